@@ -1,0 +1,399 @@
+"""Command-line interface: the same services as the GUI, for scripts, admins and tests.
+
+``isoqms [--db URL] [--user NAME] COMMAND …``. The acting user's password comes from
+``ISOQMS_PASSWORD`` or a prompt; a new password (``user add``, ``user reset-password``)
+from ``ISOQMS_NEW_PASSWORD`` or a prompt. Exit codes: 0 success, 1 refused or failed
+(one line on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from isoqms import __version__
+from isoqms.domain.errors import AuthenticationError, IsoqmsError, ValidationError
+
+Handler = Callable[["Context"], int]
+
+
+class Context:
+    """What a command needs: the opened database and, lazily, the logged-in actor."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._db: Any = None
+        self._actor: Any = None
+
+    @property
+    def db(self) -> Any:
+        if self._db is None:
+            from isoqms.db.engine import Database
+
+            self._db = Database.open(self.args.db)
+        return self._db
+
+    @property
+    def actor(self) -> Any:
+        if self._actor is None:
+            from isoqms.services.users import authenticate
+
+            username = self.args.user or os.environ.get("ISOQMS_USER")
+            if not username:
+                raise AuthenticationError(
+                    "Lệnh này cần đăng nhập: thêm --user TÊN (mật khẩu lấy từ ISOQMS_PASSWORD)."
+                )
+            password = read_secret("ISOQMS_PASSWORD", f"Mật khẩu của {username}: ")
+            self._actor, _info = authenticate(self.db, username, password, record_login=False)
+        return self._actor
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def read_secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if sys.stdin is None or not sys.stdin.isatty():
+        line = sys.stdin.readline().rstrip("\r\n") if sys.stdin else ""
+        if not line:
+            raise AuthenticationError(f"Chưa có mật khẩu: đặt biến môi trường {env}.")
+        return line
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Nhập lại: ") != value:
+        raise ValidationError("Hai lần nhập mật khẩu không khớp.")
+    return value
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _jsonable(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def emit_json(value: Any) -> None:
+    json.dump(_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày “{text}” không đúng dạng YYYY-MM-DD") from None
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_init(ctx: Context) -> int:
+    from isoqms.services.demo import DEMO_PASSWORD, init_demo
+    from isoqms.services.users import count_users
+
+    db = ctx.db  # opening applies the migrations
+    if ctx.args.demo:
+        names = init_demo(db)
+        print(
+            f"Đã tạo đơn vị mẫu với {len(names)} người dùng ({', '.join(names)}), "
+            f"mật khẩu “{DEMO_PASSWORD}”."
+        )
+    else:
+        users = count_users(db)
+        hint = "" if users else " Chưa có người dùng: tạo quản trị viên bằng “isoqms user add”."
+        print(f"Cơ sở dữ liệu sẵn sàng ({db.describe()}).{hint}")
+    return 0
+
+
+def cmd_user_add(ctx: Context) -> int:
+    from isoqms.domain.roles import parse_role
+    from isoqms.services.users import add_user, count_users, create_first_admin
+
+    args = ctx.args
+    roles = [parse_role(r) for r in args.role]
+    password = read_secret("ISOQMS_NEW_PASSWORD", f"Mật khẩu cho {args.username}: ", confirm=True)
+    if count_users(ctx.db) == 0:
+        if roles and set(roles) != {parse_role("admin")}:
+            raise ValidationError("Người dùng đầu tiên phải là quản trị viên (--role admin).")
+        info = create_first_admin(
+            ctx.db,
+            username=args.username,
+            full_name=args.name,
+            password=password,
+            title=args.title,
+        )
+    else:
+        if not roles:
+            raise ValidationError("Chọn ít nhất một vai trò bằng --role.")
+        info = add_user(
+            ctx.db,
+            ctx.actor,
+            username=args.username,
+            full_name=args.name,
+            password=password,
+            roles=roles,
+            title=args.title,
+        )
+    if args.json:
+        emit_json(info)
+    else:
+        print(f"Đã tạo người dùng {info.username} ({', '.join(info.roles)}).")
+    return 0
+
+
+def cmd_user_list(ctx: Context) -> int:
+    from isoqms.services.users import list_users
+
+    users = list_users(ctx.db, ctx.actor)
+    if ctx.args.json:
+        emit_json(users)
+        return 0
+    for u in users:
+        state = "" if u.active else "  [đã khoá]"
+        print(f"{u.username:<16} {u.full_name:<28} {','.join(u.roles)}{state}")
+    return 0
+
+
+def cmd_user_roles(ctx: Context) -> int:
+    from isoqms.domain.roles import parse_role
+    from isoqms.services.users import set_roles
+
+    info = set_roles(ctx.db, ctx.actor, ctx.args.username, [parse_role(r) for r in ctx.args.role])
+    print(f"{info.username}: {', '.join(info.roles)}")
+    return 0
+
+
+def cmd_user_active(active: bool) -> Handler:
+    def run(ctx: Context) -> int:
+        from isoqms.services.users import set_active
+
+        info = set_active(ctx.db, ctx.actor, ctx.args.username, active)
+        print(f"{info.username}: {'đang hoạt động' if info.active else 'đã khoá'}")
+        return 0
+
+    return run
+
+
+def cmd_user_reset_password(ctx: Context) -> int:
+    from isoqms.services.users import reset_password
+
+    actor = ctx.actor
+    password = read_secret(
+        "ISOQMS_NEW_PASSWORD", f"Mật khẩu mới cho {ctx.args.username}: ", confirm=True
+    )
+    info = reset_password(ctx.db, actor, ctx.args.username, password)
+    print(f"Đã đặt lại mật khẩu cho {info.username}; phải đổi ở lần đăng nhập tới.")
+    return 0
+
+
+_UNIT_OPTIONS = {
+    "commune": "commune_name",
+    "province": "province_name",
+    "district": "district_name",
+    "code": "unit_code",
+    "desk": "desk_name",
+    "address": "address",
+    "phone": "phone",
+    "email": "email",
+    "office_hours": "office_hours",
+    "cutoff": "default_cutoff",
+}
+
+
+def cmd_unit_show(ctx: Context) -> int:
+    from isoqms.services.unit import get_unit
+
+    info = get_unit(ctx.db)
+    if ctx.args.json:
+        emit_json(info)
+        return 0
+    for f in dataclasses.fields(info):
+        value = getattr(info, f.name)
+        if isinstance(value, tuple):
+            value = "; ".join(value)
+        print(f"{f.name:<16} {value if value is not None else ''}")
+    return 0
+
+
+def cmd_unit_set(ctx: Context) -> int:
+    from isoqms.services.unit import get_unit, update_unit
+
+    changes: dict[str, Any] = {
+        field: getattr(ctx.args, opt)
+        for opt, field in _UNIT_OPTIONS.items()
+        if getattr(ctx.args, opt) is not None
+    }
+    if ctx.args.counter is not None:
+        changes["counters"] = tuple(ctx.args.counter)
+    if not changes:
+        raise ValidationError("Không có gì để đổi: dùng các tuỳ chọn --commune, --code, …")
+    info = update_unit(ctx.db, ctx.actor, dataclasses.replace(get_unit(ctx.db), **changes))
+    print(f"Đã cập nhật thông tin đơn vị {info.display_name}.")
+    return 0
+
+
+def cmd_audit_verify(ctx: Context) -> int:
+    from isoqms.services.audit import verify_chain
+
+    result = verify_chain(ctx.db)
+    if ctx.args.json:
+        emit_json(
+            {
+                "ok": result.ok,
+                "events": result.events,
+                "first_bad": dataclasses.asdict(result.problem) if result.problem else None,
+            }
+        )
+    else:
+        print(result.summary())
+    if not result.ok:
+        if ctx.args.json:
+            print(result.summary(), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_audit_log(ctx: Context) -> int:
+    from isoqms.services.audit import EventFilter, list_events
+
+    args = ctx.args
+    events = list_events(
+        ctx.db,
+        ctx.actor,
+        EventFilter(
+            entity=args.entity,
+            entity_id=args.id,
+            actor=args.actor,
+            date_from=args.date_from,
+            date_to=args.date_to,
+        ),
+    )
+    if args.json:
+        emit_json(
+            [
+                {
+                    **dataclasses.asdict(e),
+                    "before": json.loads(e.before) if e.before else None,
+                    "after": json.loads(e.after) if e.after else None,
+                }
+                for e in events
+            ]
+        )
+        return 0
+    for e in events:
+        when = e.at.strftime("%d/%m/%Y %H:%M:%S")
+        print(f"{e.seq:>6}  {when} UTC  {e.actor:<14} {e.action:<24} {e.entity}#{e.entity_id}")
+    return 0
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="isoqms",
+        description="isoqms — tài liệu ISO và bộ phận một cửa cấp xã.",
+    )
+    parser.add_argument("--version", action="version", version=f"isoqms {__version__}")
+    parser.add_argument("--db", metavar="URL", help="cơ sở dữ liệu (URL hoặc đường dẫn tệp SQLite)")
+    parser.add_argument("--user", metavar="NAME", help="người dùng thực hiện lệnh")
+    parser.add_argument("--json", action="store_true", help="kết quả dạng JSON")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="kết quả dạng JSON"
+    )
+
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = commands.add_parser("init", help="tạo/nâng cấp cơ sở dữ liệu", parents=[common])
+    p.add_argument("--demo", action="store_true", help="tạo đơn vị mẫu với người dùng mẫu")
+    p.set_defaults(run=cmd_init)
+
+    user = commands.add_parser("user", help="người dùng và vai trò").add_subparsers(
+        dest="user_command", metavar="ACTION", required=True
+    )
+    p = user.add_parser(
+        "add", help="thêm người dùng (người đầu tiên là quản trị viên)", parents=[common]
+    )
+    p.add_argument("username")
+    p.add_argument("--name", required=True, help="họ và tên")
+    p.add_argument("--title", default="", help="chức danh")
+    p.add_argument("--role", action="append", default=[], help="vai trò (lặp lại được)")
+    p.set_defaults(run=cmd_user_add)
+    p = user.add_parser("list", help="danh sách người dùng", parents=[common])
+    p.set_defaults(run=cmd_user_list)
+    p = user.add_parser("roles", help="đặt vai trò", parents=[common])
+    p.add_argument("username")
+    p.add_argument("--role", action="append", required=True, help="vai trò (lặp lại được)")
+    p.set_defaults(run=cmd_user_roles)
+    p = user.add_parser("deactivate", help="khoá tài khoản (không xoá)", parents=[common])
+    p.add_argument("username")
+    p.set_defaults(run=cmd_user_active(False))
+    p = user.add_parser("activate", help="mở khoá tài khoản", parents=[common])
+    p.add_argument("username")
+    p.set_defaults(run=cmd_user_active(True))
+    p = user.add_parser("reset-password", help="đặt lại mật khẩu", parents=[common])
+    p.add_argument("username")
+    p.set_defaults(run=cmd_user_reset_password)
+
+    unit = commands.add_parser("unit", help="thông tin đơn vị").add_subparsers(
+        dest="unit_command", metavar="ACTION", required=True
+    )
+    p = unit.add_parser("show", help="xem thông tin đơn vị", parents=[common])
+    p.set_defaults(run=cmd_unit_show)
+    p = unit.add_parser("set", help="sửa thông tin đơn vị", parents=[common])
+    for opt in _UNIT_OPTIONS:
+        p.add_argument(f"--{opt.replace('_', '-')}", dest=opt)
+    p.add_argument("--counter", action="append", help="tên quầy (lặp lại được)")
+    p.set_defaults(run=cmd_unit_set)
+
+    audit = commands.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True
+    )
+    p = audit.add_parser("verify", help="kiểm tra chuỗi băm của nhật ký", parents=[common])
+    p.set_defaults(run=cmd_audit_verify)
+    p = audit.add_parser("log", help="xem nhật ký", parents=[common])
+    p.add_argument("--entity", metavar="KIND")
+    p.add_argument("--id", metavar="ID")
+    p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--actor", metavar="USER")
+    p.set_defaults(run=cmd_audit_log)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args)
+    try:
+        return int(args.run(ctx))
+    except IsoqmsError as exc:
+        print(f"isoqms: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("isoqms: đã huỷ.", file=sys.stderr)
+        return 1
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,130 @@
+"""The audit log's hash chain, as pure functions.
+
+Each event is hashed over a canonical JSON form that includes the previous event's hash,
+so editing, deleting, inserting or reordering events breaks the chain from that point on.
+The canonical form is fixed here and nowhere else: sorted keys, no insignificant white
+space, UTF-8, NFC text, timestamps as ISO 8601 UTC with microseconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS_HASH = "0" * 64
+
+
+def canonical_json(value: Any) -> str:
+    """Deterministic JSON: the text stored for ``before``/``after`` and hashed."""
+    return json.dumps(_normalise(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _normalise(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, Mapping):
+        return {str(k): _normalise(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_normalise(v) for v in value]
+        return sorted(items, key=canonical_json) if isinstance(value, set | frozenset) else items
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return str(value)
+
+
+def format_at(at: dt.datetime) -> str:
+    """Timestamps are naive UTC in the database; hash them with full microseconds."""
+    if at.tzinfo is not None:
+        at = at.astimezone(dt.UTC).replace(tzinfo=None)
+    return at.isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """What the chain covers of one event; ``before``/``after`` are canonical JSON text."""
+
+    seq: int
+    at: dt.datetime
+    actor_id: int | None
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    before: str | None
+    after: str | None
+    prev_hash: str
+
+    def canonical(self) -> bytes:
+        body = {
+            "seq": self.seq,
+            "at": format_at(self.at),
+            "actor_id": self.actor_id,
+            "actor": self.actor,
+            "action": self.action,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "before": self.before,
+            "after": self.after,
+            "prev": self.prev_hash,
+        }
+        return canonical_json(body).encode("utf-8")
+
+    def digest(self) -> str:
+        return hashlib.sha256(self.canonical()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """The first event at which the stored chain disagrees with a recomputed one."""
+
+    seq: int
+    event_id: int | None
+    reason: str
+
+
+def check_chain(
+    events: Iterable[tuple[int, EventRecord, str]],
+    *,
+    start_seq: int = 1,
+    start_hash: str = GENESIS_HASH,
+) -> tuple[ChainBreak | None, int, str]:
+    """Walk ``(row id, record, stored hash)`` in sequence order.
+
+    Returns the first break (or ``None``), and the last good sequence number and hash so a
+    caller can check the head anchor and resume incrementally later.
+    """
+    expected_seq = start_seq
+    prev = start_hash
+    for row_id, record, stored in events:
+        if record.seq != expected_seq:
+            if record.seq > expected_seq:
+                why = f"thiếu sự kiện số {expected_seq} (bị xoá?), gặp số {record.seq}"
+            else:
+                why = f"số thứ tự {record.seq} lặp lại hoặc sai thứ tự (mong đợi {expected_seq})"
+            return ChainBreak(expected_seq, row_id, why), expected_seq - 1, prev
+        if record.prev_hash != prev:
+            return (
+                ChainBreak(
+                    record.seq,
+                    row_id,
+                    "không nối với sự kiện liền trước (bị chèn, xoá hoặc đổi chỗ)",
+                ),
+                expected_seq - 1,
+                prev,
+            )
+        if record.digest() != stored:
+            return (
+                ChainBreak(record.seq, row_id, "nội dung đã bị sửa sau khi ghi"),
+                expected_seq - 1,
+                prev,
+            )
+        prev = stored
+        expected_seq += 1
+    return None, expected_seq - 1, prev

@@ -1,0 +1,98 @@
+"""Roles (DESIGN.md §2) and the permissions each grants.
+
+A user may hold several roles. Services ask for a :class:`Permission`, never for a role, so
+the mapping below is the one place that says who may do what. The auditor role grants only
+read permissions: every service that writes demands a permission the auditor lacks.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    ISO_SECRETARY = "iso_secretary"
+    REVIEWER = "reviewer"
+    APPROVER = "approver"
+    CLERK = "clerk"
+    OFFICER = "officer"
+    AUDITOR = "auditor"
+
+    @property
+    def label(self) -> str:
+        """Vietnamese name of the role, as printed and shown by default."""
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.ADMIN: "Quản trị hệ thống",
+    Role.ISO_SECRETARY: "Thư ký ISO",
+    Role.REVIEWER: "Người xem xét",
+    Role.APPROVER: "Người phê duyệt",
+    Role.CLERK: "Công chức tiếp nhận",
+    Role.OFFICER: "Công chức xử lý",
+    Role.AUDITOR: "Đánh giá viên",
+}
+
+
+class Permission(enum.StrEnum):
+    # administration
+    USERS_MANAGE = "users.manage"
+    UNIT_MANAGE = "unit.manage"
+    CALENDAR_MANAGE = "calendar.manage"
+    BACKUP = "backup"
+    # reading
+    AUDIT_READ = "audit.read"
+    RECORDS_READ = "records.read"
+    # ISO documents
+    DOCS_DRAFT = "docs.draft"
+    DOCS_REVIEW = "docs.review"
+    DOCS_APPROVE = "docs.approve"
+    DOCS_DISTRIBUTE = "docs.distribute"
+    # counter and dossiers
+    INTAKE = "intake"
+    DOSSIER_PROCESS = "dossier.process"
+
+
+_READ = {Permission.RECORDS_READ}
+
+GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(
+        _READ
+        | {
+            Permission.USERS_MANAGE,
+            Permission.UNIT_MANAGE,
+            Permission.CALENDAR_MANAGE,
+            Permission.BACKUP,
+            Permission.AUDIT_READ,
+        }
+    ),
+    Role.ISO_SECRETARY: frozenset(_READ | {Permission.DOCS_DRAFT, Permission.DOCS_DISTRIBUTE}),
+    Role.REVIEWER: frozenset(_READ | {Permission.DOCS_REVIEW}),
+    Role.APPROVER: frozenset(_READ | {Permission.DOCS_APPROVE}),
+    Role.CLERK: frozenset(_READ | {Permission.INTAKE, Permission.DOSSIER_PROCESS}),
+    Role.OFFICER: frozenset(_READ | {Permission.DOSSIER_PROCESS}),
+    Role.AUDITOR: frozenset(_READ | {Permission.AUDIT_READ}),
+}
+
+#: Permissions that change nothing; the only ones an auditor holds.
+READ_ONLY: frozenset[Permission] = frozenset({Permission.RECORDS_READ, Permission.AUDIT_READ})
+
+
+def permissions_of(roles: Iterable[Role]) -> frozenset[Permission]:
+    granted: set[Permission] = set()
+    for role in roles:
+        granted |= GRANTS[role]
+    return frozenset(granted)
+
+
+def parse_role(value: str) -> Role:
+    from isoqms.domain.errors import ValidationError
+
+    try:
+        return Role(value.strip().lower())
+    except ValueError:
+        known = ", ".join(r.value for r in Role)
+        raise ValidationError(f"Vai trò không hợp lệ: “{value}”. Các vai trò: {known}.") from None

@@ -1,0 +1,122 @@
+"""The unit profile (đơn vị): the commune's desk, its code, its hours and counters."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from isoqms.db.engine import Database
+from isoqms.db.models import Setting, UnitProfile, utcnow
+from isoqms.domain.errors import ValidationError
+from isoqms.domain.office_hours import DEFAULT_OFFICE_HOURS, OfficeHours, format_time, parse_time
+from isoqms.domain.roles import Permission
+from isoqms.domain.text import nfc
+from isoqms.services.uow import Actor, write
+
+#: Circular 01/2018 art. 19: the unit's electronic identifier, dotted, up to 35 characters.
+_UNIT_CODE = re.compile(r"^[0-9A-Z]+(\.[0-9A-Z]+)*$")
+DEMO_KEY = "demo"
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    commune_name: str = ""
+    district_name: str = ""
+    province_name: str = ""
+    unit_code: str = ""
+    desk_name: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    office_hours: str = DEFAULT_OFFICE_HOURS
+    default_cutoff: str | None = None
+    counters: tuple[str, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        return self.commune_name or "(chưa đặt tên đơn vị)"
+
+    @property
+    def place(self) -> str:
+        """The place name printed before the date ("Xã Bình Minh, ngày …")."""
+        return self.commune_name
+
+
+def validate_unit(info: UnitInfo) -> UnitInfo:
+    """Normalise and check every field; returns the cleaned profile."""
+    texts: dict[str, Any] = {
+        f.name: nfc(getattr(info, f.name))
+        for f in fields(UnitInfo)
+        if isinstance(getattr(info, f.name), str)
+    }
+    clean = replace(info, **texts)
+    code = clean.unit_code.upper()
+    if code and (len(code) > 35 or not _UNIT_CODE.match(code)):
+        raise ValidationError(
+            "Mã định danh đơn vị phải gồm chữ in hoa và số, ngăn bởi dấu chấm, tối đa 35 ký tự "
+            "(ví dụ 000.00.38.H47)."
+        )
+    hours = str(OfficeHours.parse(clean.office_hours))
+    cutoff = clean.default_cutoff
+    cutoff = format_time(parse_time(cutoff, what="giờ chốt nhận hồ sơ")) if cutoff else None
+    if clean.email and ("@" not in clean.email or " " in clean.email):
+        raise ValidationError(f"Địa chỉ thư điện tử “{clean.email}” không hợp lệ.")
+    counters = tuple(c for c in (nfc(c) for c in info.counters) if c)
+    if len(set(counters)) != len(counters):
+        raise ValidationError("Tên các quầy tiếp nhận bị trùng nhau.")
+    return replace(
+        clean, unit_code=code, office_hours=hours, default_cutoff=cutoff, counters=counters
+    )
+
+
+def _info(row: UnitProfile | None) -> UnitInfo:
+    if row is None:
+        return UnitInfo()
+    return UnitInfo(
+        commune_name=row.commune_name,
+        district_name=row.district_name,
+        province_name=row.province_name,
+        unit_code=row.unit_code,
+        desk_name=row.desk_name,
+        address=row.address,
+        phone=row.phone,
+        email=row.email,
+        office_hours=row.office_hours,
+        default_cutoff=row.default_cutoff,
+        counters=tuple(json.loads(row.counters or "[]")),
+    )
+
+
+def get_unit(db: Database) -> UnitInfo:
+    """Readable by anyone who can open the database: it is printed on every slip."""
+    with db.read() as session:
+        return _info(session.get(UnitProfile, 1))
+
+
+def store_unit(row: UnitProfile, info: UnitInfo) -> UnitProfile:
+    """Copy a validated profile onto its row (for services inside their unit of work)."""
+    for f in fields(UnitInfo):
+        value = getattr(info, f.name)
+        if f.name == "counters":
+            value = json.dumps(list(value), ensure_ascii=False)
+        setattr(row, f.name, value)
+    row.updated_at = utcnow()
+    return row
+
+
+def update_unit(db: Database, actor: Actor, info: UnitInfo) -> UnitInfo:
+    clean = validate_unit(info)
+    with write(db, actor, Permission.UNIT_MANAGE) as uow:
+        existing = uow.session.get(UnitProfile, 1)
+        before = asdict(_info(existing)) if existing else None
+        uow.session.add(store_unit(existing or UnitProfile(id=1), clean))
+        uow.record("unit.update", "unit", 1, before=before, after=asdict(clean))
+    return clean
+
+
+def is_demo(db: Database) -> bool:
+    with db.read() as session:
+        setting = session.get(Setting, DEMO_KEY)
+        return setting is not None and setting.value == "1"

@@ -1,0 +1,1 @@
+"""The Qt shell. Only this package imports PySide6; it calls services and nothing below."""

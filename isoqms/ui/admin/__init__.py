@@ -1,0 +1,1 @@
+"""The administrator's area: users and roles, the unit profile."""

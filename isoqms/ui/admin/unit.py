@@ -1,0 +1,127 @@
+"""The unit profile form: names, electronic identifier, hours, cut-off, counters."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from isoqms.domain.roles import Permission
+from isoqms.services import unit as unit_service
+from isoqms.services.unit import UnitInfo
+from isoqms.ui.context import AppContext
+from isoqms.ui.pages import Page, heading
+
+_TEXT_FIELDS = (
+    "commune_name",
+    "province_name",
+    "district_name",
+    "unit_code",
+    "desk_name",
+    "address",
+    "phone",
+    "email",
+    "office_hours",
+    "default_cutoff",
+)
+
+
+class UnitPage(Page):
+    watches = frozenset({"unit"})
+    loaded = Signal()
+    saved = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        labels = {
+            "commune_name": self.tr("Commune / ward:"),
+            "province_name": self.tr("Province / city:"),
+            "district_name": self.tr("District (before 1/7/2025):"),
+            "unit_code": self.tr("Electronic identifier code:"),
+            "desk_name": self.tr("One-stop desk name:"),
+            "address": self.tr("Address:"),
+            "phone": self.tr("Phone:"),
+            "email": self.tr("E-mail:"),
+            "office_hours": self.tr("Office hours:"),
+            "default_cutoff": self.tr("Default cut-off hour:"),
+        }
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        editable = ctx.can(Permission.UNIT_MANAGE)
+        for name in _TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            edit.setReadOnly(not editable)
+            self.fields[name] = edit
+            form.addRow(labels[name], edit)
+        self.fields["unit_code"].setPlaceholderText("000.00.38.H47")
+        self.fields["office_hours"].setPlaceholderText("07:00-11:30,13:30-17:00")
+        self.fields["default_cutoff"].setPlaceholderText("15:00")
+        self.counters = QPlainTextEdit()
+        self.counters.setObjectName("counters")
+        self.counters.setReadOnly(not editable)
+        self.counters.setFixedHeight(90)
+        form.addRow(self.tr("Counters (one per line):"), self.counters)
+
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setVisible(editable)
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.status, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Unit profile")))
+        layout.addLayout(form)
+        layout.addLayout(bar)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.ctx.read(lambda: unit_service.get_unit(self.ctx.db), self._loaded, parent=self)
+
+    def _loaded(self, info: object) -> None:
+        assert isinstance(info, UnitInfo)
+        for name, edit in self.fields.items():
+            edit.setText(getattr(info, name) or "")
+        self.counters.setPlainText("\n".join(info.counters))
+        self.loaded.emit()
+
+    def current(self) -> UnitInfo:
+        values = {name: edit.text() for name, edit in self.fields.items()}
+        counters = tuple(line for line in self.counters.toPlainText().splitlines() if line.strip())
+        return dataclasses.replace(UnitInfo(), **values, counters=counters)
+
+    def save(self) -> None:
+        info = self.current()
+        self.status.setText(self.tr("Saving…"))
+        self.ctx.write(
+            lambda: unit_service.update_unit(self.ctx.db, self.ctx.actor, info),
+            changes={"unit"},
+            parent=self,
+            on_success=self._saved,
+            on_failure=self._failed,
+        )
+
+    def _saved(self, info: object) -> None:
+        assert isinstance(info, UnitInfo)
+        self.ctx.unit = info
+        self.status.setText(self.tr("Saved."))
+        self.saved.emit(info)
+
+    def _failed(self, exc: BaseException) -> None:
+        from isoqms.ui import dialogs
+
+        self.status.clear()
+        dialogs.error(self, exc)

@@ -1,0 +1,356 @@
+"""Users and roles: add, edit roles, deactivate/reactivate, reset password. Never delete."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from isoqms.domain.errors import ValidationError
+from isoqms.domain.roles import Permission, Role
+from isoqms.services import users as user_service
+from isoqms.services.users import UserInfo
+from isoqms.ui import dialogs
+from isoqms.ui.context import AppContext
+from isoqms.ui.labels import local_time, role_label
+from isoqms.ui.pages import Page, heading
+
+ROLE_USERNAME = Qt.ItemDataRole.UserRole + 1
+
+
+class Columns(enum.IntEnum):
+    USERNAME = 0
+    FULL_NAME = 1
+    TITLE = 2
+    ROLES = 3
+    STATE = 4
+    LAST_LOGIN = 5
+
+
+class UsersModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._users: list[UserInfo] = []
+
+    def set_users(self, users: list[UserInfo]) -> None:
+        self.beginResetModel()
+        self._users = list(users)
+        self.endResetModel()
+
+    def user_at(self, row: int) -> UserInfo:
+        return self._users[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._users)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(Columns):
+            return None
+        return {
+            Columns.USERNAME: self.tr("User name"),
+            Columns.FULL_NAME: self.tr("Full name"),
+            Columns.TITLE: self.tr("Title"),
+            Columns.ROLES: self.tr("Roles"),
+            Columns.STATE: self.tr("State"),
+            Columns.LAST_LOGIN: self.tr("Last sign-in"),
+        }[Columns(section)]
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._users):
+            return None
+        user = self._users[index.row()]
+        if role == ROLE_USERNAME:
+            return user.username
+        if role == Qt.ItemDataRole.ForegroundRole and not user.active:
+            return Qt.GlobalColor.gray
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = Columns(index.column())
+        if column is Columns.USERNAME:
+            return user.username
+        if column is Columns.FULL_NAME:
+            return user.full_name
+        if column is Columns.TITLE:
+            return user.title
+        if column is Columns.ROLES:
+            return ", ".join(role_label(r) for r in user.roles)
+        if column is Columns.STATE:
+            return self.tr("Active") if user.active else self.tr("Deactivated")
+        return local_time(user.last_login_at)
+
+
+class UserDialog(QDialog):
+    """Adds a user (with a password) or edits one (name, title, roles)."""
+
+    def __init__(self, user: UserInfo | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user = user
+        self.setWindowTitle(self.tr("Add user") if user is None else self.tr("Edit user"))
+        self.username = QLineEdit(user.username if user else "")
+        self.username.setReadOnly(user is not None)
+        self.full_name = QLineEdit(user.full_name if user else "")
+        self.title_edit = QLineEdit(user.title if user else "")
+        form = QFormLayout()
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Full name:"), self.full_name)
+        form.addRow(self.tr("Title:"), self.title_edit)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        if user is None:
+            form.addRow(self.tr("Password:"), self.password)
+            form.addRow(self.tr("Repeat password:"), self.password2)
+        roles_box = QGroupBox(self.tr("Roles"))
+        roles_layout = QVBoxLayout(roles_box)
+        self.role_checks: dict[Role, QCheckBox] = {}
+        for role in Role:
+            check = QCheckBox(role_label(role))
+            check.setObjectName(f"role_{role.value}")
+            check.setChecked(user is not None and role in user.roles)
+            roles_layout.addWidget(check)
+            self.role_checks[role] = check
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(roles_box)
+        layout.addWidget(buttons)
+
+    def roles(self) -> list[Role]:
+        return [role for role, check in self.role_checks.items() if check.isChecked()]
+
+
+class PasswordDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout(self)
+        form.addRow(self.tr("New password:"), self.password)
+        form.addRow(self.tr("Repeat password:"), self.password2)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def value(self) -> str:
+        if self.password.text() != self.password2.text():
+            raise ValidationError(self.tr("The two passwords differ."))
+        return self.password.text()
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Shows a modal dialog; tests patch this to fill and accept it."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class UsersPage(Page):
+    watches = frozenset({"user"})
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = UsersModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _index: self.edit_user())
+
+        self.add_button = QPushButton(self.tr("&Add user…"))
+        self.edit_button = QPushButton(self.tr("&Edit / roles…"))
+        self.toggle_button = QPushButton(self.tr("&Deactivate"))
+        self.password_button = QPushButton(self.tr("&Reset password…"))
+        self.add_button.clicked.connect(self.add_user)
+        self.edit_button.clicked.connect(self.edit_user)
+        self.toggle_button.clicked.connect(self.toggle_active)
+        self.password_button.clicked.connect(self.reset_password)
+        manage = ctx.can(Permission.USERS_MANAGE)
+        bar = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.toggle_button, self.password_button):
+            button.setVisible(manage)
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Users and roles")))
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.ctx.read(
+            lambda: user_service.list_users(self.ctx.db, self.ctx.actor), self._loaded, parent=self
+        )
+
+    def _loaded(self, users: object) -> None:
+        assert isinstance(users, list)
+        selected = self.selected()
+        self.model.set_users(users)
+        if selected is not None:
+            for row, user in enumerate(users):
+                if user.username == selected.username:
+                    self.table.selectRow(row)
+        self._update_buttons()
+        self.loaded.emit()
+
+    def selected(self) -> UserInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.user_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        user = self.selected()
+        for button in (self.edit_button, self.toggle_button, self.password_button):
+            button.setEnabled(user is not None)
+        self.toggle_button.setText(
+            self.tr("&Reactivate")
+            if user is not None and not user.active
+            else self.tr("&Deactivate")
+        )
+
+    def add_user(self) -> None:
+        dialog = UserDialog(None, self)
+        if not run_dialog(dialog):
+            return
+        try:
+            if dialog.password.text() != dialog.password2.text():
+                raise ValidationError(self.tr("The two passwords differ."))
+        except ValidationError as exc:
+            dialogs.error(self, exc)
+            return
+        username, full_name, title = (
+            dialog.username.text(),
+            dialog.full_name.text(),
+            dialog.title_edit.text(),
+        )
+        password, roles = dialog.password.text(), dialog.roles()
+        self.ctx.write(
+            lambda: user_service.add_user(
+                self.ctx.db,
+                self.ctx.actor,
+                username=username,
+                full_name=full_name,
+                password=password,
+                roles=roles,
+                title=title,
+            ),
+            changes={"user"},
+            parent=self,
+        )
+
+    def edit_user(self) -> None:
+        user = self.selected()
+        if user is None or not self.ctx.can(Permission.USERS_MANAGE):
+            return
+        dialog = UserDialog(user, self)
+        if not run_dialog(dialog):
+            return
+        full_name, title, roles = (
+            dialog.full_name.text(),
+            dialog.title_edit.text(),
+            dialog.roles(),
+        )
+        self.ctx.write(
+            lambda: user_service.update_user(
+                self.ctx.db,
+                self.ctx.actor,
+                user.username,
+                full_name=full_name,
+                title=title,
+                roles=roles,
+            ),
+            changes={"user"},
+            parent=self,
+        )
+
+    def toggle_active(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        if user.active and not dialogs.confirm(
+            self,
+            self.tr("Deactivate user"),
+            self.tr(
+                "Deactivate %s? The account is kept with its history but can no longer sign in."
+            )
+            % user.username,
+        ):
+            return
+        self.ctx.write(
+            lambda: user_service.set_active(
+                self.ctx.db, self.ctx.actor, user.username, not user.active
+            ),
+            changes={"user"},
+            parent=self,
+        )
+
+    def reset_password(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        dialog = PasswordDialog(self.tr("New password for %s") % user.username, self)
+        if not run_dialog(dialog):
+            return
+        try:
+            password = dialog.value()
+        except ValidationError as exc:
+            dialogs.error(self, exc)
+            return
+        self.ctx.write(
+            lambda: user_service.reset_password(
+                self.ctx.db, self.ctx.actor, user.username, password
+            ),
+            changes={"user"},
+            parent=self,
+            on_success=lambda _info: dialogs.info(
+                self,
+                self.tr("Password reset"),
+                self.tr("%s must choose a new password at the next sign-in.") % user.username,
+            ),
+        )

@@ -1,0 +1,148 @@
+"""Starting the GUI: fonts, language, database, first run, login, main window.
+
+``python main.py [--db URL] [--lang vi|en]``; ``--smoke-test`` builds every screen once
+offscreen on a fresh demo database and exits 0 (CI uses it to prove the app starts);
+``--screenshot FILE`` (with ``--smoke-test``) saves the main window as PNG.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from isoqms import paths
+from isoqms.domain.errors import IsoqmsError
+
+log = logging.getLogger("isoqms")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="isoqms-gui", description="isoqms")
+    parser.add_argument("--db", metavar="URL", help="database URL or SQLite file")
+    parser.add_argument("--lang", choices=["vi", "en"], help="user-interface language")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="build every screen once on a demo database, then exit",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        type=Path,
+        help="with --smoke-test: save the main window as PNG",
+    )
+    parser.add_argument("--area", default="intake", help="with --screenshot: the area to show")
+    return parser.parse_args(argv)
+
+
+def _setup_logging() -> None:
+    handler = logging.handlers.RotatingFileHandler(
+        paths.data_dir() / "isoqms.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if not args.db and not os.environ.get("ISOQMS_DATABASE_URL"):
+            scratch = Path(tempfile.mkdtemp(prefix="isoqms-smoke-"))
+            os.environ.setdefault("ISOQMS_DATA_DIR", str(scratch))
+            args.db = str(scratch / "smoke.sqlite3")
+
+    # Qt is imported only once the platform is chosen.
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from isoqms.db.engine import Database
+    from isoqms.ui import fonts, i18n
+    from isoqms.ui.tasks import TaskRunner
+
+    _setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("isoqms")
+    app.setOrganizationName("isoqms")
+    fonts.load_fonts()
+    fonts.apply_ui_font(app)
+    language = args.lang or i18n.saved_language()
+    translators = i18n.install(app, language)  # noqa: F841 - kept alive for the session
+
+    tasks = TaskRunner()
+    try:
+        db = Database.open(args.db)
+    except IsoqmsError as exc:
+        if args.smoke_test:
+            print(f"isoqms: {exc.message}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "isoqms", exc.message)
+        return 1
+
+    if args.smoke_test:
+        from isoqms.ui.smoke import smoke_test
+
+        return smoke_test(app, db, tasks, language, screenshot=args.screenshot, area=args.area)
+    try:
+        return run_interactive(app, db, tasks, language)
+    finally:
+        tasks.wait_idle()
+        db.dispose()
+
+
+def run_interactive(app: object, db: object, tasks: object, language: str) -> int:
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from isoqms.db.engine import Database
+    from isoqms.services import demo as demo_service
+    from isoqms.services import unit as unit_service
+    from isoqms.services import users as user_service
+    from isoqms.ui import dialogs
+    from isoqms.ui.context import AppContext
+    from isoqms.ui.login import FirstAdminDialog, LoginDialog, offer_demo
+    from isoqms.ui.main_window import MainWindow
+    from isoqms.ui.tasks import TaskRunner
+
+    assert isinstance(app, QApplication)
+    assert isinstance(db, Database)
+    assert isinstance(tasks, TaskRunner)
+
+    if user_service.count_users(db) == 0:
+        if offer_demo(None):
+            try:
+                demo_service.init_demo(db)
+            except IsoqmsError as exc:
+                dialogs.error(None, exc)
+                return 1
+        else:
+            first = FirstAdminDialog(db, tasks)
+            if first.exec() != QDialog.DialogCode.Accepted:
+                return 0
+
+    while True:
+        unit = unit_service.get_unit(db)
+        demo = unit_service.is_demo(db)
+        login = LoginDialog(db, tasks, unit_name=unit.desk_name or unit.display_name, demo=demo)
+        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+            return 0
+        assert login.user is not None
+        ctx = AppContext(
+            db, login.actor, login.user, unit, demo=demo, tasks=tasks, language=language
+        )
+        window = MainWindow(ctx)
+        logout = window.logout_requested
+        signed_out: list[bool] = []
+        logout.connect(lambda flags=signed_out: flags.append(True))
+        window.show()
+        app.exec()
+        window.deleteLater()
+        if not signed_out:
+            return 0

@@ -1,0 +1,39 @@
+"""Message boxes behind small functions, so tests can patch them (qutebrowser's ``ask``)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from isoqms.domain.errors import IsoqmsError
+
+log = logging.getLogger(__name__)
+
+
+def error(parent: QWidget | None, exc: BaseException) -> None:
+    """A known error in plain words; anything else as a program error, logged."""
+    if isinstance(exc, IsoqmsError):
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Dialogs", "Cannot do that"), exc.message
+        )
+    else:
+        log.error("unexpected error", exc_info=exc)
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("Dialogs", "Program error"),
+            QCoreApplication.translate(
+                "Dialogs", "An unexpected error occurred; nothing was changed."
+            )
+            + f"\n\n{exc!r}",
+        )
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)

@@ -1,0 +1,274 @@
+"""The main window: one place per area, a status bar with user and unit, About."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTabWidget,
+    QWidget,
+)
+
+from isoqms import __version__
+from isoqms.domain.roles import Permission
+from isoqms.services.unit import UnitInfo
+from isoqms.ui import dialogs, i18n
+from isoqms.ui.admin.unit import UnitPage
+from isoqms.ui.admin.users import UsersPage
+from isoqms.ui.audit_page import AuditPage
+from isoqms.ui.context import AppContext
+from isoqms.ui.labels import role_label
+from isoqms.ui.pages import Page, PlaceholderPage
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    title: str
+    widget: QWidget
+    icon: QStyle.StandardPixmap
+
+
+class AdminPage(QTabWidget):
+    """Administration: users and roles, the unit profile."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.users = UsersPage(ctx)
+        self.unit = UnitPage(ctx)
+        self.addTab(self.users, self.tr("Users"))
+        self.addTab(self.unit, self.tr("Unit profile"))
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("isoqms — %s") % ctx.unit.display_name)
+        self.resize(1100, 700)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(24, 24))
+        self.nav.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        self.areas: list[Area] = []
+        for area in self._build_areas():
+            self.areas.append(area)
+            item = QListWidgetItem(self.style().standardIcon(area.icon), area.title)
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            item.setSizeHint(QSize(200, 40))
+            self.nav.addItem(item)
+            self.stack.addWidget(area.widget)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._build_menus()
+        self._build_status_bar()
+        ctx.changed.connect(self._on_changed)
+        self.nav.setCurrentRow(0)
+
+    # ------------------------------------------------------------------ areas
+
+    def _build_areas(self) -> list[Area]:
+        ctx = self.ctx
+        sp = QStyle.StandardPixmap
+        areas = [
+            Area(
+                "intake",
+                self.tr("Intake"),
+                PlaceholderPage(
+                    ctx,
+                    self.tr("Intake"),
+                    self.tr(
+                        "Receiving a citizen's dossier at the counter: search the procedure, "
+                        "check the papers against the procedure revision in force, get the "
+                        "dossier code and the appointment, print the receipt and appointment "
+                        "slip in two copies."
+                    ),
+                ),
+                sp.SP_FileDialogNewFolder,
+            ),
+            Area(
+                "dossiers",
+                self.tr("Dossiers"),
+                PlaceholderPage(
+                    ctx,
+                    self.tr("Dossiers"),
+                    self.tr(
+                        "Following each dossier to its result: hand-overs, supplement "
+                        "requests, apologies with a new appointment, returns and the "
+                        "tracking book."
+                    ),
+                ),
+                sp.SP_DirOpenIcon,
+            ),
+            Area(
+                "documents",
+                self.tr("ISO documents"),
+                PlaceholderPage(
+                    ctx,
+                    self.tr("ISO documents"),
+                    self.tr(
+                        "The controlled document set: register, revisions with review and "
+                        "approval by three different people, the forms library, "
+                        "distribution and withdrawal."
+                    ),
+                ),
+                sp.SP_FileDialogDetailedView,
+            ),
+            Area(
+                "reports",
+                self.tr("Reports"),
+                PlaceholderPage(
+                    ctx,
+                    self.tr("Reports"),
+                    self.tr(
+                        "On-time rates by period, field and procedure, satisfaction rate, "
+                        "and the quality objectives."
+                    ),
+                ),
+                sp.SP_FileDialogContentsView,
+            ),
+        ]
+        if ctx.can(Permission.AUDIT_READ):
+            areas.append(Area("audit", self.tr("Audit"), AuditPage(ctx), sp.SP_FileDialogInfoView))
+        if ctx.can(Permission.USERS_MANAGE) or ctx.can(Permission.UNIT_MANAGE):
+            areas.append(
+                Area("admin", self.tr("Administration"), AdminPage(ctx), sp.SP_ComputerIcon)
+            )
+        return areas
+
+    def area(self, key: str) -> QWidget:
+        for area in self.areas:
+            if area.key == key:
+                return area.widget
+        raise KeyError(key)
+
+    def show_area(self, key: str) -> QWidget:
+        for row, area in enumerate(self.areas):
+            if area.key == key:
+                self.nav.setCurrentRow(row)
+                return area.widget
+        raise KeyError(key)
+
+    def pages(self) -> list[Page]:
+        return [p for p in self.findChildren(Page)]
+
+    # ------------------------------------------------------------------ menus
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.logout_action = QAction(self.tr("Sign &out"), self)
+        self.logout_action.triggered.connect(self.logout)
+        file_menu.addAction(self.logout_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut("Ctrl+Q")
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.ctx.language)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About isoqms"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def choose_language(self, code: str) -> None:
+        i18n.save_language(code)
+        dialogs.info(
+            self,
+            self.tr("Language"),
+            self.tr("The new language is used from the next start of the program."),
+        )
+
+    def about_text(self) -> str:
+        ctx = self.ctx
+        return (
+            self.tr(
+                "<h3>isoqms %1</h3>"
+                "<p>ISO 9001 document control of administrative procedures and the one-stop "
+                "counter of a commune: dossier intake, receipts and appointment slips, "
+                "tracking, reports, audit trail.</p>"
+                "<p>Unit: %2<br>Database: %3</p>"
+                "<p>Fonts: Noto Sans and Noto Serif, SIL Open Font License 1.1.</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", ctx.unit.display_name)
+            .replace("%3", ctx.db.describe())
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About isoqms"), self.about_text())
+
+    def logout(self) -> None:
+        self.logout_requested.emit()
+        self.close()
+
+    # ------------------------------------------------------------------ status bar
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUser")
+        self.unit_label = QLabel()
+        self.unit_label.setObjectName("statusUnit")
+        self.db_label = QLabel(self.ctx.db.describe())
+        self.db_label.setObjectName("statusDatabase")
+        bar.addWidget(self.user_label)
+        bar.addWidget(self.unit_label)
+        if self.ctx.demo:
+            demo = QLabel(self.tr("DEMO DATA"))
+            demo.setObjectName("statusDemo")
+            demo.setStyleSheet("background: #fff4ce; color: #7a5b00; padding: 0 6px;")
+            bar.addPermanentWidget(demo)
+        bar.addPermanentWidget(self.db_label)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        user = self.ctx.user
+        roles = ", ".join(role_label(r) for r in user.roles)
+        self.user_label.setText(
+            self.tr("User: %1 (%2)").replace("%1", user.full_name).replace("%2", roles)
+        )
+        unit: UnitInfo = self.ctx.unit
+        code = f" — {unit.unit_code}" if unit.unit_code else ""
+        self.unit_label.setText(self.tr("Unit: %1").replace("%1", unit.display_name + code))
+        self.setWindowTitle(self.tr("isoqms — %s") % unit.display_name)
+
+    def _on_changed(self, kinds: object) -> None:
+        assert isinstance(kinds, frozenset)
+        if "unit" in kinds:
+            self._update_status()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.tasks.wait_idle()
+        super().closeEvent(event)

@@ -1,0 +1,69 @@
+"""Base class of the main window's areas, and the page for areas not built yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from isoqms.ui.context import AppContext
+
+
+class Page(QWidget):
+    """An area of the main window. ``refresh()`` reloads it; ``on_changed`` filters."""
+
+    #: entity kinds whose change makes this page reload
+    watches: frozenset[str] = frozenset()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+        ctx.changed.connect(self.on_changed)
+
+    def on_changed(self, kinds: object) -> None:
+        assert isinstance(kinds, frozenset)
+        if kinds & self.watches:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event: object) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def refresh(self) -> None:
+        self._stale = False
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSize(font.pointSize() + 5)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class PlaceholderPage(Page):
+    """Says plainly that an area is not built yet, and what it will hold. No buttons."""
+
+    def __init__(
+        self, ctx: AppContext, title: str, coming: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(heading(title))
+        notice = QLabel(self.tr("This area is not built yet."))
+        notice.setObjectName("notBuilt")
+        notice.setStyleSheet(
+            "background: #eef3fb; border: 1px solid #b9cbe8; border-radius: 4px; padding: 10px;"
+        )
+        layout.addWidget(notice)
+        body = QLabel(coming)
+        body.setWordWrap(True)
+        body.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(body)
+        layout.addStretch(1)
