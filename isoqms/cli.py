@@ -105,10 +105,13 @@ def _date(text: str) -> dt.date:
 
 def cmd_init(ctx: Context) -> int:
     from isoqms.services.demo import DEMO_PASSWORD, init_demo
+    from isoqms.services.unit import is_demo
     from isoqms.services.users import count_users
 
     db = ctx.db  # opening applies the migrations
-    if ctx.args.demo:
+    if ctx.args.demo and is_demo(db):
+        print(f"Cơ sở dữ liệu đã có đơn vị mẫu ({db.describe()}); không tạo lại.")
+    elif ctx.args.demo:
         names = init_demo(db)
         print(
             f"Đã tạo đơn vị mẫu với {len(names)} người dùng ({', '.join(names)}), "

@@ -105,7 +105,11 @@ class Database:
     def open(cls, explicit_url: str | None = None, *, migrate: bool = True) -> Database:
         db = cls(resolve_url(explicit_url))
         if migrate:
-            db.migrate()
+            try:
+                db.migrate()
+            except BaseException:
+                db.dispose()
+                raise
         return db
 
     @property

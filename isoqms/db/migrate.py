@@ -8,6 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from isoqms.domain.errors import DatabaseUnavailable
@@ -32,14 +33,21 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _known(revision: str) -> bool:
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the schema to head; cheap when it already is there."""
     head = head_revision()
     current = current_revision(engine)
     if current == head:
         return
-    script = ScriptDirectory.from_config(alembic_config())
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and not _known(current):
         raise DatabaseUnavailable(
             "Cơ sở dữ liệu được tạo bởi phiên bản isoqms mới hơn chương trình này "
             f"(phiên bản lược đồ {current}). Hãy cập nhật chương trình."

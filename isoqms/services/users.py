@@ -201,7 +201,11 @@ def add_user(
 
 
 def _apply_roles(session: Session, user: User, roles: list[Role]) -> None:
-    user.roles = [UserRole(role=r.value) for r in roles]
+    wanted = {r.value for r in roles}
+    user.roles = [link for link in user.roles if link.role in wanted]
+    session.flush()  # removals first: (user, role) is unique
+    present = {link.role for link in user.roles}
+    user.roles.extend(UserRole(role=r) for r in sorted(wanted - present))
     session.flush()
     if _active_admins(session) == 0:
         raise Conflict("Không thể bỏ vai trò quản trị của quản trị viên cuối cùng.")

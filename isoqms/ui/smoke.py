@@ -70,7 +70,9 @@ def smoke_test(
     window.about_text()
 
     if screenshot is not None:
-        window.show_area(area)
+        shown = window.show_area(area)
+        if isinstance(shown, QTabWidget):
+            shown.setCurrentIndex(0)
         _settle(app, tasks)
         app.processEvents()
         screen = QGuiApplication.primaryScreen()

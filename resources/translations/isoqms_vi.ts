@@ -1,0 +1,494 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Unit profile</source>
+        <translation>Thông tin đơn vị</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>&amp;Check integrity</source>
+        <translation>&amp;Kiểm tra toàn vẹn</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %n event(s). Every change is recorded with who and when, and chained by SHA-256 so that any later alteration shows.</source>
+        <translation>
+            <numerusform>%n sự kiện gần nhất. Mọi thay đổi đều được ghi lại ai làm và khi nào, nối chuỗi bằng SHA-256 để mọi sửa đổi về sau đều lộ ra.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Intact: %n event(s), hash chain matches.</source>
+        <translation>
+            <numerusform>Nguyên vẹn: %n sự kiện, chuỗi băm khớp.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <source>Program error</source>
+        <translation>Lỗi chương trình</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; nothing was changed.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến; không có gì bị thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Đối tượng</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create the first administrator</source>
+        <translation>Tạo quản trị viên đầu tiên</translation>
+    </message>
+    <message>
+        <source>The database is empty. Create the administrator account that will add the other users and set up the unit.</source>
+        <translation>Cơ sở dữ liệu còn trống. Hãy tạo tài khoản quản trị viên để thêm người dùng khác và khai báo đơn vị.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>First start</source>
+        <translation>Khởi động lần đầu</translation>
+    </message>
+    <message>
+        <source>The database is empty. Create a demo commune with one user per role (password “demo”) to try the program?</source>
+        <translation>Cơ sở dữ liệu còn trống. Tạo một xã mẫu với mỗi vai trò một người dùng (mật khẩu “demo”) để dùng thử chương trình?</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in — isoqms</source>
+        <translation>Đăng nhập — isoqms</translation>
+    </message>
+    <message>
+        <source>ISO document control and one-stop counter</source>
+        <translation>Quản lý tài liệu ISO và bộ phận một cửa</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Demo database: sign in as admin, iso_secretary, reviewer, approver, clerk, officer or auditor, password &lt;b&gt;demo&lt;/b&gt;.</source>
+        <translation>Cơ sở dữ liệu mẫu: đăng nhập bằng admin, iso_secretary, reviewer, approver, clerk, officer hoặc auditor, mật khẩu &lt;b&gt;demo&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>Hãy nhập tên đăng nhập.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>isoqms — %s</source>
+        <translation>isoqms — %s</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Receiving a citizen&apos;s dossier at the counter: search the procedure, check the papers against the procedure revision in force, get the dossier code and the appointment, print the receipt and appointment slip in two copies.</source>
+        <translation>Tiếp nhận hồ sơ của công dân tại quầy: tìm thủ tục, kiểm tra thành phần hồ sơ theo phiên bản quy trình đang có hiệu lực, cấp mã hồ sơ và ngày hẹn trả, in Giấy tiếp nhận hồ sơ và hẹn trả kết quả thành hai liên.</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Following each dossier to its result: hand-overs, supplement requests, apologies with a new appointment, returns and the tracking book.</source>
+        <translation>Theo dõi từng hồ sơ đến khi có kết quả: luân chuyển, yêu cầu bổ sung, xin lỗi và hẹn lại, trả kết quả và sổ theo dõi hồ sơ.</translation>
+    </message>
+    <message>
+        <source>ISO documents</source>
+        <translation>Tài liệu ISO</translation>
+    </message>
+    <message>
+        <source>The controlled document set: register, revisions with review and approval by three different people, the forms library, distribution and withdrawal.</source>
+        <translation>Hệ thống tài liệu được kiểm soát: danh mục, các lần ban hành với soạn thảo – xem xét – phê duyệt bởi ba người khác nhau, thư viện biểu mẫu, phân phối và thu hồi.</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>On-time rates by period, field and procedure, satisfaction rate, and the quality objectives.</source>
+        <translation>Tỷ lệ giải quyết đúng hạn theo kỳ, lĩnh vực và thủ tục, tỷ lệ hài lòng và mục tiêu chất lượng.</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About isoqms</source>
+        <translation>&amp;Giới thiệu isoqms</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of the program.</source>
+        <translation>Ngôn ngữ mới được áp dụng từ lần khởi động chương trình tiếp theo.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;isoqms %1&lt;/h3&gt;&lt;p&gt;ISO 9001 document control of administrative procedures and the one-stop counter of a commune: dossier intake, receipts and appointment slips, tracking, reports, audit trail.&lt;/p&gt;&lt;p&gt;Unit: %2&lt;br&gt;Database: %3&lt;/p&gt;&lt;p&gt;Fonts: Noto Sans and Noto Serif, SIL Open Font License 1.1.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;isoqms %1&lt;/h3&gt;&lt;p&gt;Quản lý tài liệu ISO 9001 đối với thủ tục hành chính và bộ phận một cửa cấp xã: tiếp nhận hồ sơ, giấy tiếp nhận và hẹn trả kết quả, theo dõi, báo cáo, nhật ký kiểm tra.&lt;/p&gt;&lt;p&gt;Đơn vị: %2&lt;br&gt;Cơ sở dữ liệu: %3&lt;/p&gt;&lt;p&gt;Phông chữ: Noto Sans và Noto Serif, giấy phép SIL Open Font License 1.1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About isoqms</source>
+        <translation>Giới thiệu isoqms</translation>
+    </message>
+    <message>
+        <source>DEMO DATA</source>
+        <translation>DỮ LIỆU MẪU</translation>
+    </message>
+    <message>
+        <source>User: %1 (%2)</source>
+        <translation>Người dùng: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>Đơn vị: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New password:</source>
+        <translation>Mật khẩu mới:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This area is not built yet.</source>
+        <extracomment>entity kinds whose change makes this page reload</extracomment>
+        <translation>Chức năng này đang được xây dựng, chưa dùng được.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>System administrator</source>
+        <translation>Quản trị hệ thống</translation>
+    </message>
+    <message>
+        <source>ISO secretary</source>
+        <translation>Thư ký ISO</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Người xem xét</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Người phê duyệt</translation>
+    </message>
+    <message>
+        <source>Counter clerk</source>
+        <translation>Công chức tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Processing officer</source>
+        <translation>Công chức xử lý</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>Đánh giá viên</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <source>Commune / ward:</source>
+        <translation>Xã / phường:</translation>
+    </message>
+    <message>
+        <source>Province / city:</source>
+        <translation>Tỉnh / thành phố:</translation>
+    </message>
+    <message>
+        <source>District (before 1/7/2025):</source>
+        <translation>Huyện (trước 01/7/2025):</translation>
+    </message>
+    <message>
+        <source>Electronic identifier code:</source>
+        <translation>Mã định danh điện tử:</translation>
+    </message>
+    <message>
+        <source>One-stop desk name:</source>
+        <translation>Tên bộ phận một cửa:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Địa chỉ:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Thư điện tử:</translation>
+    </message>
+    <message>
+        <source>Office hours:</source>
+        <translation>Giờ làm việc:</translation>
+    </message>
+    <message>
+        <source>Default cut-off hour:</source>
+        <translation>Giờ chốt nhận hồ sơ mặc định:</translation>
+    </message>
+    <message>
+        <source>Counters (one per line):</source>
+        <translation>Quầy tiếp nhận (mỗi dòng một quầy):</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Unit profile</source>
+        <translation>Thông tin đơn vị</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Thêm người dùng</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Sửa người dùng</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Chức danh:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Vai trò</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Đăng nhập lần cuối</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Đang hoạt động</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Đã khoá</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Thêm người dùng…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit / roles…</source>
+        <translation>&amp;Sửa / vai trò…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Khoá tài khoản</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>Đặt &amp;lại mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation>Người dùng và vai trò</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>&amp;Mở khoá</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+    <message>
+        <source>Deactivate user</source>
+        <translation>Khoá tài khoản</translation>
+    </message>
+    <message>
+        <source>Deactivate %s? The account is kept with its history but can no longer sign in.</source>
+        <translation>Khoá tài khoản %s? Tài khoản và lịch sử vẫn được giữ nhưng không đăng nhập được nữa.</translation>
+    </message>
+    <message>
+        <source>New password for %s</source>
+        <translation>Mật khẩu mới cho %s</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Đã đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>%s must choose a new password at the next sign-in.</source>
+        <translation>%s phải đặt mật khẩu mới ở lần đăng nhập tới.</translation>
+    </message>
+</context>
+</TS>

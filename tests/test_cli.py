@@ -1,0 +1,179 @@
+"""The command line, run as a real subprocess against both databases."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from isoqms.db.engine import Database
+from tests.helpers import raw_sql, run_cli
+
+PW = {"ISOQMS_PASSWORD": "demo"}
+
+
+@pytest.fixture
+def demo_url(db_url: str) -> str:
+    result = run_cli("--db", db_url, "init", "--demo")
+    assert result.returncode == 0, result.stderr
+    assert "7 người dùng" in result.stdout
+    return db_url
+
+
+def test_init_demo_twice_is_harmless(demo_url: str) -> None:
+    again = run_cli("--db", demo_url, "init", "--demo")
+    assert again.returncode == 0 and "đã có đơn vị mẫu" in again.stdout
+
+
+def test_user_list_json(demo_url: str) -> None:
+    result = run_cli("--db", demo_url, "--user", "admin", "user", "list", "--json", env=PW)
+    assert result.returncode == 0, result.stderr
+    users = {u["username"]: u for u in json.loads(result.stdout)}
+    assert set(users) == {
+        "admin",
+        "iso_secretary",
+        "reviewer",
+        "approver",
+        "clerk",
+        "officer",
+        "auditor",
+    }
+    assert users["auditor"]["full_name"] == "Vũ Thị Ủy"
+    assert users["clerk"]["roles"] == ["clerk"]
+
+
+def test_first_admin_then_users_by_cli(db_url: str) -> None:
+    new = {"ISOQMS_NEW_PASSWORD": "mat-khau-123"}
+    first = run_cli("--db", db_url, "user", "add", "quantri", "--name", "Lê Văn Tám", env=new)
+    assert first.returncode == 0, first.stderr
+    as_admin = {"ISOQMS_PASSWORD": "mat-khau-123", "ISOQMS_NEW_PASSWORD": "mat-khau-456"}
+    second = run_cli(
+        "--db",
+        db_url,
+        "--user",
+        "quantri",
+        "user",
+        "add",
+        "tiepnhan",
+        "--name",
+        "Đỗ Thị Hằng",
+        "--role",
+        "clerk",
+        "--json",
+        env=as_admin,
+    )
+    assert second.returncode == 0, second.stderr
+    assert json.loads(second.stdout)["roles"] == ["clerk"]
+    deactivate = run_cli(
+        "--db", db_url, "--user", "quantri", "user", "deactivate", "tiepnhan", env=as_admin
+    )
+    assert deactivate.returncode == 0 and "đã khoá" in deactivate.stdout
+
+
+def test_refusal_exits_1_with_one_line_on_stderr(demo_url: str) -> None:
+    result = run_cli("--db", demo_url, "--user", "clerk", "user", "deactivate", "officer", env=PW)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "không có quyền quản lý người dùng" in result.stderr
+
+
+def test_wrong_password_and_missing_login_exit_1(demo_url: str) -> None:
+    wrong = run_cli(
+        "--db", demo_url, "--user", "admin", "user", "list", env={"ISOQMS_PASSWORD": "sai"}
+    )
+    assert wrong.returncode == 1 and "Sai tên đăng nhập" in wrong.stderr
+    anonymous = run_cli("--db", demo_url, "user", "list")
+    assert anonymous.returncode == 1 and "--user" in anonymous.stderr
+
+
+def test_password_can_come_from_stdin(demo_url: str) -> None:
+    result = run_cli("--db", demo_url, "--user", "admin", "unit", "show", stdin="demo\n")
+    assert result.returncode == 0 and "000.00.38.H47" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["bogus"], ["user"], ["audit", "log", "--from", "24/11/2026"]])
+def test_bad_usage_exits_2(args: list[str]) -> None:
+    assert run_cli(*args).returncode == 2
+
+
+def test_unit_set_validates(demo_url: str) -> None:
+    bad = run_cli(
+        "--db",
+        demo_url,
+        "--user",
+        "admin",
+        "unit",
+        "set",
+        "--office-hours",
+        "07:00-12:00,11:00-17:00",
+        env=PW,
+    )
+    assert bad.returncode == 1 and "chồng lên nhau" in bad.stderr
+    good = run_cli(
+        "--db",
+        demo_url,
+        "--user",
+        "admin",
+        "unit",
+        "set",
+        "--phone",
+        "0229 999",
+        "--counter",
+        "Quầy A",
+        "--counter",
+        "Quầy B",
+        env=PW,
+    )
+    assert good.returncode == 0, good.stderr
+    shown = json.loads(run_cli("--db", demo_url, "unit", "show", "--json").stdout)
+    assert shown["phone"] == "0229 999" and shown["counters"] == ["Quầy A", "Quầy B"]
+
+
+def test_audit_verify_and_log(demo_url: str) -> None:
+    ok = run_cli("--db", demo_url, "audit", "verify")
+    assert ok.returncode == 0, ok.stderr
+    assert "nguyên vẹn" in ok.stdout
+    log = run_cli(
+        "--db", demo_url, "--user", "auditor", "audit", "log", "--entity", "user", "--json", env=PW
+    )
+    assert log.returncode == 0, log.stderr
+    entries = json.loads(log.stdout)
+    assert len(entries) == 7 and all(e["action"] == "user.create" for e in entries)
+    assert entries[0]["after"]["username"] == "admin"
+
+
+@pytest.mark.parametrize(
+    ("statements", "seq"),
+    [
+        (["UPDATE audit_event SET entity_id = '99' WHERE seq = 3"], 3),
+        (["DELETE FROM audit_event WHERE seq = 2"], 2),
+        (
+            [
+                "UPDATE audit_event SET seq = 100 WHERE seq = 4",
+                "UPDATE audit_event SET seq = 4 WHERE seq = 5",
+                "UPDATE audit_event SET seq = 5 WHERE seq = 100",
+            ],
+            4,
+        ),
+    ],
+    ids=["edited", "deleted", "reordered"],
+)
+def test_audit_verify_exits_1_naming_the_first_broken_event(
+    demo_url: str, statements: list[str], seq: int
+) -> None:
+    db = Database.open(demo_url)
+    try:
+        raw_sql(db, *statements)
+    finally:
+        db.dispose()
+    result = run_cli("--db", demo_url, "audit", "verify")
+    assert result.returncode == 1
+    assert f"sự kiện số {seq}" in result.stdout
+    as_json = run_cli("--db", demo_url, "audit", "verify", "--json")
+    assert as_json.returncode == 1
+    assert json.loads(as_json.stdout)["first_bad"]["seq"] == seq
+
+
+def test_python_m_isoqms_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.startswith("isoqms ")
