@@ -107,7 +107,7 @@ def run_interactive(app: object, db: object, tasks: object, language: str) -> in
     from isoqms.services import users as user_service
     from isoqms.ui import dialogs
     from isoqms.ui.context import AppContext
-    from isoqms.ui.login import FirstAdminDialog, LoginDialog, offer_demo
+    from isoqms.ui.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog, offer_demo
     from isoqms.ui.main_window import MainWindow
     from isoqms.ui.tasks import TaskRunner
 
@@ -134,6 +134,10 @@ def run_interactive(app: object, db: object, tasks: object, language: str) -> in
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
             return 0
         assert login.user is not None
+        if login.user.must_change_password:
+            change = ChangePasswordDialog(db, tasks, login.actor, forced=True)
+            if change.exec() != QDialog.DialogCode.Accepted:
+                continue
         ctx = AppContext(
             db, login.actor, login.user, unit, demo=demo, tasks=tasks, language=language
         )

@@ -207,3 +207,62 @@ def offer_demo(parent: QWidget | None) -> bool:
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+class ChangePasswordDialog(QDialog):
+    """The user's own password: after an administrator's reset, or from the File menu."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskRunner,
+        actor: Actor,
+        *,
+        forced: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.tasks, self.actor = db, tasks, actor
+        self.setWindowTitle(self.tr("Change password"))
+        layout = QVBoxLayout(self)
+        if forced:
+            notice = QLabel(
+                self.tr("Your password was reset by an administrator: choose a new one.")
+            )
+            notice.setWordWrap(True)
+            layout.addWidget(notice)
+        self.current = QLineEdit()
+        self.new = QLineEdit()
+        self.repeat = QLineEdit()
+        form = QFormLayout()
+        for label, edit in (
+            (self.tr("Current password:"), self.current),
+            (self.tr("New password:"), self.new),
+            (self.tr("Repeat password:"), self.repeat),
+        ):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            form.addRow(label, edit)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        if self.new.text() != self.repeat.text():
+            dialogs.error(self, ValidationError(self.tr("The two passwords differ.")))
+            return
+        old, new = self.current.text(), self.new.text()
+        self.tasks.write(
+            lambda: user_service.change_own_password(self.db, self.actor, old, new),
+            self._done,
+            lambda exc: dialogs.error(self, exc),
+        )
+
+    def _done(self, _result: object) -> None:
+        self.changed.emit()
+        self.accept()

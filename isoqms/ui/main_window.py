@@ -178,6 +178,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.password_action = QAction(self.tr("Change &password…"), self)
+        self.password_action.triggered.connect(self.change_password)
+        file_menu.addAction(self.password_action)
         self.logout_action = QAction(self.tr("Sign &out"), self)
         self.logout_action.triggered.connect(self.logout)
         file_menu.addAction(self.logout_action)
@@ -229,6 +232,15 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About isoqms"), self.about_text())
+
+    def change_password(self) -> None:
+        from isoqms.ui.login import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ctx.db, self.ctx.tasks, self.ctx.actor, parent=self)
+        dialog.changed.connect(
+            lambda: dialogs.info(self, self.tr("Password"), self.tr("Your password was changed."))
+        )
+        dialog.open()
 
     def logout(self) -> None:
         self.logout_requested.emit()

@@ -15,7 +15,7 @@ from isoqms.services import unit as unit_service
 from isoqms.services import users as user_service
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
-from isoqms.ui.login import FirstAdminDialog, LoginDialog
+from isoqms.ui.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog
 from isoqms.ui.main_window import MainWindow
 from isoqms.ui.tasks import TaskRunner
 
@@ -47,6 +47,7 @@ def smoke_test(
     unit = unit_service.get_unit(db)
     LoginDialog(db, tasks, unit_name=unit.display_name, demo=True).deleteLater()
     FirstAdminDialog(db, tasks).deleteLater()
+    ChangePasswordDialog(db, tasks, actor, forced=True).deleteLater()
 
     ctx = AppContext(
         db, actor, user, unit, demo=unit_service.is_demo(db), tasks=tasks, language=language

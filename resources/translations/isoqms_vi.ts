@@ -40,6 +40,33 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Your password was reset by an administrator: choose a new one.</source>
+        <translation>Mật khẩu của bạn đã được quản trị viên đặt lại: hãy đặt mật khẩu mới.</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Mật khẩu hiện tại:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Mật khẩu mới:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Cannot do that</source>
@@ -205,6 +232,10 @@
         <translation>&amp;Tệp</translation>
     </message>
     <message>
+        <source>Change &amp;password…</source>
+        <translation>Đổi &amp;mật khẩu…</translation>
+    </message>
+    <message>
         <source>Sign &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
@@ -239,6 +270,14 @@
     <message>
         <source>About isoqms</source>
         <translation>Giới thiệu isoqms</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Đã đổi mật khẩu.</translation>
     </message>
     <message>
         <source>DEMO DATA</source>

@@ -1,0 +1,50 @@
+"""GUI fixtures: the shipped fonts and the Vietnamese translation, contexts per role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from isoqms.db.engine import Database
+from isoqms.services import unit as unit_service
+from isoqms.services import users as user_service
+from isoqms.ui import fonts, i18n
+from isoqms.ui.context import AppContext
+from isoqms.ui.tasks import TaskRunner
+
+
+@pytest.fixture(scope="session", autouse=True)
+def vietnamese_ui(qapp: QApplication) -> Iterator[None]:
+    fonts.load_fonts()
+    fonts.apply_ui_font(qapp)
+    translators = i18n.install(qapp, "vi")
+    assert translators, "the Vietnamese .qm did not load"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def make_ctx(demo_db: Database) -> Iterator[Callable[[str], AppContext]]:
+    """``make_ctx("clerk")``: the context a logged-in user's window gets."""
+    runners: list[TaskRunner] = []
+
+    def make(username: str) -> AppContext:
+        actor, info = user_service.authenticate(demo_db, username, "demo", record_login=False)
+        tasks = TaskRunner()
+        runners.append(tasks)
+        return AppContext(
+            demo_db,
+            actor,
+            info,
+            unit_service.get_unit(demo_db),
+            demo=True,
+            tasks=tasks,
+            language="vi",
+        )
+
+    yield make
+    for tasks in runners:
+        tasks.wait_idle()

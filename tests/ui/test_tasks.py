@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QThread
+from pytestqt.qtbot import QtBot
+
+from isoqms.domain.errors import ValidationError
+from isoqms.ui.tasks import TaskRunner
+
+
+def test_results_come_back_on_the_gui_thread(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    gui = QThread.currentThread()
+    seen: dict[str, object] = {}
+
+    def work() -> int:
+        seen["worker"] = threading.get_ident()
+        return 42
+
+    with qtbot.waitCallback(timeout=5_000) as callback:
+        runner.write(
+            work,
+            lambda value: (seen.update(value=value, thread=QThread.currentThread()), callback()),
+            lambda exc: None,
+        )
+    assert seen["value"] == 42
+    assert seen["thread"] is gui
+    assert seen["worker"] != threading.get_ident()
+    assert runner.idle
+
+
+def test_errors_come_back_as_exceptions(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+
+    def fail() -> None:
+        raise ValidationError("Sai dữ liệu.")
+
+    with qtbot.waitCallback(timeout=5_000) as callback:
+        runner.read(fail, lambda _v: None, callback)
+    assert isinstance(callback.args[0], ValidationError)
+
+
+def test_writes_run_one_at_a_time_in_order(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    order: list[int] = []
+    with qtbot.waitSignal(
+        runner.busy_changed, timeout=5_000, check_params_cb=lambda busy: not busy
+    ):
+        for i in range(5):
+            runner.write(lambda i=i: order.append(i), lambda _v: None, lambda _e: None)
+    assert order == [0, 1, 2, 3, 4]
+
+
+def test_signal_emit_keeps_refcounts() -> None:
+    """PySide6 6.12.0 lost a reference to ``True`` on every ``emit()``; thousands of
+    emits later the interpreter aborted. pyproject.toml excludes that release."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        ping = Signal(int)
+
+    emitter = Emitter()
+    before = sys.getrefcount(True)
+    for i in range(200):
+        emitter.ping.emit(i)
+    assert sys.getrefcount(True) > before - 100  # 6.12.0: exactly 200 fewer
