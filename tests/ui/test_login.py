@@ -52,6 +52,8 @@ def test_demo_hint_only_on_demo_databases(qtbot: QtBot, demo_db: Database) -> No
     hint = demo.findChild(QLabel, "demoHint")
     assert hint is not None and "mật khẩu <b>demo</b>" in hint.text()
     assert demo.windowTitle() == "Đăng nhập — isoqms"
+    cancel = demo.buttons.button(demo.buttons.StandardButton.Cancel)
+    assert cancel.text() == "Huỷ"  # Qt's own string, translated by our .ts
     plain = dialog(qtbot, demo_db, demo=False)
     assert plain.findChild(QLabel, "demoHint") is None
 
