@@ -10,6 +10,7 @@ import datetime as dt
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -65,6 +66,24 @@ class UnitProfile(Base):
     office_hours: Mapped[str] = mapped_column(String(100), default="07:00-11:30,13:30-17:00")
     default_cutoff: Mapped[str | None] = mapped_column(String(5), nullable=True)
     counters: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of counter names
+    deadline_policy: Mapped[str] = mapped_column(String(16), default="day-end")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CalendarDay(Base):
+    """An entry of the official yearly schedule: a weekday off or a weekend day worked.
+
+    Removing an entry clears ``active``; rows are never deleted.
+    """
+
+    __tablename__ = "calendar_day"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(300))
+    source: Mapped[str] = mapped_column(String(500), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 

@@ -51,6 +51,9 @@ DEMO_USERS: tuple[tuple[Role, str, str], ...] = (
 
 def init_demo(db: Database) -> list[str]:
     """Fill an empty database with the demo commune; returns the user names created."""
+    from isoqms.services.calendar import ensure_shipped_schedule
+
+    ensure_shipped_schedule(db)
     hashed = hash_password(DEMO_PASSWORD)
     unit = validate_unit(DEMO_UNIT)
     with write(db, None, None, system=True) as uow:

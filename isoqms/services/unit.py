@@ -9,6 +9,7 @@ from typing import Any
 
 from isoqms.db.engine import Database
 from isoqms.db.models import Setting, UnitProfile, utcnow
+from isoqms.domain.calendar import Policy
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.office_hours import DEFAULT_OFFICE_HOURS, OfficeHours, format_time, parse_time
 from isoqms.domain.roles import Permission
@@ -33,6 +34,7 @@ class UnitInfo:
     office_hours: str = DEFAULT_OFFICE_HOURS
     default_cutoff: str | None = None
     counters: tuple[str, ...] = ()
+    deadline_policy: str = "day-end"
 
     @property
     def display_name(self) -> str:
@@ -63,11 +65,23 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
     cutoff = format_time(parse_time(cutoff, what="giờ chốt nhận hồ sơ")) if cutoff else None
     if clean.email and ("@" not in clean.email or " " in clean.email):
         raise ValidationError(f"Địa chỉ thư điện tử “{clean.email}” không hợp lệ.")
+    try:
+        policy = Policy(clean.deadline_policy).value
+    except ValueError:
+        raise ValidationError(
+            f"Cách tính ngày hẹn “{clean.deadline_policy}” không hợp lệ: chọn “day-end” (cuối "
+            "ngày làm việc thứ N) hoặc “hours” (tính theo giờ làm việc)."
+        ) from None
     counters = tuple(c for c in (nfc(c) for c in info.counters) if c)
     if len(set(counters)) != len(counters):
         raise ValidationError("Tên các quầy tiếp nhận bị trùng nhau.")
     return replace(
-        clean, unit_code=code, office_hours=hours, default_cutoff=cutoff, counters=counters
+        clean,
+        unit_code=code,
+        office_hours=hours,
+        default_cutoff=cutoff,
+        counters=counters,
+        deadline_policy=policy,
     )
 
 
@@ -86,6 +100,7 @@ def _info(row: UnitProfile | None) -> UnitInfo:
         office_hours=row.office_hours,
         default_cutoff=row.default_cutoff,
         counters=tuple(json.loads(row.counters or "[]")),
+        deadline_policy=row.deadline_policy,
     )
 
 

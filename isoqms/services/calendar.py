@@ -1,0 +1,188 @@
+"""The working-day calendar as the unit keeps it: the official schedule entries (shipped,
+then maintained by the administrator), the unit's office hours and deadline policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from isoqms import paths
+from isoqms.db.engine import Database
+from isoqms.db.models import CalendarDay, Setting, utcnow
+from isoqms.domain.calendar import CalendarEntry, DayKind, Policy, Schedule, WorkCalendar
+from isoqms.domain.errors import NotFound, ValidationError
+from isoqms.domain.office_hours import OfficeHours
+from isoqms.domain.roles import Permission
+from isoqms.domain.schedule_file import format_schedule, parse_schedule
+from isoqms.domain.text import nfc
+from isoqms.services.unit import get_unit
+from isoqms.services.uow import Actor, UnitOfWork, write
+
+SHIPPED_KEY = "calendar.shipped"
+ENTITY = "calendar_day"
+
+
+def shipped_schedule_path() -> str:
+    return str(paths.resources_dir() / "calendar" / "official-schedule.csv")
+
+
+def _entry(row: CalendarDay) -> CalendarEntry:
+    return CalendarEntry(row.day, DayKind(row.kind), row.name, row.source)
+
+
+def _snapshot(entry: CalendarEntry) -> dict[str, object]:
+    return {
+        "day": entry.day.isoformat(),
+        "kind": entry.kind.value,
+        "name": entry.name,
+        "source": entry.source,
+    }
+
+
+def ensure_shipped_schedule(db: Database) -> int:
+    """Load the schedule shipped with the program into the database.
+
+    Only dates the database has never had are added, so an administrator's changes and
+    removals stand. Cheap when the shipped file has not changed since the last time.
+    Returns the number of entries added.
+    """
+    with open(shipped_schedule_path(), encoding="utf-8") as handle:
+        text = handle.read()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    with db.read() as session:
+        setting = session.get(Setting, SHIPPED_KEY)
+        if setting is not None and setting.value == digest:
+            return 0
+    entries = parse_schedule(text)
+    added = 0
+    with write(db, None, None, system=True) as uow:
+        known = set(uow.session.execute(select(CalendarDay.day)).scalars())
+        for entry in entries:
+            if entry.day in known:
+                continue
+            uow.session.add(_row(entry))
+            uow.record("calendar.ship", ENTITY, entry.day.isoformat(), after=_snapshot(entry))
+            added += 1
+        setting = uow.session.get(Setting, SHIPPED_KEY)
+        if setting is None:
+            uow.session.add(Setting(key=SHIPPED_KEY, value=digest))
+        else:
+            setting.value = digest
+    return added
+
+
+def _row(entry: CalendarEntry) -> CalendarDay:
+    return CalendarDay(
+        day=entry.day,
+        kind=entry.kind.value,
+        name=entry.name,
+        source=entry.source,
+        active=True,
+        updated_at=utcnow(),
+    )
+
+
+def load_calendar(db: Database) -> WorkCalendar:
+    with db.read() as session:
+        rows = session.execute(select(CalendarDay).where(CalendarDay.active.is_(True))).scalars()
+        return WorkCalendar(_entry(r) for r in rows)
+
+
+@dataclass(frozen=True)
+class UnitSchedule:
+    """Everything the deadline engine needs from the unit: a frozen snapshot."""
+
+    schedule: Schedule
+    policy: Policy
+    default_cutoff: dt.time | None
+
+
+def unit_schedule(db: Database) -> UnitSchedule:
+    unit = get_unit(db)
+    return UnitSchedule(
+        Schedule(load_calendar(db), OfficeHours.parse(unit.office_hours)),
+        Policy(unit.deadline_policy),
+        dt.time.fromisoformat(unit.default_cutoff) if unit.default_cutoff else None,
+    )
+
+
+def list_entries(db: Database, year: int | None = None) -> list[CalendarEntry]:
+    with db.read() as session:
+        query = select(CalendarDay).where(CalendarDay.active.is_(True))
+        if year is not None:
+            query = query.where(
+                CalendarDay.day >= dt.date(year, 1, 1), CalendarDay.day <= dt.date(year, 12, 31)
+            )
+        return [_entry(r) for r in session.execute(query.order_by(CalendarDay.day)).scalars()]
+
+
+def _clean(entry: CalendarEntry) -> CalendarEntry:
+    name = nfc(entry.name)
+    if not name:
+        raise ValidationError("Chưa nhập tên ngày nghỉ / ngày làm bù.")
+    return CalendarEntry(entry.day, DayKind(entry.kind), name, nfc(entry.source))
+
+
+def _apply(uow: UnitOfWork, entry: CalendarEntry, action: str) -> bool:
+    """Insert or update one entry; returns whether anything changed."""
+    row = uow.session.execute(
+        select(CalendarDay).where(CalendarDay.day == entry.day)
+    ).scalar_one_or_none()
+    if row is None:
+        uow.session.add(_row(entry))
+        uow.record(action, ENTITY, entry.day.isoformat(), after=_snapshot(entry))
+        return True
+    before = _snapshot(_entry(row)) if row.active else None
+    if row.active and _entry(row) == entry:
+        return False
+    row.kind, row.name, row.source = entry.kind.value, entry.name, entry.source
+    row.active, row.updated_at = True, utcnow()
+    uow.record(action, ENTITY, entry.day.isoformat(), before=before, after=_snapshot(entry))
+    return True
+
+
+def set_entry(db: Database, actor: Actor, entry: CalendarEntry) -> CalendarEntry:
+    clean = _clean(entry)
+    with write(db, actor, Permission.CALENDAR_MANAGE) as uow:
+        _apply(uow, clean, "calendar.set")
+    return clean
+
+
+def remove_entry(db: Database, actor: Actor, day: dt.date) -> None:
+    with write(db, actor, Permission.CALENDAR_MANAGE) as uow:
+        row = uow.session.execute(
+            select(CalendarDay).where(CalendarDay.day == day, CalendarDay.active.is_(True))
+        ).scalar_one_or_none()
+        if row is None:
+            raise NotFound(f"Lịch không có mục nào cho ngày {day:%d/%m/%Y}.")
+        before = _snapshot(_entry(row))
+        row.active, row.updated_at = False, utcnow()
+        uow.record("calendar.remove", ENTITY, day.isoformat(), before=before)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    read: int
+    changed: int
+
+    def summary(self) -> str:
+        return (
+            f"Đã đọc {self.read} mục lịch: {self.changed} mục mới hoặc thay đổi, "
+            f"{self.read - self.changed} mục giữ nguyên."
+        )
+
+
+def import_entries(db: Database, actor: Actor, text: str) -> ImportReport:
+    """Add or update every entry of a schedule file; a file with any bad line changes
+    nothing."""
+    entries = [_clean(e) for e in parse_schedule(text)]
+    with write(db, actor, Permission.CALENDAR_MANAGE) as uow:
+        changed = sum(_apply(uow, entry, "calendar.import") for entry in entries)
+    return ImportReport(len(entries), changed)
+
+
+def export_entries(db: Database, year: int | None = None) -> str:
+    return format_schedule(list_entries(db, year))
