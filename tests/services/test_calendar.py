@@ -73,7 +73,8 @@ def test_import_adds_and_updates_and_reports(demo_db: Database, admin: Actor) ->
         "date,kind,name,source\n"
         "2027-02-04,off,Nghỉ Tết Đinh Mùi,Thông báo 2027\n"
         "2027-02-13,working,Làm bù Tết,Thông báo 2027\n"
-        "2026-11-24,off,Ngày Văn hóa Việt Nam,Nghỉ lễ Ngày Văn hóa Việt Nam 24/11 từ năm 2026 — cần đối chiếu (verify)\n"
+        "2026-11-24,off,Ngày Văn hóa Việt Nam,"
+        "Nghỉ lễ Ngày Văn hóa Việt Nam 24/11 từ năm 2026 — cần đối chiếu (verify)\n"
     )
     report = svc.import_entries(demo_db, admin, text)
     assert (report.read, report.changed) == (3, 2)
