@@ -37,7 +37,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=Path,
         help="with --smoke-test: save the main window as PNG",
     )
-    parser.add_argument("--area", default="intake", help="with --screenshot: the area to show")
+    parser.add_argument(
+        "--area",
+        default="intake",
+        help="with --screenshot: the area to show, e.g. intake, admin:2 (third tab)",
+    )
     return parser.parse_args(argv)
 
 

@@ -37,3 +37,19 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def ask_open_file(parent: QWidget | None, title: str, filters: str) -> str | None:
+    """A file to read, or None (patchable in tests)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return name or None
+
+
+def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    """A file to write, or None (patchable in tests)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return name or None

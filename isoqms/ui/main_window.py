@@ -23,6 +23,7 @@ from isoqms import __version__
 from isoqms.domain.roles import Permission
 from isoqms.services.unit import UnitInfo
 from isoqms.ui import dialogs, i18n
+from isoqms.ui.admin.calendar import CalendarPage
 from isoqms.ui.admin.unit import UnitPage
 from isoqms.ui.admin.users import UsersPage
 from isoqms.ui.audit_page import AuditPage
@@ -40,14 +41,16 @@ class Area:
 
 
 class AdminPage(QTabWidget):
-    """Administration: users and roles, the unit profile."""
+    """Administration: users and roles, the unit profile, the working-day calendar."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.users = UsersPage(ctx)
         self.unit = UnitPage(ctx)
+        self.calendar = CalendarPage(ctx)
         self.addTab(self.users, self.tr("Users"))
         self.addTab(self.unit, self.tr("Unit profile"))
+        self.addTab(self.calendar, self.tr("Working-day calendar"))
 
 
 class MainWindow(QMainWindow):

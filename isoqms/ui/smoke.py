@@ -71,9 +71,10 @@ def smoke_test(
     window.about_text()
 
     if screenshot is not None:
-        shown = window.show_area(area)
+        key, _, tab = area.partition(":")
+        shown = window.show_area(key)
         if isinstance(shown, QTabWidget):
-            shown.setCurrentIndex(0)
+            shown.setCurrentIndex(int(tab) if tab else 0)
         _settle(app, tasks)
         app.processEvents()
         screen = QGuiApplication.primaryScreen()

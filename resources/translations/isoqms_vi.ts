@@ -11,6 +11,10 @@
         <source>Unit profile</source>
         <translation>Thông tin đơn vị</translation>
     </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>Lịch làm việc</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -37,6 +41,77 @@
         <translation>
             <numerusform>Nguyên vẹn: %n sự kiện, chuỗi băm khớp.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>&amp;Add / change entry…</source>
+        <translation>&amp;Thêm / sửa ngày…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove entry</source>
+        <translation>&amp;Bỏ mục</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Nhập từ tệp…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Xuất ra tệp…</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>weekday off</source>
+        <translation>ngày thường được nghỉ</translation>
+    </message>
+    <message>
+        <source>weekend worked (make-up day)</source>
+        <translation>cuối tuần phải làm (làm bù)</translation>
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation>cuối tuần</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>Lịch làm việc</translation>
+    </message>
+    <message>
+        <source>%1 has no entry of the official schedule; days given by the Labor Code are changed by adding an entry.</source>
+        <translation>Ngày %1 không có mục nào trong lịch chính thức; ngày nghỉ theo Bộ luật Lao động được thay đổi bằng cách thêm một mục.</translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation>Bỏ mục lịch</translation>
+    </message>
+    <message>
+        <source>Remove the entry of %1 (%2)? The day then follows the rules again.</source>
+        <translation>Bỏ mục lịch ngày %1 (%2)? Ngày này sẽ lại theo quy định chung.</translation>
+    </message>
+    <message>
+        <source>Import a schedule</source>
+        <translation>Nhập lịch làm việc</translation>
+    </message>
+    <message>
+        <source>Schedule files (*.csv)</source>
+        <translation>Tệp lịch (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Không đọc được %1: %2</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập lịch</translation>
+    </message>
+    <message>
+        <source>Export the schedule</source>
+        <translation>Xuất lịch làm việc</translation>
     </message>
 </context>
 <context>
@@ -82,6 +157,41 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Calendar entry</source>
+        <translation>Mục lịch</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>Ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Working day (make-up)</source>
+        <translation>Ngày làm việc (làm bù)</translation>
+    </message>
+    <message>
+        <source>Document it comes from</source>
+        <translation>Văn bản căn cứ</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Ngày:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Tên:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Căn cứ:</translation>
+    </message>
+</context>
+<context>
     <name>EventsModel</name>
     <message>
         <source>No.</source>
@@ -102,6 +212,45 @@
     <message>
         <source>Record</source>
         <translation>Đối tượng</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Thứ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Theo</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Làm việc</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Nghỉ</translation>
+    </message>
+    <message>
+        <source>Official schedule</source>
+        <translation>Lịch chính thức</translation>
+    </message>
+    <message>
+        <source>Labor Code</source>
+        <translation>Bộ luật Lao động</translation>
     </message>
 </context>
 <context>
@@ -483,6 +632,18 @@
         <translation>Giờ chốt nhận hồ sơ mặc định:</translation>
     </message>
     <message>
+        <source>Closing time of the N-th working day</source>
+        <translation>Cuối giờ làm việc của ngày làm việc thứ N</translation>
+    </message>
+    <message>
+        <source>Working hours (N × a working day&apos;s hours)</source>
+        <translation>Theo giờ làm việc (N × số giờ làm việc một ngày)</translation>
+    </message>
+    <message>
+        <source>Appointments:</source>
+        <translation>Cách tính ngày hẹn:</translation>
+    </message>
+    <message>
         <source>Counters (one per line):</source>
         <translation>Quầy tiếp nhận (mỗi dòng một quầy):</translation>
     </message>
@@ -622,6 +783,21 @@
     <message>
         <source>%s must choose a new password at the next sign-in.</source>
         <translation>%s phải đặt mật khẩu mới ở lần đăng nhập tới.</translation>
+    </message>
+</context>
+<context>
+    <name>YearModel</name>
+    <message>
+        <source>Month %1</source>
+        <translation>Tháng %1</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>ngày làm việc</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>ngày nghỉ</translation>
     </message>
 </context>
 </TS>

@@ -38,7 +38,7 @@ def test_integrity_check_shows_intact_then_broken(
     with qtbot.waitSignal(page.verified, timeout=10_000) as signal:
         page.verify_button.click()
     assert signal.args[0].ok
-    assert page.result.text() == "Nguyên vẹn: 9 sự kiện, chuỗi băm khớp."
+    assert page.result.text() == f"Nguyên vẹn: {audit_count(ctx.db)} sự kiện, chuỗi băm khớp."
     raw_sql(ctx.db, "UPDATE audit_event SET actor = 'ai-do' WHERE seq = 3")
     with qtbot.waitSignal(page.verified, timeout=10_000):
         page.verify_button.click()

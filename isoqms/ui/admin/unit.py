@@ -6,6 +6,7 @@ import dataclasses
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -67,6 +68,12 @@ class UnitPage(Page):
         self.fields["unit_code"].setPlaceholderText("000.00.38.H47")
         self.fields["office_hours"].setPlaceholderText("07:00-11:30,13:30-17:00")
         self.fields["default_cutoff"].setPlaceholderText("15:00")
+        self.policy = QComboBox()
+        self.policy.setObjectName("deadline_policy")
+        self.policy.addItem(self.tr("Closing time of the N-th working day"), "day-end")
+        self.policy.addItem(self.tr("Working hours (N × a working day's hours)"), "hours")
+        self.policy.setEnabled(editable)
+        form.addRow(self.tr("Appointments:"), self.policy)
         self.counters = QPlainTextEdit()
         self.counters.setObjectName("counters")
         self.counters.setReadOnly(not editable)
@@ -96,12 +103,15 @@ class UnitPage(Page):
         for name, edit in self.fields.items():
             edit.setText(getattr(info, name) or "")
         self.counters.setPlainText("\n".join(info.counters))
+        self.policy.setCurrentIndex(max(0, self.policy.findData(info.deadline_policy)))
         self.loaded.emit()
 
     def current(self) -> UnitInfo:
         values = {name: edit.text() for name, edit in self.fields.items()}
         counters = tuple(line for line in self.counters.toPlainText().splitlines() if line.strip())
-        return dataclasses.replace(UnitInfo(), **values, counters=counters)
+        return dataclasses.replace(
+            UnitInfo(), **values, counters=counters, deadline_policy=self.policy.currentData()
+        )
 
     def save(self) -> None:
         info = self.current()
