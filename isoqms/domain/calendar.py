@@ -355,3 +355,16 @@ def format_vn_datetime(instant: dt.datetime) -> str:
         f"{instant.hour:02d} giờ {instant.minute:02d} phút, ngày {instant.day:02d} tháng "
         f"{instant.month:02d} năm {instant.year}"
     )
+
+
+def appointment(
+    received_at: dt.datetime,
+    duration: Duration,
+    policy: Policy = Policy.DAY_END,
+    *,
+    calendar: WorkCalendar,
+    office_hours: OfficeHours,
+    cutoff: dt.time | None = None,
+) -> dt.datetime:
+    """The deadline engine in one call (see :meth:`Schedule.appointment`)."""
+    return Schedule(calendar, office_hours).appointment(received_at, duration, policy, cutoff)

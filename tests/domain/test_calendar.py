@@ -291,3 +291,16 @@ def test_working_time_round_trips(start: dt.datetime, hours: int) -> None:
     effective = SCHEDULE.effective_receipt(start)
     end = SCHEDULE.add_working_time(effective, dt.timedelta(hours=hours))
     assert SCHEDULE.working_time_between(effective, end) == dt.timedelta(hours=hours)
+
+
+def test_module_level_appointment_function() -> None:
+    from isoqms.domain.calendar import appointment
+
+    due = appointment(
+        at("2026-01-09 09:00"),
+        Duration.days(1),
+        Policy.DAY_END,
+        calendar=CALENDAR,
+        office_hours=OfficeHours.parse("07:00-11:30,13:30-17:00"),
+    )
+    assert due == at("2026-01-10 17:00")
