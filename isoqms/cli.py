@@ -447,6 +447,124 @@ def _read_text_file(name: str) -> str:
         raise ValidationError(f"Tệp {name} không phải văn bản UTF-8.") from None
 
 
+def cmd_procedures_import(ctx: Context) -> int:
+    from pathlib import Path
+
+    from isoqms.services import procedures as svc
+
+    path = Path(ctx.args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
+    if path.suffix.lower() == ".json":
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError(f"Tệp {path} không phải văn bản UTF-8.") from None
+        report = svc.import_content(ctx.db, ctx.actor, text)
+    else:
+        report = svc.import_portal_list(ctx.db, ctx.actor, data)
+    if ctx.args.json:
+        emit_json(
+            {
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "total": report.total,
+            }
+        )
+    else:
+        print(report.summary())
+    return 0
+
+
+def cmd_procedures_list(ctx: Context) -> int:
+    from isoqms.services import procedures as svc
+
+    rows = svc.search(ctx.db, ctx.args.query or "", limit=ctx.args.limit)
+    if ctx.args.json:
+        emit_json(rows)
+        return 0
+    for r in rows:
+        mark = " " if r.has_revision_in_force else "*"
+        print(f"{r.code}{mark} {r.field:<14.14} {r.name}")
+    return 0
+
+
+def cmd_procedures_export(ctx: Context) -> int:
+    from pathlib import Path
+
+    from isoqms.services import procedures as svc
+
+    text = svc.export_content(ctx.db, ctx.args.code or None)
+    if ctx.args.file == "-":
+        sys.stdout.write(text)
+    else:
+        Path(ctx.args.file).write_text(text, encoding="utf-8")
+        print(f"Đã ghi {ctx.args.file}.")
+    return 0
+
+
+def cmd_intake_receive(ctx: Context) -> int:
+    from isoqms.domain.calendar import parse_received
+    from isoqms.domain.dossier import Channel
+    from isoqms.services import intake
+
+    args = ctx.args
+    draft = intake.IntakeDraft(
+        procedure_code=args.procedure,
+        applicant=intake.Applicant(
+            name=args.applicant,
+            id_number=args.id_number or "",
+            phone=args.phone or "",
+            email=args.email or "",
+            address=args.address or "",
+        ),
+        channel=Channel(args.channel),
+        received_at=parse_received(args.received) if args.received else None,
+        note=args.note or "",
+    )
+    db = _calendar_db(ctx)
+    view = intake.receive(db, ctx.actor, draft)
+    if args.json:
+        emit_json(
+            {
+                "code": view.code,
+                "received_at": view.received_at.strftime("%Y-%m-%d %H:%M"),
+                "effective_received_at": view.effective_received_at.strftime("%Y-%m-%d %H:%M"),
+                "appointment": view.appointment.strftime("%Y-%m-%d %H:%M"),
+                "book": view.book,
+                "number": view.number,
+                "procedure": view.procedure_code,
+                "procedure_revision": view.revision_number,
+                "form_revision": view.form_revision,
+                "backdated": view.backdated,
+            }
+        )
+    else:
+        print(view.code)
+    return 0
+
+
+def cmd_intake_slip(ctx: Context) -> int:
+    from pathlib import Path
+
+    from isoqms.services import intake
+
+    printed = intake.print_receipt(
+        ctx.db, ctx.actor, ctx.args.code, paper=ctx.args.paper, purpose="save"
+    )
+    out = Path(ctx.args.out)
+    try:
+        out.write_bytes(printed.pdf)
+    except OSError as exc:
+        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror}.") from None
+    note = " (bản in lại)" if printed.reprint else ""
+    print(f"Đã ghi {out}{note}; SHA-256 {printed.sha256}.")
+    return 0
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -553,6 +671,53 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="tệp CSV, hoặc - cho đầu ra chuẩn")
     p.add_argument("--year", type=int)
     p.set_defaults(run=cmd_calendar_export)
+
+    procedures = commands.add_parser("procedures", help="danh mục thủ tục hành chính")
+    procedures_actions = procedures.add_subparsers(
+        dest="procedures_command", metavar="ACTION", required=True
+    )
+    p = procedures_actions.add_parser(
+        "import", help="nhập danh sách .xlsx của Cổng DVC, hoặc nội dung .json", parents=[common]
+    )
+    p.add_argument("file")
+    p.set_defaults(run=cmd_procedures_import)
+    p = procedures_actions.add_parser("list", help="tìm thủ tục", parents=[common])
+    p.add_argument("query", nargs="?", help="mã hoặc tên (không phân biệt dấu, hoa thường)")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(run=cmd_procedures_list)
+    p = procedures_actions.add_parser(
+        "export", help="xuất nội dung thủ tục (.json)", parents=[common]
+    )
+    p.add_argument("file", help="tệp .json, hoặc - cho đầu ra chuẩn")
+    p.add_argument("--code", action="append", help="chỉ thủ tục này (lặp lại được)")
+    p.set_defaults(run=cmd_procedures_export)
+
+    intake_parser = commands.add_parser("intake", help="tiếp nhận hồ sơ")
+    intake_actions = intake_parser.add_subparsers(
+        dest="intake_command", metavar="ACTION", required=True
+    )
+    p = intake_actions.add_parser("receive", help="tiếp nhận một hồ sơ", parents=[common])
+    p.add_argument("--procedure", required=True, metavar="CODE")
+    p.add_argument("--applicant", required=True, metavar="NAME")
+    p.add_argument("--id-number", metavar="N")
+    p.add_argument("--phone", metavar="P")
+    p.add_argument("--address", metavar="A")
+    p.add_argument("--email", metavar="E")
+    p.add_argument("--channel", choices=["direct", "online", "postal"], default="direct")
+    p.add_argument(
+        "--received",
+        metavar='"YYYY-MM-DD HH:MM"',
+        help="thời điểm tiếp nhận đã qua (ghi lại phiếu viết tay), được ghi nhật ký",
+    )
+    p.add_argument("--note")
+    p.set_defaults(run=cmd_intake_receive)
+    p = intake_actions.add_parser(
+        "slip", help="in Giấy tiếp nhận và hẹn trả kết quả ra PDF", parents=[common]
+    )
+    p.add_argument("code")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--paper", choices=["a5", "a4", "80mm"], default="a5")
+    p.set_defaults(run=cmd_intake_slip)
 
     audit = commands.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True

@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -157,3 +158,163 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Procedure(Base):
+    """An administrative procedure (TTHC) of the national catalogue."""
+
+    __tablename__ = "procedure"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    search_key: Mapped[str] = mapped_column(Text)  # folded code + name + field
+    field: Mapped[str] = mapped_column(String(200), default="")
+    level: Mapped[str] = mapped_column(String(200), default="")
+    agency: Mapped[str] = mapped_column(Text, default="")
+    issuer: Mapped[str] = mapped_column(String(300), default="")
+    decision: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ProcedureRevision(Base):
+    """A dated revision of a procedure's content (time, fee, papers, steps …).
+
+    In force at an instant: the approved revision with the latest ``effective_from`` not
+    after it. Document control (process documents) approves these revisions.
+    """
+
+    __tablename__ = "procedure_revision"
+    __table_args__ = (UniqueConstraint("procedure_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedure.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))  # draft | approved | withdrawn
+    effective_from: Mapped[dt.datetime] = mapped_column(DateTime)
+    content: Mapped[str] = mapped_column(Text)  # canonical JSON
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class DailyCounter(Base):
+    """Last dossier number given per unit and receipt day (the code's XXXX)."""
+
+    __tablename__ = "daily_counter"
+
+    unit_code: Mapped[str] = mapped_column(String(35), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class LedgerCounter(Base):
+    """Last entry number per tracking book (Sổ theo dõi hồ sơ, quyển số)."""
+
+    __tablename__ = "ledger_counter"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    book: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class Dossier(Base):
+    __tablename__ = "dossier"
+    __table_args__ = (
+        UniqueConstraint("unit_code", "receipt_day", "daily_number"),
+        UniqueConstraint("book_year", "book", "book_number"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    unit_code: Mapped[str] = mapped_column(String(35))
+    receipt_day: Mapped[dt.date] = mapped_column(Date, index=True)
+    daily_number: Mapped[int] = mapped_column(Integer)
+    book_year: Mapped[int] = mapped_column(Integer)
+    book: Mapped[int] = mapped_column(Integer)
+    book_number: Mapped[int] = mapped_column(Integer)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedure.id"), index=True)
+    revision_id: Mapped[int] = mapped_column(ForeignKey("procedure_revision.id"))
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    applicant_key: Mapped[str] = mapped_column(String(200), index=True)
+    id_number: Mapped[str] = mapped_column(String(12), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(500), default="")
+    representative: Mapped[str] = mapped_column(String(200), default="")
+    papers: Mapped[str] = mapped_column(Text)  # JSON: the checklist as received
+    sets: Mapped[int] = mapped_column(Integer, default=1)
+    channel: Mapped[str] = mapped_column(String(16))
+    delivery: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)  # local wall-clock time
+    effective_received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    appointment: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    duration_text: Mapped[str] = mapped_column(String(200))
+    policy: Mapped[str] = mapped_column(String(16))
+    regime: Mapped[str] = mapped_column(String(8))
+    form_revision: Mapped[str] = mapped_column(String(60))  # the receipt form's revision
+    state: Mapped[str] = mapped_column(String(24), index=True)
+    backdated: Mapped[bool] = mapped_column(Boolean, default=False)
+    clerk_id: Mapped[int] = mapped_column(Integer)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CounterNotice(Base):
+    """A supplement request (Mẫu 02) or refusal (Mẫu 03) given at the counter instead of a
+    receipt; numbered per kind and year."""
+
+    __tablename__ = "counter_notice"
+    __table_args__ = (UniqueConstraint("kind", "year", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # supplement | refusal
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedure.id"))
+    revision_id: Mapped[int] = mapped_column(ForeignKey("procedure_revision.id"))
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    id_number: Mapped[str] = mapped_column(String(12), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(500), default="")
+    papers: Mapped[str] = mapped_column(Text)  # JSON: what is missing or to be corrected
+    reason: Mapped[str] = mapped_column(Text, default="")
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    regime: Mapped[str] = mapped_column(String(8))
+    form_revision: Mapped[str] = mapped_column(String(60))
+    clerk_id: Mapped[int] = mapped_column(Integer)
+
+
+class StoredFile(Base):
+    """Bytes stored once by SHA-256 (rendered slips, uploaded documents)."""
+
+    __tablename__ = "stored_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(100))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PrintLog(Base):
+    """Every slip printed or saved: which form revision, which copy, who, when, hash."""
+
+    __tablename__ = "print_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int | None] = mapped_column(
+        ForeignKey("dossier.id"), nullable=True, index=True
+    )
+    notice_id: Mapped[int | None] = mapped_column(ForeignKey("counter_notice.id"), nullable=True)
+    form_code: Mapped[str] = mapped_column(String(40))
+    form_revision: Mapped[str] = mapped_column(String(40))
+    copies: Mapped[str] = mapped_column(String(100))
+    paper: Mapped[str] = mapped_column(String(8))
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    purpose: Mapped[str] = mapped_column(String(16))  # print | save
+    printed_by: Mapped[int] = mapped_column(Integer)
+    printed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    sha256: Mapped[str] = mapped_column(ForeignKey("stored_file.sha256"))

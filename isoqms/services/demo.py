@@ -14,6 +14,7 @@ from isoqms.db.engine import Database
 from isoqms.db.models import Setting, UnitProfile, User
 from isoqms.domain.errors import Conflict
 from isoqms.domain.roles import Role
+from isoqms.services.procedures import load_demo_procedures
 from isoqms.services.unit import DEMO_KEY, UnitInfo, store_unit, validate_unit
 from isoqms.services.uow import write
 from isoqms.services.users import hash_password, insert_user, user_snapshot
@@ -78,4 +79,5 @@ def init_demo(db: Database) -> list[str]:
             )
             uow.record("user.create", "user", user.id, after=user_snapshot(user))
             names.append(user.username)
+    load_demo_procedures(db)
     return names

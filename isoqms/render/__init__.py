@@ -1,0 +1,2 @@
+"""Documents out: PDF (reportlab), DOCX, XLSX. Renderers take frozen snapshots and return
+bytes; they never touch the database."""

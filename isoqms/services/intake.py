@@ -1,0 +1,674 @@
+"""The counter: receiving a dossier, the supplement request and the refusal given instead,
+and printing their slips with a print log.
+
+A dossier gets its code (``<unit code>-YYMMDD-XXXX``, a daily running number per unit) and
+its tracking-book number inside the same transaction that writes it, under the write lock
+(SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock), so several counters never get the
+same number and an aborted receipt leaves no gap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from isoqms.db.engine import Database
+from isoqms.db.models import (
+    CounterNotice,
+    DailyCounter,
+    Dossier,
+    LedgerCounter,
+    PrintLog,
+    Procedure,
+    ProcedureRevision,
+    StoredFile,
+    User,
+    utcnow,
+)
+from isoqms.domain.calendar import Policy
+from isoqms.domain.dossier import (
+    Channel,
+    Delivery,
+    DossierState,
+    check_email,
+    check_id_number,
+    check_phone,
+    dossier_code,
+    regime_for,
+)
+from isoqms.domain.errors import NotFound, ValidationError
+from isoqms.domain.procedure import Paper, ProcedureContent
+from isoqms.domain.roles import Permission
+from isoqms.domain.text import fold, nfc
+from isoqms.render.slips import (
+    Letterhead,
+    NoticeSlip,
+    PaperLine,
+    PaperSize,
+    ReceiptSlip,
+    render_receipt,
+    render_refusal,
+    render_supplement,
+)
+from isoqms.services import procedures as procedure_service
+from isoqms.services.calendar import unit_schedule
+from isoqms.services.forms import FormTexts, form_by_revision, form_for
+from isoqms.services.unit import UnitInfo, get_unit
+from isoqms.services.uow import AUDIT_CHAIN_LOCK, Actor, UnitOfWork, require, write
+
+LEDGER_BOOK = 1
+BACKDATE_TOLERANCE = dt.timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class PaperReceived:
+    name: str
+    originals: int = 0
+    certified: int = 0
+    copies: int = 0
+
+    @classmethod
+    def of(cls, paper: Paper) -> PaperReceived:
+        return cls(paper.name, paper.originals, paper.certified, paper.copies)
+
+    def quantity_text(self) -> str:
+        return Paper(self.name, self.originals, self.certified, self.copies).quantity_text()
+
+
+@dataclass(frozen=True)
+class Applicant:
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    representative: str = ""
+
+    def cleaned(self) -> Applicant:
+        name = nfc(self.name)
+        if not name:
+            raise ValidationError("Chưa nhập họ tên người nộp hồ sơ.")
+        if len(name) > 200:
+            raise ValidationError("Họ tên người nộp quá dài (tối đa 200 ký tự).")
+        return Applicant(
+            name=name,
+            id_number=check_id_number(self.id_number) if self.id_number.strip() else "",
+            phone=check_phone(self.phone) if self.phone.strip() else "",
+            email=check_email(self.email) if self.email.strip() else "",
+            address=nfc(self.address),
+            representative=nfc(self.representative),
+        )
+
+
+@dataclass(frozen=True)
+class IntakeDraft:
+    """What the clerk enters. ``papers=None`` takes the revision's checklist as received;
+    ``received_at=None`` is now, a past time records a receipt made earlier (audited)."""
+
+    procedure_code: str
+    applicant: Applicant
+    papers: tuple[PaperReceived, ...] | None = None
+    sets: int | None = None
+    channel: Channel = Channel.DIRECT
+    delivery: Delivery = Delivery.DESK
+    note: str = ""
+    received_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class DossierView:
+    id: int
+    code: str
+    procedure_code: str
+    procedure_name: str
+    revision_number: int
+    applicant: str
+    received_at: dt.datetime
+    effective_received_at: dt.datetime
+    appointment: dt.datetime
+    duration_text: str
+    book: str
+    number: int
+    state: str
+    channel: str
+    form_revision: str
+    backdated: bool
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything a receipt needs that can be read before taking the write lock."""
+
+    unit: UnitInfo
+    revision: procedure_service.RevisionView
+    received_at: dt.datetime
+    effective: dt.datetime
+    appointment: dt.datetime
+    policy: Policy
+    form: FormTexts
+    backdated: bool
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def prepare(db: Database, draft: IntakeDraft, *, now: dt.datetime | None = None) -> Prepared:
+    """Validate the draft and compute the appointment (no write)."""
+    moment = now or _now()
+    received = draft.received_at or moment
+    if received > moment + dt.timedelta(minutes=1):
+        raise ValidationError("Thời điểm tiếp nhận không được ở tương lai.")
+    unit = get_unit(db)
+    if not unit.unit_code:
+        raise ValidationError(
+            "Chưa khai báo mã định danh đơn vị (Quản trị → Thông tin đơn vị): "
+            "chưa cấp được mã hồ sơ."
+        )
+    revision = procedure_service.revision_in_force(db, draft.procedure_code, received)
+    content = revision.content
+    schedule = unit_schedule(db)
+    cutoff = content.cutoff or schedule.default_cutoff
+    effective = schedule.schedule.effective_receipt(received, cutoff)
+    appointment = schedule.schedule.appointment(received, content.duration, schedule.policy, cutoff)
+    return Prepared(
+        unit=unit,
+        revision=revision,
+        received_at=received,
+        effective=effective,
+        appointment=appointment,
+        policy=schedule.policy,
+        form=form_for("receipt", received.date()),
+        backdated=moment - received > BACKDATE_TOLERANCE,
+    )
+
+
+def _lock(session: Session, db: Database) -> None:
+    """Serialise numbering with every other audited write (SQLite already holds the
+    write lock from BEGIN IMMEDIATE)."""
+    if db.backend == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
+
+
+def _next_daily(session: Session, unit_code: str, day: dt.date) -> int:
+    row = session.get(DailyCounter, (unit_code, day))
+    if row is None:
+        row = DailyCounter(unit_code=unit_code, day=day, last=0)
+        session.add(row)
+    row.last += 1
+    session.flush()
+    return row.last
+
+
+def _next_in_book(session: Session, year: int, book: int) -> int:
+    row = session.get(LedgerCounter, (year, book))
+    if row is None:
+        row = LedgerCounter(year=year, book=book, last=0)
+        session.add(row)
+    row.last += 1
+    session.flush()
+    return row.last
+
+
+def _papers(draft: IntakeDraft, content: ProcedureContent) -> tuple[PaperReceived, ...]:
+    if draft.papers is None:
+        return tuple(PaperReceived.of(p) for p in content.papers if p.required)
+    papers = []
+    for paper in draft.papers:
+        name = nfc(paper.name)
+        if not name:
+            raise ValidationError("Có thành phần hồ sơ chưa có tên.")
+        if min(paper.originals, paper.certified, paper.copies) < 0:
+            raise ValidationError(f"Số lượng của “{name}” không được âm.")
+        papers.append(PaperReceived(name, paper.originals, paper.certified, paper.copies))
+    return tuple(papers)
+
+
+def receive(
+    db: Database, actor: Actor, draft: IntakeDraft, *, now: dt.datetime | None = None
+) -> DossierView:
+    """Receive a dossier: code, tracking-book number, appointment, audited — or nothing."""
+    applicant = draft.applicant.cleaned()
+    with db.read() as session:
+        require(session, actor, Permission.INTAKE)
+    ready = prepare(db, draft, now=now)
+    content = ready.revision.content
+    papers = _papers(draft, content)
+    sets = draft.sets if draft.sets is not None else content.sets
+    if sets < 1:
+        raise ValidationError("Số bộ hồ sơ phải từ 1 trở lên.")
+    with write(db, actor, Permission.INTAKE) as uow:
+        session = uow.session
+        _lock(session, db)
+        day = ready.received_at.date()
+        number = _next_daily(session, ready.unit.unit_code, day)
+        book_number = _next_in_book(session, day.year, LEDGER_BOOK)
+        dossier = Dossier(
+            code=dossier_code(ready.unit.unit_code, day, number),
+            unit_code=ready.unit.unit_code,
+            receipt_day=day,
+            daily_number=number,
+            book_year=day.year,
+            book=LEDGER_BOOK,
+            book_number=book_number,
+            procedure_id=ready.revision.procedure_id,
+            revision_id=ready.revision.id,
+            applicant_name=applicant.name,
+            applicant_key=fold(applicant.name),
+            id_number=applicant.id_number,
+            phone=applicant.phone,
+            email=applicant.email,
+            address=applicant.address,
+            representative=applicant.representative,
+            papers=json.dumps([p.__dict__ for p in papers], ensure_ascii=False),
+            sets=sets,
+            channel=Channel(draft.channel).value,
+            delivery=Delivery(draft.delivery).value,
+            note=nfc(draft.note),
+            received_at=ready.received_at,
+            effective_received_at=ready.effective,
+            appointment=ready.appointment,
+            duration_text=content.duration_text,
+            policy=ready.policy.value,
+            regime=regime_for(day),
+            form_revision=ready.form.revision_key,
+            state=DossierState.RECEIVED.value,
+            backdated=ready.backdated,
+            clerk_id=uow.actor.user_id if uow.actor else 0,
+            recorded_at=utcnow(),
+        )
+        session.add(dossier)
+        session.flush()
+        uow.record(
+            "dossier.receive",
+            "dossier",
+            dossier.code,
+            after={
+                "code": dossier.code,
+                "procedure": ready.revision.code,
+                "procedure_revision": ready.revision.number,
+                "procedure_revision_hash": ready.revision.content_hash,
+                "form_revision": dossier.form_revision,
+                "applicant": applicant.name,
+                "id_number": applicant.id_number,
+                "received_at": ready.received_at,
+                "appointment": ready.appointment,
+                "book": f"{LEDGER_BOOK:02d}/{day.year}",
+                "number": book_number,
+                "channel": dossier.channel,
+                "backdated": ready.backdated,
+            },
+        )
+        return _dossier_view(session, dossier)
+
+
+def _book(d: Dossier) -> str:
+    return f"{d.book:02d}/{d.book_year}"
+
+
+def _dossier_view(session: Session, d: Dossier) -> DossierView:
+    procedure = session.get(Procedure, d.procedure_id)
+    revision = session.get(ProcedureRevision, d.revision_id)
+    assert procedure is not None and revision is not None
+    return DossierView(
+        d.id,
+        d.code,
+        procedure.code,
+        procedure.name,
+        revision.number,
+        d.applicant_name,
+        d.received_at,
+        d.effective_received_at,
+        d.appointment,
+        d.duration_text,
+        _book(d),
+        d.book_number,
+        d.state,
+        d.channel,
+        d.form_revision,
+        d.backdated,
+    )
+
+
+def _get_dossier(session: Session, code: str) -> Dossier:
+    dossier = session.execute(
+        select(Dossier).where(Dossier.code == code.strip().upper())
+    ).scalar_one_or_none()
+    if dossier is None:
+        raise NotFound(f"Không có hồ sơ mã “{code}”.")
+    return dossier
+
+
+def get_dossier(db: Database, actor: Actor, code: str) -> DossierView:
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        return _dossier_view(session, _get_dossier(session, code))
+
+
+def dossiers_of_day(db: Database, actor: Actor, day: dt.date) -> list[DossierView]:
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        rows = (
+            session.execute(
+                select(Dossier).where(Dossier.receipt_day == day).order_by(Dossier.daily_number)
+            )
+            .scalars()
+            .all()
+        )
+        return [_dossier_view(session, d) for d in rows]
+
+
+# ---------------------------------------------------------------------- slips
+
+
+@dataclass(frozen=True)
+class PrintedSlip:
+    pdf: bytes
+    sha256: str
+    form_revision: str
+    reprint: bool
+    paper: str
+
+
+def _letterhead(unit: UnitInfo) -> Letterhead:
+    place = unit.commune_name or unit.display_name
+    return Letterhead(authority=f"UBND {place}", place=place, desk_name=unit.desk_name or place)
+
+
+def _delivery_text(unit: UnitInfo, delivery: str) -> str:
+    if Delivery(delivery) is Delivery.POST:
+        return "Dịch vụ bưu chính công ích (gửi về địa chỉ người nộp hồ sơ)"
+    return unit.desk_name or Delivery.DESK.label
+
+
+def _store(session: Session, pdf: bytes) -> str:
+    digest = hashlib.sha256(pdf).hexdigest()
+    if session.get(StoredFile, digest) is None:
+        session.add(
+            StoredFile(
+                sha256=digest,
+                size=len(pdf),
+                media_type="application/pdf",
+                content=pdf,
+                created_at=utcnow(),
+            )
+        )
+        session.flush()  # the print log refers to it
+    return digest
+
+
+def _log_print(
+    uow: UnitOfWork,
+    pdf: bytes,
+    *,
+    form: FormTexts,
+    copies: str,
+    paper: PaperSize,
+    reprint: bool,
+    purpose: str,
+    dossier_id: int | None = None,
+    notice_id: int | None = None,
+    subject: str,
+) -> str:
+    digest = _store(uow.session, pdf)
+    assert uow.actor is not None
+    uow.session.add(
+        PrintLog(
+            dossier_id=dossier_id,
+            notice_id=notice_id,
+            form_code=form.code,
+            form_revision=form.revision_key,
+            copies=copies,
+            paper=paper.value,
+            reprint=reprint,
+            purpose=purpose,
+            printed_by=uow.actor.user_id,
+            printed_at=utcnow(),
+            sha256=digest,
+        )
+    )
+    uow.record(
+        "slip.print",
+        "print",
+        subject,
+        after={
+            "form_revision": form.revision_key,
+            "copies": copies,
+            "paper": paper.value,
+            "reprint": reprint,
+            "purpose": purpose,
+            "sha256": digest,
+        },
+    )
+    return digest
+
+
+def print_receipt(
+    db: Database,
+    actor: Actor,
+    code: str,
+    *,
+    paper: PaperSize | str = PaperSize.A5,
+    purpose: str = "print",
+) -> PrintedSlip:
+    """Mẫu 01 (two copies) from the form revision the dossier was received under; every
+    print after the first is marked "Bản in lại". Logged with the PDF's SHA-256."""
+    size = PaperSize(paper)
+    unit = get_unit(db)
+    with write(db, actor, Permission.INTAKE) as uow:
+        session = uow.session
+        d = _get_dossier(session, code)
+        procedure = session.get(Procedure, d.procedure_id)
+        revision = session.get(ProcedureRevision, d.revision_id)
+        clerk = session.get(User, d.clerk_id)
+        assert procedure is not None and revision is not None
+        content = ProcedureContent.from_dict(json.loads(revision.content))
+        form = form_by_revision(d.form_revision)
+        reprint = (
+            session.execute(
+                select(func.count(PrintLog.id)).where(PrintLog.dossier_id == d.id)
+            ).scalar_one()
+            > 0
+        )
+        papers = tuple(PaperReceived(**p) for p in json.loads(d.papers))
+        slip = ReceiptSlip(
+            form=form,
+            head=_letterhead(unit),
+            code=d.code,
+            applicant=d.applicant_name,
+            id_number=d.id_number,
+            address=d.address,
+            phone=d.phone,
+            email=d.email,
+            request=f"{procedure.name} (mã {procedure.code})",
+            papers=tuple(PaperLine(p.name, p.quantity_text()) for p in papers),
+            sets=d.sets,
+            duration_text=d.duration_text,
+            received_at=d.received_at,
+            appointment=d.appointment,
+            delivery=_delivery_text(unit, d.delivery),
+            fee=content.fee,
+            book=_book(d),
+            book_number=d.book_number,
+            clerk=clerk.full_name if clerk else "",
+            reprint=reprint,
+        )
+        pdf = render_receipt(slip, size)
+        digest = _log_print(
+            uow,
+            pdf,
+            form=form,
+            copies="Liên 1, Liên 2",
+            paper=size,
+            reprint=reprint,
+            purpose=purpose,
+            dossier_id=d.id,
+            subject=d.code,
+        )
+    return PrintedSlip(pdf, digest, form.revision_key, reprint, size.value)
+
+
+# ---------------------------------------------------------------------- Mẫu 02 and 03
+
+
+@dataclass(frozen=True)
+class NoticeDraft:
+    kind: str  # "supplement" | "refusal"
+    procedure_code: str
+    applicant: Applicant
+    reason: str
+    papers: tuple[PaperReceived, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    id: int
+    kind: str
+    number: str
+    procedure_code: str
+    applicant: str
+    issued_at: dt.datetime
+
+
+_NOTICE_SUFFIX = {"supplement": "PYCBS", "refusal": "PTC"}
+
+
+def _notice_number(n: CounterNotice) -> str:
+    return f"{n.number:03d}/{n.year}"
+
+
+def issue_notice(
+    db: Database, actor: Actor, draft: NoticeDraft, *, now: dt.datetime | None = None
+) -> NoticeView:
+    """A supplement request (Mẫu 02) or refusal (Mẫu 03) given instead of a receipt."""
+    if draft.kind not in _NOTICE_SUFFIX:
+        raise ValidationError(f"Loại phiếu “{draft.kind}” không hợp lệ.")
+    applicant = draft.applicant.cleaned()
+    reason = nfc(draft.reason)
+    if not reason:
+        raise ValidationError(
+            "Chưa nhập lý do."
+            if draft.kind == "refusal"
+            else "Chưa nhập lý do cần bổ sung, hoàn thiện."
+        )
+    if draft.kind == "supplement" and not draft.papers:
+        raise ValidationError("Chưa chọn giấy tờ cần bổ sung, hoàn thiện.")
+    issued = now or _now()
+    revision = procedure_service.revision_in_force(db, draft.procedure_code, issued)
+    form = form_for(draft.kind, issued.date())
+    with write(db, actor, Permission.INTAKE) as uow:
+        session = uow.session
+        _lock(session, db)
+        last = (
+            session.execute(
+                select(func.max(CounterNotice.number)).where(
+                    CounterNotice.kind == draft.kind, CounterNotice.year == issued.year
+                )
+            ).scalar()
+            or 0
+        )
+        notice = CounterNotice(
+            kind=draft.kind,
+            year=issued.year,
+            number=last + 1,
+            procedure_id=revision.procedure_id,
+            revision_id=revision.id,
+            applicant_name=applicant.name,
+            id_number=applicant.id_number,
+            phone=applicant.phone,
+            email=applicant.email,
+            address=applicant.address,
+            papers=json.dumps([p.__dict__ for p in draft.papers], ensure_ascii=False),
+            reason=reason,
+            issued_at=issued,
+            regime=regime_for(issued.date()),
+            form_revision=form.revision_key,
+            clerk_id=uow.actor.user_id if uow.actor else 0,
+        )
+        session.add(notice)
+        session.flush()
+        uow.record(
+            f"notice.{draft.kind}",
+            "notice",
+            notice.id,
+            after={
+                "number": _notice_number(notice),
+                "procedure": revision.code,
+                "applicant": applicant.name,
+                "reason": reason,
+                "papers": [p.name for p in draft.papers],
+                "form_revision": form.revision_key,
+            },
+        )
+        return NoticeView(
+            notice.id,
+            notice.kind,
+            _notice_number(notice),
+            revision.code,
+            notice.applicant_name,
+            notice.issued_at,
+        )
+
+
+def print_notice(
+    db: Database,
+    actor: Actor,
+    notice_id: int,
+    *,
+    paper: PaperSize | str = PaperSize.A5,
+    purpose: str = "print",
+) -> PrintedSlip:
+    size = PaperSize(paper)
+    unit = get_unit(db)
+    with write(db, actor, Permission.INTAKE) as uow:
+        session = uow.session
+        notice = session.get(CounterNotice, notice_id)
+        if notice is None:
+            raise NotFound(f"Không có phiếu số {notice_id}.")
+        procedure = session.get(Procedure, notice.procedure_id)
+        clerk = session.get(User, notice.clerk_id)
+        assert procedure is not None
+        form = form_by_revision(notice.form_revision)
+        reprint = (
+            session.execute(
+                select(func.count(PrintLog.id)).where(PrintLog.notice_id == notice.id)
+            ).scalar_one()
+            > 0
+        )
+        papers = tuple(PaperReceived(**p) for p in json.loads(notice.papers))
+        slip = NoticeSlip(
+            form=form,
+            head=_letterhead(unit),
+            number=_notice_number(notice),
+            issued_at=notice.issued_at,
+            applicant=notice.applicant_name,
+            id_number=notice.id_number,
+            address=notice.address,
+            phone=notice.phone,
+            email=notice.email,
+            request=f"{procedure.name} (mã {procedure.code})",
+            papers=tuple(PaperLine(p.name, p.quantity_text()) for p in papers),
+            reason=notice.reason,
+            officer=clerk.full_name if clerk else "",
+            officer_phone=unit.phone,
+            reprint=reprint,
+        )
+        render = render_supplement if notice.kind == "supplement" else render_refusal
+        pdf = render(slip, size)
+        digest = _log_print(
+            uow,
+            pdf,
+            form=form,
+            copies="01 bản",
+            paper=size,
+            reprint=reprint,
+            purpose=purpose,
+            notice_id=notice.id,
+            subject=f"{_NOTICE_SUFFIX[notice.kind]}-{_notice_number(notice)}",
+        )
+    return PrintedSlip(pdf, digest, form.revision_key, reprint, size.value)
