@@ -168,7 +168,8 @@ class ProcedureContent:
                 )
             )
         try:
-            sets = int(data.get("sets") or 1)
+            raw_sets = data.get("sets")
+            sets = 1 if raw_sets is None else int(raw_sets)
         except (TypeError, ValueError):
             raise bad("số bộ hồ sơ không phải số nguyên") from None
         if sets < 1:

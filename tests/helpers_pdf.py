@@ -1,0 +1,67 @@
+"""Reading rendered documents back with independent tools (poppler, zbar)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+
+def need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(f"{tool} is not installed (tools/setup-system.sh installs it)")
+    return path
+
+
+def pdf_text(pdf: bytes, tmp_path: Path, *, layout: bool = False) -> str:
+    source = tmp_path / "doc.pdf"
+    source.write_bytes(pdf)
+    args = [need("pdftotext"), "-enc", "UTF-8"]
+    if layout:
+        args.append("-layout")
+    result = subprocess.run([*args, str(source), "-"], capture_output=True, check=True)
+    text = result.stdout.decode("utf-8")
+    assert unicodedata.is_normalized("NFC", text), "pdftotext gave non-NFC text"
+    return text
+
+
+def pdf_pages(pdf: bytes, tmp_path: Path) -> int:
+    source = tmp_path / "pages.pdf"
+    source.write_bytes(pdf)
+    out = subprocess.run(
+        [need("pdfinfo"), str(source)], capture_output=True, text=True, check=True
+    ).stdout
+    return int(next(line.split()[1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+def qr_codes(pdf: bytes, tmp_path: Path, page: int = 1) -> list[str]:
+    source = tmp_path / "qr.pdf"
+    source.write_bytes(pdf)
+    prefix = tmp_path / f"qr-{page}"
+    subprocess.run(
+        [
+            need("pdftoppm"),
+            "-r",
+            "200",
+            "-png",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(source),
+            str(prefix),
+        ],
+        check=True,
+    )
+    image = next(tmp_path.glob(f"qr-{page}*.png"))
+    result = subprocess.run(
+        [need("zbarimg"), "--quiet", "--raw", str(image)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return [line for line in result.stdout.splitlines() if line]
