@@ -448,6 +448,55 @@ def _log_print(
     return digest
 
 
+def _receipt_slip(session: Session, unit: UnitInfo, d: Dossier) -> ReceiptSlip:
+    procedure = session.get(Procedure, d.procedure_id)
+    revision = session.get(ProcedureRevision, d.revision_id)
+    clerk = session.get(User, d.clerk_id)
+    assert procedure is not None and revision is not None
+    content = ProcedureContent.from_dict(json.loads(revision.content))
+    reprint = (
+        session.execute(
+            select(func.count(PrintLog.id)).where(PrintLog.dossier_id == d.id)
+        ).scalar_one()
+        > 0
+    )
+    papers = tuple(PaperReceived(**p) for p in json.loads(d.papers))
+    return ReceiptSlip(
+        form=form_by_revision(d.form_revision),
+        head=_letterhead(unit),
+        code=d.code,
+        applicant=d.applicant_name,
+        id_number=d.id_number,
+        address=d.address,
+        phone=d.phone,
+        email=d.email,
+        request=f"{procedure.name} (mã {procedure.code})",
+        papers=tuple(PaperLine(p.name, p.quantity_text()) for p in papers),
+        sets=d.sets,
+        duration_text=d.duration_text,
+        received_at=d.received_at,
+        appointment=d.appointment,
+        delivery=_delivery_text(unit, d.delivery),
+        fee=content.fee,
+        book=_book(d),
+        book_number=d.book_number,
+        clerk=clerk.full_name if clerk else "",
+        reprint=reprint,
+    )
+
+
+def preview_receipt(
+    db: Database, actor: Actor, code: str, *, paper: PaperSize | str = PaperSize.A5
+) -> bytes:
+    """The slip as it would print now (a reprint shows its mark); nothing is logged."""
+    unit = get_unit(db)
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        return render_receipt(
+            _receipt_slip(session, unit, _get_dossier(session, code)), PaperSize(paper)
+        )
+
+
 def print_receipt(
     db: Database,
     actor: Actor,
@@ -463,41 +512,8 @@ def print_receipt(
     with write(db, actor, Permission.INTAKE) as uow:
         session = uow.session
         d = _get_dossier(session, code)
-        procedure = session.get(Procedure, d.procedure_id)
-        revision = session.get(ProcedureRevision, d.revision_id)
-        clerk = session.get(User, d.clerk_id)
-        assert procedure is not None and revision is not None
-        content = ProcedureContent.from_dict(json.loads(revision.content))
-        form = form_by_revision(d.form_revision)
-        reprint = (
-            session.execute(
-                select(func.count(PrintLog.id)).where(PrintLog.dossier_id == d.id)
-            ).scalar_one()
-            > 0
-        )
-        papers = tuple(PaperReceived(**p) for p in json.loads(d.papers))
-        slip = ReceiptSlip(
-            form=form,
-            head=_letterhead(unit),
-            code=d.code,
-            applicant=d.applicant_name,
-            id_number=d.id_number,
-            address=d.address,
-            phone=d.phone,
-            email=d.email,
-            request=f"{procedure.name} (mã {procedure.code})",
-            papers=tuple(PaperLine(p.name, p.quantity_text()) for p in papers),
-            sets=d.sets,
-            duration_text=d.duration_text,
-            received_at=d.received_at,
-            appointment=d.appointment,
-            delivery=_delivery_text(unit, d.delivery),
-            fee=content.fee,
-            book=_book(d),
-            book_number=d.book_number,
-            clerk=clerk.full_name if clerk else "",
-            reprint=reprint,
-        )
+        slip = _receipt_slip(session, unit, d)
+        form, reprint = slip.form, slip.reprint
         pdf = render_receipt(slip, size)
         digest = _log_print(
             uow,
@@ -615,6 +631,53 @@ def issue_notice(
         )
 
 
+def _notice_slip(session: Session, unit: UnitInfo, notice: CounterNotice) -> NoticeSlip:
+    procedure = session.get(Procedure, notice.procedure_id)
+    clerk = session.get(User, notice.clerk_id)
+    assert procedure is not None
+    reprint = (
+        session.execute(
+            select(func.count(PrintLog.id)).where(PrintLog.notice_id == notice.id)
+        ).scalar_one()
+        > 0
+    )
+    papers = tuple(PaperReceived(**p) for p in json.loads(notice.papers))
+    return NoticeSlip(
+        form=form_by_revision(notice.form_revision),
+        head=_letterhead(unit),
+        number=_notice_number(notice),
+        issued_at=notice.issued_at,
+        applicant=notice.applicant_name,
+        id_number=notice.id_number,
+        address=notice.address,
+        phone=notice.phone,
+        email=notice.email,
+        request=f"{procedure.name} (mã {procedure.code})",
+        papers=tuple(PaperLine(p.name, p.quantity_text()) for p in papers),
+        reason=notice.reason,
+        officer=clerk.full_name if clerk else "",
+        officer_phone=unit.phone,
+        reprint=reprint,
+    )
+
+
+def _render_notice(notice: CounterNotice, slip: NoticeSlip, size: PaperSize) -> bytes:
+    render = render_supplement if notice.kind == "supplement" else render_refusal
+    return render(slip, size)
+
+
+def print_notice_preview(
+    db: Database, actor: Actor, notice_id: int, *, paper: PaperSize | str = PaperSize.A5
+) -> bytes:
+    unit = get_unit(db)
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        notice = session.get(CounterNotice, notice_id)
+        if notice is None:
+            raise NotFound(f"Không có phiếu số {notice_id}.")
+        return _render_notice(notice, _notice_slip(session, unit, notice), PaperSize(paper))
+
+
 def print_notice(
     db: Database,
     actor: Actor,
@@ -630,36 +693,9 @@ def print_notice(
         notice = session.get(CounterNotice, notice_id)
         if notice is None:
             raise NotFound(f"Không có phiếu số {notice_id}.")
-        procedure = session.get(Procedure, notice.procedure_id)
-        clerk = session.get(User, notice.clerk_id)
-        assert procedure is not None
-        form = form_by_revision(notice.form_revision)
-        reprint = (
-            session.execute(
-                select(func.count(PrintLog.id)).where(PrintLog.notice_id == notice.id)
-            ).scalar_one()
-            > 0
-        )
-        papers = tuple(PaperReceived(**p) for p in json.loads(notice.papers))
-        slip = NoticeSlip(
-            form=form,
-            head=_letterhead(unit),
-            number=_notice_number(notice),
-            issued_at=notice.issued_at,
-            applicant=notice.applicant_name,
-            id_number=notice.id_number,
-            address=notice.address,
-            phone=notice.phone,
-            email=notice.email,
-            request=f"{procedure.name} (mã {procedure.code})",
-            papers=tuple(PaperLine(p.name, p.quantity_text()) for p in papers),
-            reason=notice.reason,
-            officer=clerk.full_name if clerk else "",
-            officer_phone=unit.phone,
-            reprint=reprint,
-        )
-        render = render_supplement if notice.kind == "supplement" else render_refusal
-        pdf = render(slip, size)
+        slip = _notice_slip(session, unit, notice)
+        form, reprint = slip.form, slip.reprint
+        pdf = _render_notice(notice, slip, size)
         digest = _log_print(
             uow,
             pdf,

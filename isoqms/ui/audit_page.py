@@ -169,14 +169,22 @@ class AuditPage(Page):
             self.detail.clear()
             return
         event = self.model.event_at(rows[0].row())
+        labels = (
+            self.tr("Event"),
+            self.tr("Time"),
+            self.tr("Who"),
+            self.tr("Record"),
+            self.tr("Before"),
+            self.tr("After"),
+        )
         self.detail.setPlainText(
-            f"{self.tr('Event')} {event.seq} — {event.action}\n"
-            f"{self.tr('Time')}: {local_time(event.at)}\n"
-            f"{self.tr('Who')}: {event.actor}\n"
-            f"{self.tr('Record')}: {event.entity} #{event.entity_id}\n"
+            f"{labels[0]} {event.seq} — {event.action}\n"
+            f"{labels[1]}: {local_time(event.at)}\n"
+            f"{labels[2]}: {event.actor}\n"
+            f"{labels[3]}: {event.entity} #{event.entity_id}\n"
             f"SHA-256: {event.hash}\n\n"
-            f"{self.tr('Before')}:\n{_pretty(event.before)}\n\n"
-            f"{self.tr('After')}:\n{_pretty(event.after)}"
+            f"{labels[4]}:\n{_pretty(event.before)}\n\n"
+            f"{labels[5]}:\n{_pretty(event.after)}"
         )
 
     def verify(self) -> None:

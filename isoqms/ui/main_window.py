@@ -28,6 +28,7 @@ from isoqms.ui.admin.unit import UnitPage
 from isoqms.ui.admin.users import UsersPage
 from isoqms.ui.audit_page import AuditPage
 from isoqms.ui.context import AppContext
+from isoqms.ui.intake import IntakePage
 from isoqms.ui.labels import role_label
 from isoqms.ui.pages import Page, PlaceholderPage
 
@@ -96,21 +97,7 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         sp = QStyle.StandardPixmap
         areas = [
-            Area(
-                "intake",
-                self.tr("Intake"),
-                PlaceholderPage(
-                    ctx,
-                    self.tr("Intake"),
-                    self.tr(
-                        "Receiving a citizen's dossier at the counter: search the procedure, "
-                        "check the papers against the procedure revision in force, get the "
-                        "dossier code and the appointment, print the receipt and appointment "
-                        "slip in two copies."
-                    ),
-                ),
-                sp.SP_FileDialogNewFolder,
-            ),
+            Area("intake", self.tr("Intake"), IntakePage(ctx), sp.SP_FileDialogNewFolder),
             Area(
                 "dossiers",
                 self.tr("Dossiers"),

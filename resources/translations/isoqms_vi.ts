@@ -33,6 +33,30 @@
         </translation>
     </message>
     <message>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Sau</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
@@ -296,6 +320,159 @@
     </message>
 </context>
 <context>
+    <name>IntakePage</name>
+    <message>
+        <source>Find a procedure: code or name, accents optional</source>
+        <translation>Tìm thủ tục: mã hoặc tên, gõ có dấu hay không dấu đều được</translation>
+    </message>
+    <message>
+        <source>Choose a procedure on the left.</source>
+        <translation>Chọn thủ tục ở danh sách bên trái.</translation>
+    </message>
+    <message>
+        <source>12 digits (citizen ID) or 9 (old ID)</source>
+        <translation>12 chữ số (căn cước) hoặc 9 chữ số (CMND cũ)</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>Số &amp;giấy tờ tùy thân:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Điện th&amp;oại:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>Thư điện tử (&amp;email):</translation>
+    </message>
+    <message>
+        <source>Representative:</source>
+        <translation>Người đại diện (nếu có):</translation>
+    </message>
+    <message>
+        <source>All &amp;received</source>
+        <translation>Đủ &amp;tất cả</translation>
+    </message>
+    <message>
+        <source>At the desk</source>
+        <translation>Tại nơi tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>By public postal service</source>
+        <translation>Qua dịch vụ bưu chính công ích</translation>
+    </message>
+    <message>
+        <source>Sets:</source>
+        <translation>Số bộ:</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Hình thức nộp:</translation>
+    </message>
+    <message>
+        <source>Result collected:</source>
+        <translation>Nhận kết quả:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <source>&amp;Receive (Ctrl+Enter)</source>
+        <translation>Tiếp &amp;nhận (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Supplement request (Mẫu 02)…</source>
+        <translation>Yêu cầu bổ sung (Mẫu 02)…</translation>
+    </message>
+    <message>
+        <source>Refuse (Mẫu 03)…</source>
+        <translation>Từ chối (Mẫu 03)…</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>Hồ sơ &amp;mới</translation>
+    </message>
+    <message>
+        <source>Papers (check against the revision in force):</source>
+        <translation>Thành phần hồ sơ (đối chiếu với quy trình đang có hiệu lực):</translation>
+    </message>
+    <message>
+        <source>Dossier intake</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Time: %1 · Fee: %2 · Revision %3 in force since %4</source>
+        <translation>Thời hạn: %1 · Phí, lệ phí: %2 · Lần ban hành %3, hiệu lực từ %4</translation>
+    </message>
+    <message>
+        <source>Papers missing</source>
+        <translation>Hồ sơ còn thiếu</translation>
+    </message>
+    <message>
+        <source>These papers are missing:
+%1
+
+Issue a supplement request (Mẫu 02) instead of a receipt?</source>
+        <translation>Hồ sơ còn thiếu các giấy tờ sau:
+%1
+
+Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho Giấy tiếp nhận?</translation>
+    </message>
+    <message>
+        <source>Receiving…</source>
+        <translation>Đang tiếp nhận…</translation>
+    </message>
+    <message>
+        <source>Received %1 — appointment %2 — book %3, no. %4</source>
+        <translation>Đã tiếp nhận %1 — hẹn trả %2 — quyển số %3, số thứ tự %4</translation>
+    </message>
+    <message>
+        <source>Issued %1</source>
+        <translation>Đã lập phiếu %1</translation>
+    </message>
+    <message>
+        <source>Supplement request %1</source>
+        <translation>Phiếu yêu cầu bổ sung %1</translation>
+    </message>
+    <message>
+        <source>Refusal %1</source>
+        <translation>Phiếu từ chối %1</translation>
+    </message>
+    <message>
+        <source>Supplement request</source>
+        <translation>Yêu cầu bổ sung, hoàn thiện hồ sơ</translation>
+    </message>
+    <message>
+        <source>Reason (what must be supplemented or corrected):</source>
+        <translation>Lý do (giấy tờ cần bổ sung, hoàn thiện):</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>Thiếu: %1</translation>
+    </message>
+    <message>
+        <source>Refuse the dossier</source>
+        <translation>Từ chối tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Reason for refusal:</source>
+        <translation>Lý do từ chối:</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in — isoqms</source>
@@ -339,10 +516,6 @@
     <message>
         <source>Intake</source>
         <translation>Tiếp nhận</translation>
-    </message>
-    <message>
-        <source>Receiving a citizen&apos;s dossier at the counter: search the procedure, check the papers against the procedure revision in force, get the dossier code and the appointment, print the receipt and appointment slip in two copies.</source>
-        <translation>Tiếp nhận hồ sơ của công dân tại quầy: tìm thủ tục, kiểm tra thành phần hồ sơ theo phiên bản quy trình đang có hiệu lực, cấp mã hồ sơ và ngày hẹn trả, in Giấy tiếp nhận hồ sơ và hẹn trả kết quả thành hai liên.</translation>
     </message>
     <message>
         <source>Dossiers</source>
@@ -439,6 +612,33 @@
     <message>
         <source>Unit: %1</source>
         <translation>Đơn vị: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PapersModel</name>
+    <message>
+        <source>Handed in</source>
+        <translation>Đã nộp</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Certified</source>
+        <translation>Bản sao CT</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Bản sao</translation>
+    </message>
+    <message>
+        <source> (if applicable)</source>
+        <translation> (nếu có)</translation>
     </message>
 </context>
 <context>
@@ -587,6 +787,41 @@
     <message>
         <source>Auditor</source>
         <translation>Đánh giá viên</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPreview</name>
+    <message>
+        <source>Slip %1</source>
+        <translation>Phiếu %1</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>Giấy cuộn 80 mm</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Khổ giấy:</translation>
+    </message>
+    <message>
+        <source>Save the slip</source>
+        <translation>Lưu phiếu</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -25,9 +25,15 @@ def test_auditor_reads_the_log_with_details(
     page = loaded(qtbot, ctx)
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == audit_count(ctx.db)
-    page.table.selectRow(0)  # newest first: the last demo user created
+    row = next(
+        r
+        for r in range(page.model.rowCount())
+        if "Vũ Thị Ủy" in (page.model.event_at(r).after or "")
+    )
+    page.table.selectRow(row)
     detail = page.detail.toPlainText()
     assert "user.create" in detail and "Vũ Thị Ủy" in detail and "SHA-256" in detail
+    assert detail.startswith("Sự kiện ") and "Người thực hiện: system" in detail
 
 
 def test_integrity_check_shows_intact_then_broken(
