@@ -9,7 +9,7 @@ import enum
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from isoqms.services import audit as audit_service
 from isoqms.services.audit import EventView, VerifyResult
 from isoqms.ui.context import AppContext
 from isoqms.ui.labels import local_time
+from isoqms.ui.models import RowsModel
 from isoqms.ui.pages import Page, heading
 
 SHOWN_EVENTS = 1000
@@ -40,58 +41,26 @@ class Columns(enum.IntEnum):
     ENTITY = 4
 
 
-class EventsModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._events: list[EventView] = []
+class EventsModel(RowsModel):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("No."),
+            self.tr("Time"),
+            self.tr("Who"),
+            self.tr("Action"),
+            self.tr("Record"),
+        ]
 
-    def set_events(self, events: list[EventView]) -> None:
-        self.beginResetModel()
-        self._events = list(events)
-        self.endResetModel()
-
-    def event_at(self, row: int) -> EventView:
-        return self._events[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(Columns):
+    def cell(self, event: EventView, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            Columns.SEQ: self.tr("No."),
-            Columns.AT: self.tr("Time"),
-            Columns.ACTOR: self.tr("Who"),
-            Columns.ACTION: self.tr("Action"),
-            Columns.ENTITY: self.tr("Record"),
-        }[Columns(section)]
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        if not 0 <= index.row() < len(self._events):
-            return None
-        event = self._events[index.row()]
-        column = Columns(index.column())
-        if column is Columns.SEQ:
-            return event.seq
-        if column is Columns.AT:
-            return local_time(event.at)
-        if column is Columns.ACTOR:
-            return event.actor
-        if column is Columns.ACTION:
-            return event.action
-        return f"{event.entity} #{event.entity_id}"
+            Columns.SEQ: lambda: event.seq,
+            Columns.AT: lambda: local_time(event.at),
+            Columns.ACTOR: lambda: event.actor,
+            Columns.ACTION: lambda: event.action,
+            Columns.ENTITY: lambda: f"{event.entity} #{event.entity_id}",
+        }[Columns(column)]()
 
 
 def _pretty(text: str | None) -> str:
@@ -160,7 +129,7 @@ class AuditPage(Page):
 
     def _loaded(self, events: object) -> None:
         assert isinstance(events, list)
-        self.model.set_events(events)
+        self.model.set_rows(events)
         self.loaded.emit()
 
     def _show_detail(self) -> None:
@@ -168,7 +137,7 @@ class AuditPage(Page):
         if not rows:
             self.detail.clear()
             return
-        event = self.model.event_at(rows[0].row())
+        event = self.model.row_at(rows[0].row())
         labels = (
             self.tr("Event"),
             self.tr("Time"),

@@ -26,9 +26,7 @@ def test_auditor_reads_the_log_with_details(
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == audit_count(ctx.db)
     row = next(
-        r
-        for r in range(page.model.rowCount())
-        if "Vũ Thị Ủy" in (page.model.event_at(r).after or "")
+        r for r in range(page.model.rowCount()) if "Vũ Thị Ủy" in (page.model.row_at(r).after or "")
     )
     page.table.selectRow(row)
     detail = page.detail.toPlainText()

@@ -42,6 +42,7 @@ from isoqms.domain.roles import Permission
 from isoqms.services import calendar as calendar_service
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.models import RowsModel
 from isoqms.ui.pages import Page, heading
 
 OFF_WEEKDAY = QColor("#f4b6b6")
@@ -144,65 +145,35 @@ class EntryColumns(enum.IntEnum):
     ORIGIN = 4
 
 
-class ExceptionsModel(QAbstractTableModel):
+class ExceptionsModel(RowsModel):
     """The year's weekdays off and worked weekends, with where each comes from."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DayInfo] = []
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Date"),
+            self.tr("Weekday"),
+            self.tr("State"),
+            self.tr("Name"),
+            self.tr("From"),
+        ]
 
-    def set_rows(self, rows: list[DayInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> DayInfo:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(EntryColumns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(EntryColumns):
-            return None
-        return {
-            EntryColumns.DATE: self.tr("Date"),
-            EntryColumns.WEEKDAY: self.tr("Weekday"),
-            EntryColumns.STATE: self.tr("State"),
-            EntryColumns.NAME: self.tr("Name"),
-            EntryColumns.ORIGIN: self.tr("From"),
-        }[EntryColumns(section)]
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        info = self._rows[index.row()]
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == EntryColumns.STATE:
+    def cell(self, info: DayInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and column == EntryColumns.STATE:
             colour = day_colour(info)
             return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return info.source or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        column = EntryColumns(index.column())
-        if column is EntryColumns.DATE:
-            return f"{info.day:%d/%m/%Y}"
-        if column is EntryColumns.WEEKDAY:
-            return info.weekday_name
-        if column is EntryColumns.STATE:
-            return self.tr("Working") if info.working else self.tr("Off")
-        if column is EntryColumns.NAME:
-            return info.name
-        return self.tr("Official schedule") if info.origin == "schedule" else self.tr("Labor Code")
+        return {
+            EntryColumns.DATE: lambda: f"{info.day:%d/%m/%Y}",
+            EntryColumns.WEEKDAY: lambda: info.weekday_name,
+            EntryColumns.STATE: lambda: self.tr("Working") if info.working else self.tr("Off"),
+            EntryColumns.NAME: lambda: info.name,
+            EntryColumns.ORIGIN: lambda: (
+                self.tr("Official schedule") if info.origin == "schedule" else self.tr("Labor Code")
+            ),
+        }[EntryColumns(column)]()
 
 
 class EntryDialog(QDialog):
@@ -360,7 +331,8 @@ class CalendarPage(Page):
     def selected_day(self) -> dt.date | None:
         rows = self.list.selectionModel().selectedRows()
         if rows:
-            return self.exceptions_model.row_at(rows[0].row()).day
+            info: DayInfo = self.exceptions_model.row_at(rows[0].row())
+            return info.day
         cells = self.grid.selectionModel().selectedIndexes()
         return self.year_model.day_at(cells[0]) if cells else None
 

@@ -6,9 +6,6 @@ import enum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -35,6 +32,7 @@ from isoqms.services.users import UserInfo
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.labels import local_time, role_label
+from isoqms.ui.models import RowsModel
 from isoqms.ui.pages import Page, heading
 
 ROLE_USERNAME = Qt.ItemDataRole.UserRole + 1
@@ -49,65 +47,32 @@ class Columns(enum.IntEnum):
     LAST_LOGIN = 5
 
 
-class UsersModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._users: list[UserInfo] = []
+class UsersModel(RowsModel):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("User name"),
+            self.tr("Full name"),
+            self.tr("Title"),
+            self.tr("Roles"),
+            self.tr("State"),
+            self.tr("Last sign-in"),
+        ]
 
-    def set_users(self, users: list[UserInfo]) -> None:
-        self.beginResetModel()
-        self._users = list(users)
-        self.endResetModel()
-
-    def user_at(self, row: int) -> UserInfo:
-        return self._users[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(Columns):
-            return None
-        return {
-            Columns.USERNAME: self.tr("User name"),
-            Columns.FULL_NAME: self.tr("Full name"),
-            Columns.TITLE: self.tr("Title"),
-            Columns.ROLES: self.tr("Roles"),
-            Columns.STATE: self.tr("State"),
-            Columns.LAST_LOGIN: self.tr("Last sign-in"),
-        }[Columns(section)]
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._users):
-            return None
-        user = self._users[index.row()]
+    def cell(self, user: UserInfo, column: int, role: int) -> Any:
         if role == ROLE_USERNAME:
             return user.username
         if role == Qt.ItemDataRole.ForegroundRole and not user.active:
             return Qt.GlobalColor.gray
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        column = Columns(index.column())
-        if column is Columns.USERNAME:
-            return user.username
-        if column is Columns.FULL_NAME:
-            return user.full_name
-        if column is Columns.TITLE:
-            return user.title
-        if column is Columns.ROLES:
-            return ", ".join(role_label(r) for r in user.roles)
-        if column is Columns.STATE:
-            return self.tr("Active") if user.active else self.tr("Deactivated")
-        return local_time(user.last_login_at)
+        return {
+            Columns.USERNAME: lambda: user.username,
+            Columns.FULL_NAME: lambda: user.full_name,
+            Columns.TITLE: lambda: user.title,
+            Columns.ROLES: lambda: ", ".join(role_label(r) for r in user.roles),
+            Columns.STATE: lambda: self.tr("Active") if user.active else self.tr("Deactivated"),
+            Columns.LAST_LOGIN: lambda: local_time(user.last_login_at),
+        }[Columns(column)]()
 
 
 class UserDialog(QDialog):
@@ -232,7 +197,7 @@ class UsersPage(Page):
     def _loaded(self, users: object) -> None:
         assert isinstance(users, list)
         selected = self.selected()
-        self.model.set_users(users)
+        self.model.set_rows(users)
         if selected is not None:
             for row, user in enumerate(users):
                 if user.username == selected.username:
@@ -242,7 +207,7 @@ class UsersPage(Page):
 
     def selected(self) -> UserInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.user_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
         user = self.selected()

@@ -27,7 +27,7 @@ def loaded_page(qtbot: QtBot, ctx: AppContext) -> UsersPage:
 
 def select(page: UsersPage, username: str) -> None:
     for row in range(page.model.rowCount()):
-        if page.model.user_at(row).username == username:
+        if page.model.row_at(row).username == username:
             page.table.selectRow(row)
             return
     raise AssertionError(username)
@@ -35,7 +35,7 @@ def select(page: UsersPage, username: str) -> None:
 
 def cell(page: UsersPage, username: str, column: Columns) -> str:
     for row in range(page.model.rowCount()):
-        if page.model.user_at(row).username == username:
+        if page.model.row_at(row).username == username:
             return str(page.model.index(row, column).data())
     raise AssertionError(username)
 
