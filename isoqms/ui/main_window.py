@@ -27,6 +27,7 @@ from isoqms.ui.admin.calendar import CalendarPage
 from isoqms.ui.admin.unit import UnitPage
 from isoqms.ui.admin.users import UsersPage
 from isoqms.ui.audit_page import AuditPage
+from isoqms.ui.catalogue import CataloguePage
 from isoqms.ui.context import AppContext
 from isoqms.ui.intake import IntakePage
 from isoqms.ui.labels import role_label
@@ -52,6 +53,27 @@ class AdminPage(QTabWidget):
         self.addTab(self.users, self.tr("Users"))
         self.addTab(self.unit, self.tr("Unit profile"))
         self.addTab(self.calendar, self.tr("Working-day calendar"))
+
+
+class DocumentsPage(QTabWidget):
+    """ISO documents: the procedure catalogue now; the controlled document set to come."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalogue = CataloguePage(ctx)
+        self.addTab(self.catalogue, self.tr("Procedures (TTHC)"))
+        self.addTab(
+            PlaceholderPage(
+                ctx,
+                self.tr("Controlled documents"),
+                self.tr(
+                    "The controlled document set: register, revisions with review and "
+                    "approval by three different people, the forms library, "
+                    "distribution and withdrawal."
+                ),
+            ),
+            self.tr("Controlled documents"),
+        )
 
 
 class MainWindow(QMainWindow):
@@ -115,15 +137,7 @@ class MainWindow(QMainWindow):
             Area(
                 "documents",
                 self.tr("ISO documents"),
-                PlaceholderPage(
-                    ctx,
-                    self.tr("ISO documents"),
-                    self.tr(
-                        "The controlled document set: register, revisions with review and "
-                        "approval by three different people, the forms library, "
-                        "distribution and withdrawal."
-                    ),
-                ),
+                DocumentsPage(ctx),
                 sp.SP_FileDialogDetailedView,
             ),
             Area(

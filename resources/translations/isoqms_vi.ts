@@ -139,6 +139,116 @@
     </message>
 </context>
 <context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>có hiệu lực</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>chưa có</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>Code or name, accents optional</source>
+        <translation>Mã hoặc tên, có dấu hay không dấu đều được</translation>
+    </message>
+    <message>
+        <source>Import the portal&apos;s list (.xlsx)…</source>
+        <translation>Nhập danh sách từ Cổng DVC (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>Import content (.json)…</source>
+        <translation>Nhập nội dung (.json)…</translation>
+    </message>
+    <message>
+        <source>Export content (.json)…</source>
+        <translation>Xuất nội dung (.json)…</translation>
+    </message>
+    <message>
+        <source>Administrative procedures</source>
+        <translation>Thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Lần ban hành</translation>
+    </message>
+    <message>
+        <source>in force since</source>
+        <translation>có hiệu lực từ</translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation>Thời hạn giải quyết</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Số bộ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Các bước thực hiện</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>(if applicable)</source>
+        <translation>(nếu có)</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Tệp JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Import procedures</source>
+        <translation>Nhập thủ tục</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập lịch</translation>
+    </message>
+    <message>
+        <source>Export procedures</source>
+        <translation>Xuất thủ tục</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -178,6 +288,21 @@
     <message>
         <source>An unexpected error occurred; nothing was changed.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; không có gì bị thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Procedures (TTHC)</source>
+        <translation>Thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>Controlled documents</source>
+        <translation>Tài liệu được kiểm soát</translation>
+    </message>
+    <message>
+        <source>The controlled document set: register, revisions with review and approval by three different people, the forms library, distribution and withdrawal.</source>
+        <translation>Hệ thống tài liệu được kiểm soát: danh mục, các lần ban hành với soạn thảo – xem xét – phê duyệt bởi ba người khác nhau, thư viện biểu mẫu, phân phối và thu hồi.</translation>
     </message>
 </context>
 <context>
@@ -528,10 +653,6 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>ISO documents</source>
         <translation>Tài liệu ISO</translation>
-    </message>
-    <message>
-        <source>The controlled document set: register, revisions with review and approval by three different people, the forms library, distribution and withdrawal.</source>
-        <translation>Hệ thống tài liệu được kiểm soát: danh mục, các lần ban hành với soạn thảo – xem xét – phê duyệt bởi ba người khác nhau, thư viện biểu mẫu, phân phối và thu hồi.</translation>
     </message>
     <message>
         <source>Reports</source>

@@ -20,13 +20,7 @@ from isoqms.services import procedures as svc
 from isoqms.services.uow import Actor
 from tests.helpers import audit_count, login
 
-PORTAL = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "data"
-    / "tthc"
-    / "danh-sach-tthc-BoTuPhap.xlsx"
-)
+PORTAL = Path(__file__).resolve().parents[1] / "data" / "danh-sach-tthc-BoTuPhap.xlsx"
 
 
 @pytest.fixture
