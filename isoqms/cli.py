@@ -565,6 +565,41 @@ def cmd_intake_slip(ctx: Context) -> int:
     return 0
 
 
+def cmd_docs_list(ctx: Context) -> int:
+    from isoqms.services import documents
+
+    rows = documents.list_documents(ctx.db, ctx.actor, ctx.args.as_of)
+    if ctx.args.json:
+        emit_json(rows)
+        return 0
+    for r in rows:
+        issue = f"{r.issue}.{r.amendment}" if r.issue is not None else "—"
+        since = f"{r.effective_from:%d/%m/%Y}" if r.effective_from else ""
+        print(f"{r.code:<16} {issue:>5} {since:<10} {r.standing_label:<26} {r.title}")
+    return 0
+
+
+def cmd_docs_history(ctx: Context) -> int:
+    from isoqms.services import documents
+
+    rows = documents.history(ctx.db, ctx.actor, ctx.args.code, ctx.args.as_of)
+    if ctx.args.json:
+        emit_json(rows)
+        return 0
+    for r in rows:
+        since = f"{r.effective_from:%d/%m/%Y}" if r.effective_from else "—"
+        print(
+            f"Lần {r.issue}.{r.amendment}  {r.standing_label}  hiệu lực từ {since}  "
+            f"— {r.change_summary}"
+        )
+        for s in r.signatures:
+            print(
+                f"    {s.meaning_label:<10} {s.full_name:<24} {s.signed_at:%d/%m/%Y %H:%M} "
+                f"{s.content_hash[:16]}…"
+            )
+    return 0
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -718,6 +753,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.add_argument("--paper", choices=["a5", "a4", "80mm"], default="a5")
     p.set_defaults(run=cmd_intake_slip)
+
+    docs = commands.add_parser("docs", help="tài liệu ISO được kiểm soát").add_subparsers(
+        dest="docs_command", metavar="ACTION", required=True
+    )
+    p = docs.add_parser(
+        "list", help="danh mục tài liệu và lần ban hành đang hiệu lực", parents=[common]
+    )
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="như tại ngày này")
+    p.set_defaults(run=cmd_docs_list)
+    p = docs.add_parser("history", help="các lần ban hành, trạng thái và chữ ký", parents=[common])
+    p.add_argument("code")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="trạng thái tại ngày này")
+    p.set_defaults(run=cmd_docs_history)
 
     audit = commands.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True

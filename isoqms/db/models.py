@@ -318,3 +318,63 @@ class PrintLog(Base):
     printed_by: Mapped[int] = mapped_column(Integer)
     printed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     sha256: Mapped[str] = mapped_column(ForeignKey("stored_file.sha256"))
+
+
+class Document(Base):
+    """A controlled document of the ISO system (register entry)."""
+
+    __tablename__ = "document"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    search_key: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    procedure_id: Mapped[int | None] = mapped_column(ForeignKey("procedure.id"), nullable=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"), nullable=True)
+    review_months: Mapped[int] = mapped_column(Integer, default=12)
+    issuer: Mapped[str] = mapped_column(String(300), default="")  # external documents
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class DocumentRevision(Base):
+    """One issue/amendment of a document. Never deleted; withdrawn at most."""
+
+    __tablename__ = "document_revision"
+    __table_args__ = (UniqueConstraint("document_id", "issue", "amendment"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    issue: Mapped[int] = mapped_column(Integer)  # lần ban hành
+    amendment: Mapped[int] = mapped_column(Integer, default=0)  # lần sửa đổi
+    state: Mapped[str] = mapped_column(String(16))
+    change_summary: Mapped[str] = mapped_column(Text, default="")
+    places_changed: Mapped[str] = mapped_column(Text, default="")
+    effective_from: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    withdrawn_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    file_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_file.sha256"), nullable=True)
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    procedure_revision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("procedure_revision.id"), nullable=True
+    )
+    checked_out_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    review_comment: Mapped[str] = mapped_column(Text, default="")
+    rejected_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class RevisionSignature(Base):
+    """A signature on a revision: who, with which meaning, when, over which content hash."""
+
+    __tablename__ = "revision_signature"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision_id: Mapped[int] = mapped_column(ForeignKey("document_revision.id"), index=True)
+    meaning: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[int] = mapped_column(Integer)
+    full_name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    signed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    content_hash: Mapped[str] = mapped_column(String(64))

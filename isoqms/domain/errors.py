@@ -42,3 +42,7 @@ class Conflict(IsoqmsError):
 
 class DatabaseUnavailable(IsoqmsError):
     """The database cannot be opened, is locked or is of a newer version than this program."""
+
+
+class IntegrityBroken(IsoqmsError):
+    """Stored data no longer matches its hash: tampering or damage."""

@@ -10,7 +10,6 @@ same number and an aborted receipt leaves no gap.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass, field
 
@@ -26,7 +25,6 @@ from isoqms.db.models import (
     PrintLog,
     Procedure,
     ProcedureRevision,
-    StoredFile,
     User,
     utcnow,
 )
@@ -55,6 +53,7 @@ from isoqms.render.slips import (
     render_refusal,
     render_supplement,
 )
+from isoqms.services import files
 from isoqms.services import procedures as procedure_service
 from isoqms.services.calendar import unit_schedule
 from isoqms.services.forms import FormTexts, form_by_revision, form_for
@@ -386,22 +385,6 @@ def _delivery_text(unit: UnitInfo, delivery: str) -> str:
     return unit.desk_name or Delivery.DESK.label
 
 
-def _store(session: Session, pdf: bytes) -> str:
-    digest = hashlib.sha256(pdf).hexdigest()
-    if session.get(StoredFile, digest) is None:
-        session.add(
-            StoredFile(
-                sha256=digest,
-                size=len(pdf),
-                media_type="application/pdf",
-                content=pdf,
-                created_at=utcnow(),
-            )
-        )
-        session.flush()  # the print log refers to it
-    return digest
-
-
 def _log_print(
     uow: UnitOfWork,
     pdf: bytes,
@@ -415,7 +398,7 @@ def _log_print(
     notice_id: int | None = None,
     subject: str,
 ) -> str:
-    digest = _store(uow.session, pdf)
+    digest = files.store(uow.session, pdf, "application/pdf")
     assert uow.actor is not None
     uow.session.add(
         PrintLog(

@@ -283,14 +283,14 @@ def change_own_password(db: Database, actor: Actor, old_password: str, new_passw
     with write(db, actor, None, self_service=True) as uow:
         user = uow.session.get(User, actor.user_id)
         assert user is not None  # require() checked it exists and is active
-        if not _verify(user.password_hash, old_password):
+        if not verify_password(user.password_hash, old_password):
             raise AuthenticationError("Mật khẩu hiện tại không đúng.")
         user.password_hash = hashed
         user.must_change_password = False
         uow.record("user.change_password", "user", user.id, after={"must_change_password": False})
 
 
-def _verify(password_hash: str, password: str) -> bool:
+def verify_password(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
@@ -310,7 +310,7 @@ def authenticate(
     name = username.strip().lower()
     with db.read() as session:
         user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
-        if user is None or not _verify(user.password_hash, password):
+        if user is None or not verify_password(user.password_hash, password):
             raise AuthenticationError(_WRONG)
         if not user.active:
             raise AuthenticationError(f"Tài khoản “{name}” đã bị khoá. Liên hệ quản trị viên.")

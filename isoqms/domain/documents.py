@@ -1,0 +1,176 @@
+"""Controlled documents (TCVN ISO 9001:2015 clause 7.5): kinds, codes, revision states and
+the three-person rule, as pure rules.
+
+A revision is *drafted*, *reviewed* and *approved* by three different people, each signing
+with its meaning (Soạn thảo / Xem xét / Phê duyệt). Once approved it is in force from its
+effective date until the next approved revision's effective date; "effective" and
+"superseded" are therefore derived from dates, never stored, so no background job is
+needed for a revision to take effect on the morning of its date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from isoqms.domain.errors import ValidationError
+
+
+class DocumentKind(enum.StrEnum):
+    POLICY = "policy"  # chính sách, mục tiêu chất lượng
+    MANUAL = "manual"  # sổ tay
+    PROCEDURE = "procedure"  # quy trình nội bộ (hệ thống)
+    PROCESS = "process"  # quy trình giải quyết TTHC
+    INSTRUCTION = "instruction"  # hướng dẫn
+    FORM = "form"  # biểu mẫu
+    RECORD_LIST = "record_list"  # danh mục hồ sơ
+    EXTERNAL = "external"  # tài liệu bên ngoài (luật, nghị định …)
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS = {
+    DocumentKind.POLICY: "Chính sách, mục tiêu chất lượng",
+    DocumentKind.MANUAL: "Sổ tay chất lượng",
+    DocumentKind.PROCEDURE: "Quy trình nội bộ",
+    DocumentKind.PROCESS: "Quy trình giải quyết TTHC",
+    DocumentKind.INSTRUCTION: "Hướng dẫn",
+    DocumentKind.FORM: "Biểu mẫu",
+    DocumentKind.RECORD_LIST: "Danh mục hồ sơ",
+    DocumentKind.EXTERNAL: "Tài liệu bên ngoài",
+}
+
+#: Default code schemes (Vietnamese practice: QT-HT-01, BM-HT-01-01, …); external
+#: documents keep their own number (e.g. 60/2014/QH13).
+CODE_PATTERNS: dict[DocumentKind, str] = {
+    DocumentKind.POLICY: r"^(CS|MT|CSCL|MTCL)(-[A-Z0-9]{1,6}){0,2}$",
+    DocumentKind.MANUAL: r"^STCL(-[A-Z0-9]{1,6}){0,2}$",
+    DocumentKind.PROCEDURE: r"^QT(-[A-Z0-9]{1,6}){1,3}$",
+    DocumentKind.PROCESS: r"^QT(-[A-Z0-9]{1,6}){1,3}$",
+    DocumentKind.INSTRUCTION: r"^HD(-[A-Z0-9]{1,6}){1,3}$",
+    DocumentKind.FORM: r"^BM(-[A-Z0-9]{1,6}|\.[A-Z0-9]{1,6}){1,4}$",
+    DocumentKind.RECORD_LIST: r"^DM(-[A-Z0-9]{1,6}){1,3}$",
+    DocumentKind.EXTERNAL: r"^[0-9A-ZĐ][0-9A-ZĐa-zđ./\-]{1,59}$",
+}
+CODE_EXAMPLES = {
+    DocumentKind.POLICY: "CSCL-01",
+    DocumentKind.MANUAL: "STCL-01",
+    DocumentKind.PROCEDURE: "QT-KSTL-01",
+    DocumentKind.PROCESS: "QT-HT-01",
+    DocumentKind.INSTRUCTION: "HD-MC-01",
+    DocumentKind.FORM: "BM-HT-01-01",
+    DocumentKind.RECORD_LIST: "DM-HS-01",
+    DocumentKind.EXTERNAL: "60/2014/QH13",
+}
+
+
+def check_code(kind: DocumentKind, code: str) -> str:
+    value = (code or "").strip()
+    if kind is not DocumentKind.EXTERNAL:
+        value = value.upper()
+    if not re.match(CODE_PATTERNS[kind], value):
+        raise ValidationError(
+            f"Mã hiệu “{code}” không đúng quy ước cho {kind.label.lower()} "
+            f"(ví dụ {CODE_EXAMPLES[kind]})."
+        )
+    return value
+
+
+class RevisionState(enum.StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    WITHDRAWN = "withdrawn"
+
+
+class Meaning(enum.StrEnum):
+    DRAFTED = "drafted"
+    REVIEWED = "reviewed"
+    APPROVED = "approved"
+
+    @property
+    def label(self) -> str:
+        return {"drafted": "Soạn thảo", "reviewed": "Xem xét", "approved": "Phê duyệt"}[self]
+
+
+class Standing(enum.StrEnum):
+    """Where an approved revision stands on a given day (derived from dates)."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"  # approved, effective date still ahead
+    EFFECTIVE = "effective"
+    SUPERSEDED = "superseded"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return {
+            "draft": "Dự thảo",
+            "in_review": "Đang xem xét",
+            "approved": "Đã phê duyệt",
+            "effective": "Đang hiệu lực",
+            "superseded": "Hết hiệu lực (đã thay thế)",
+            "withdrawn": "Đã thu hồi",
+        }[self]
+
+
+@dataclass(frozen=True)
+class RevisionDates:
+    """What standing needs of a revision."""
+
+    key: int
+    state: RevisionState
+    effective_from: dt.date | None
+    withdrawn_on: dt.date | None = None
+
+
+def standings(
+    revisions: Sequence[RevisionDates], day: dt.date
+) -> dict[int, tuple[Standing, dt.date | None]]:
+    """Each revision's standing on ``day`` and, for approved ones, its effective-to date
+    (the day before the next approved revision takes effect)."""
+    approved = sorted(
+        (
+            r
+            for r in revisions
+            if r.state in (RevisionState.APPROVED, RevisionState.WITHDRAWN)
+            and r.effective_from is not None
+        ),
+        key=lambda r: (r.effective_from, r.key),
+    )
+    result: dict[int, tuple[Standing, dt.date | None]] = {}
+    for i, rev in enumerate(approved):
+        assert rev.effective_from is not None
+        later = approved[i + 1 :]
+        effective_to = (
+            later[0].effective_from - dt.timedelta(days=1)
+            if later and later[0].effective_from
+            else None
+        )
+        if rev.state is RevisionState.WITHDRAWN and rev.withdrawn_on and rev.withdrawn_on <= day:
+            result[rev.key] = (Standing.WITHDRAWN, rev.withdrawn_on)
+        elif day < rev.effective_from:
+            result[rev.key] = (Standing.APPROVED, effective_to)
+        elif effective_to is not None and day > effective_to:
+            result[rev.key] = (Standing.SUPERSEDED, effective_to)
+        else:
+            result[rev.key] = (Standing.EFFECTIVE, effective_to)
+    for rev in revisions:
+        if rev.key not in result:
+            result[rev.key] = (Standing(rev.state.value), None)
+    return result
+
+
+def check_three_people(drafter: int | None, reviewer: int | None, approver: int | None) -> None:
+    """Drafter, reviewer and approver are three different people."""
+    people = [p for p in (drafter, reviewer, approver) if p is not None]
+    if len(set(people)) != len(people):
+        raise ValidationError(
+            "Người soạn thảo, người xem xét và người phê duyệt phải là ba người khác nhau."
+        )

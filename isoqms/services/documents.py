@@ -1,0 +1,603 @@
+"""Document control: the register, revisions, the three signatures, what is in force.
+
+Roles: the ISO secretary drafts (Permission.DOCS_DRAFT), the reviewer reviews
+(DOCS_REVIEW), the approver approves (DOCS_APPROVE); drafter, reviewer and approver are
+three different people, each re-entering their password to sign. A draft is checked out
+to one person at a time. When a process document (quy trình TTHC) is approved, the
+procedure content revision it carries becomes the content the counter uses from the
+effective date: one versioning mechanism.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from isoqms.db.engine import Database
+from isoqms.db.models import (
+    Document,
+    DocumentRevision,
+    Procedure,
+    ProcedureRevision,
+    RevisionSignature,
+    User,
+    utcnow,
+)
+from isoqms.domain.audit import canonical_json
+from isoqms.domain.documents import (
+    DocumentKind,
+    Meaning,
+    RevisionDates,
+    RevisionState,
+    Standing,
+    check_code,
+    check_three_people,
+    standings,
+)
+from isoqms.domain.errors import AuthenticationError, Conflict, NotFound, ValidationError
+from isoqms.domain.roles import Permission
+from isoqms.domain.text import fold, nfc
+from isoqms.services import files
+from isoqms.services.uow import Actor, UnitOfWork, require, write
+from isoqms.services.users import verify_password
+
+ENTITY = "document"
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    code: str
+    title: str
+    kind: str
+    kind_label: str
+    issue: int | None  # issue in force on the day asked
+    amendment: int | None
+    effective_from: dt.date | None
+    standing: str  # of the revision in force, or of the newest revision
+    standing_label: str
+    pending: str  # "draft" / "in_review" when a newer revision is being prepared
+
+
+@dataclass(frozen=True)
+class SignatureView:
+    meaning: str
+    meaning_label: str
+    full_name: str
+    title: str
+    signed_at: dt.datetime
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    id: int
+    code: str
+    issue: int
+    amendment: int
+    state: str
+    standing: str
+    standing_label: str
+    effective_from: dt.date | None
+    effective_to: dt.date | None
+    change_summary: str
+    places_changed: str
+    file_name: str
+    file_sha256: str | None
+    content_hash: str
+    checked_out_by: str
+    review_comment: str
+    signatures: tuple[SignatureView, ...]
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _document(session: Session, code: str) -> Document:
+    doc = session.execute(
+        select(Document).where(Document.code == code.strip())
+    ).scalar_one_or_none()
+    if doc is None:
+        doc = session.execute(
+            select(Document).where(Document.code == code.strip().upper())
+        ).scalar_one_or_none()
+    if doc is None:
+        raise NotFound(f"Không có tài liệu mã hiệu “{code}”.")
+    return doc
+
+
+def _revision(session: Session, revision_id: int) -> DocumentRevision:
+    rev = session.get(DocumentRevision, revision_id)
+    if rev is None:
+        raise NotFound(f"Không có lần ban hành số {revision_id}.")
+    return rev
+
+
+def content_hash(session: Session, rev: DocumentRevision) -> str:
+    """What a signature covers: the content and the identity of the revision."""
+    doc = session.get(Document, rev.document_id)
+    assert doc is not None
+    body: dict[str, object] = {
+        "code": doc.code,
+        "title": doc.title,
+        "issue": rev.issue,
+        "amendment": rev.amendment,
+        "change_summary": rev.change_summary,
+        "places_changed": rev.places_changed,
+        "file": rev.file_sha256,
+    }
+    if rev.procedure_revision_id is not None:
+        proc_rev = session.get(ProcedureRevision, rev.procedure_revision_id)
+        body["procedure_content"] = proc_rev.content_hash if proc_rev else None
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+def _current_signatures(session: Session, rev: DocumentRevision) -> list[RevisionSignature]:
+    query = select(RevisionSignature).where(RevisionSignature.revision_id == rev.id)
+    if rev.rejected_at is not None:
+        query = query.where(RevisionSignature.signed_at > rev.rejected_at)
+    return list(session.execute(query.order_by(RevisionSignature.id)).scalars())
+
+
+def _signer(signatures: list[RevisionSignature], meaning: Meaning) -> int | None:
+    for sig in signatures:
+        if sig.meaning == meaning.value:
+            return sig.user_id
+    return None
+
+
+def _check_password(session: Session, actor: Actor, password: str) -> User:
+    user = session.get(User, actor.user_id)
+    if user is None or not verify_password(user.password_hash, password):
+        raise AuthenticationError("Mật khẩu xác nhận chữ ký không đúng.")
+    return user
+
+
+def _sign(uow: UnitOfWork, rev: DocumentRevision, user: User, meaning: Meaning) -> str:
+    digest = content_hash(uow.session, rev)
+    uow.session.add(
+        RevisionSignature(
+            revision_id=rev.id,
+            meaning=meaning.value,
+            user_id=user.id,
+            full_name=user.full_name,
+            title=user.title,
+            signed_at=uow.at,
+            content_hash=digest,
+        )
+    )
+    uow.record(
+        f"document.sign.{meaning.value}",
+        "document_revision",
+        rev.id,
+        after={
+            "meaning": meaning.label,
+            "signer": user.username,
+            "content_hash": digest,
+        },
+    )
+    return digest
+
+
+def _snapshot(rev: DocumentRevision) -> dict[str, object]:
+    return {
+        "issue": rev.issue,
+        "amendment": rev.amendment,
+        "state": rev.state,
+        "effective_from": rev.effective_from,
+        "withdrawn_on": rev.withdrawn_on,
+        "file": rev.file_sha256,
+        "change_summary": rev.change_summary,
+    }
+
+
+# ---------------------------------------------------------------------- register
+
+
+def create_document(
+    db: Database,
+    actor: Actor,
+    *,
+    kind: DocumentKind | str,
+    code: str,
+    title: str,
+    owner: str = "",
+    procedure_code: str | None = None,
+    parent_code: str | None = None,
+    review_months: int = 12,
+    issuer: str = "",
+) -> DocumentRow:
+    kind = DocumentKind(kind)
+    code = check_code(kind, code)
+    title = nfc(title)
+    if not title:
+        raise ValidationError("Chưa nhập tên tài liệu.")
+    if not 1 <= review_months <= 60:
+        raise ValidationError("Chu kỳ xem xét phải từ 1 đến 60 tháng.")
+    with write(db, actor, Permission.DOCS_DRAFT) as uow:
+        session = uow.session
+        if session.execute(select(Document.id).where(Document.code == code)).first():
+            raise Conflict(f"Mã hiệu “{code}” đã có trong danh mục tài liệu.")
+        procedure_id = parent_id = None
+        if procedure_code:
+            procedure = session.execute(
+                select(Procedure).where(Procedure.code == procedure_code.strip())
+            ).scalar_one_or_none()
+            if procedure is None:
+                raise NotFound(f"Không có thủ tục mã “{procedure_code}”.")
+            procedure_id = procedure.id
+        if parent_code:
+            parent_id = _document(session, parent_code).id
+        if kind is DocumentKind.PROCESS and procedure_id is None:
+            raise ValidationError("Quy trình giải quyết TTHC phải gắn với một thủ tục.")
+        doc = Document(
+            code=code,
+            title=title,
+            search_key=fold(f"{code} {title}"),
+            kind=kind.value,
+            owner=nfc(owner),
+            procedure_id=procedure_id,
+            parent_id=parent_id,
+            review_months=review_months,
+            issuer=nfc(issuer),
+            created_at=utcnow(),
+        )
+        session.add(doc)
+        session.flush()
+        uow.record(
+            "document.create",
+            ENTITY,
+            code,
+            after={
+                "code": code,
+                "title": title,
+                "kind": kind.value,
+                "owner": doc.owner,
+                "procedure": procedure_code,
+                "parent": parent_code,
+                "review_months": review_months,
+            },
+        )
+    return _rows(db, dt.date.today(), code)[0]
+
+
+def start_revision(
+    db: Database,
+    actor: Actor,
+    code: str,
+    *,
+    change_summary: str,
+    places_changed: str = "",
+    amendment: bool = False,
+    procedure_revision_id: int | None = None,
+) -> RevisionRow:
+    """A new draft, checked out to its drafter. Only one draft or review at a time."""
+    summary = nfc(change_summary)
+    if not summary:
+        raise ValidationError("Chưa nhập tóm tắt nội dung ban hành / sửa đổi.")
+    with write(db, actor, Permission.DOCS_DRAFT) as uow:
+        session = uow.session
+        doc = _document(session, code)
+        revisions = list(
+            session.execute(
+                select(DocumentRevision)
+                .where(DocumentRevision.document_id == doc.id)
+                .order_by(DocumentRevision.issue, DocumentRevision.amendment)
+            ).scalars()
+        )
+        open_ = [r for r in revisions if r.state in (RevisionState.DRAFT, RevisionState.IN_REVIEW)]
+        if open_:
+            raise Conflict(
+                f"Tài liệu {doc.code} đang có dự thảo lần {open_[0].issue}.{open_[0].amendment}"
+                " chưa ban hành."
+            )
+        last = revisions[-1] if revisions else None
+        if last is None:
+            issue, amend = 1, 0
+        elif amendment:
+            issue, amend = last.issue, last.amendment + 1
+        else:
+            issue, amend = last.issue + 1, 0
+        if procedure_revision_id is not None:
+            proc_rev = session.get(ProcedureRevision, procedure_revision_id)
+            if proc_rev is None or proc_rev.procedure_id != doc.procedure_id:
+                raise ValidationError("Nội dung thủ tục không thuộc quy trình này.")
+        rev = DocumentRevision(
+            document_id=doc.id,
+            issue=issue,
+            amendment=amend,
+            state=RevisionState.DRAFT.value,
+            change_summary=summary,
+            places_changed=nfc(places_changed),
+            procedure_revision_id=procedure_revision_id,
+            checked_out_by=actor.user_id,
+            created_by=actor.user_id,
+            created_at=utcnow(),
+        )
+        session.add(rev)
+        session.flush()
+        uow.record(
+            "document.revision.start",
+            "document_revision",
+            rev.id,
+            after={"code": doc.code, **_snapshot(rev)},
+        )
+        rev_id = rev.id
+    return revision_row(db, rev_id)
+
+
+def _editable(session: Session, actor: Actor, revision_id: int) -> DocumentRevision:
+    rev = _revision(session, revision_id)
+    if rev.state != RevisionState.DRAFT:
+        raise Conflict("Chỉ sửa được dự thảo (lần ban hành này đã gửi xem xét hoặc đã ban hành).")
+    if rev.checked_out_by not in (None, actor.user_id):
+        holder = session.get(User, rev.checked_out_by)
+        raise Conflict(f"Dự thảo đang do {holder.full_name if holder else '?'} giữ để sửa.")
+    return rev
+
+
+def checkout(db: Database, actor: Actor, revision_id: int) -> None:
+    with write(db, actor, Permission.DOCS_DRAFT) as uow:
+        rev = _editable(uow.session, actor, revision_id)
+        if rev.checked_out_by != actor.user_id:
+            rev.checked_out_by = actor.user_id
+            uow.record("document.checkout", "document_revision", rev.id)
+
+
+def checkin(db: Database, actor: Actor, revision_id: int) -> None:
+    with write(db, actor, Permission.DOCS_DRAFT) as uow:
+        rev = _editable(uow.session, actor, revision_id)
+        if rev.checked_out_by is not None:
+            rev.checked_out_by = None
+            uow.record("document.checkin", "document_revision", rev.id)
+
+
+def attach_file(db: Database, actor: Actor, revision_id: int, name: str, data: bytes) -> str:
+    """Store the revision's file (checked first; nothing is stored if it is refused)."""
+    media_type = files.check_upload(name, data)
+    with write(db, actor, Permission.DOCS_DRAFT) as uow:
+        rev = _editable(uow.session, actor, revision_id)
+        rev.checked_out_by = actor.user_id
+        digest = files.store(uow.session, data, media_type)
+        before = rev.file_sha256
+        rev.file_sha256, rev.file_name = digest, nfc(name.replace("\\", "/").rsplit("/", 1)[-1])
+        uow.record(
+            "document.file",
+            "document_revision",
+            rev.id,
+            before={"file": before},
+            after={"file": digest, "name": rev.file_name},
+        )
+    return digest
+
+
+def submit(db: Database, actor: Actor, revision_id: int, password: str) -> RevisionRow:
+    """The drafter signs (Soạn thảo) and sends the draft for review."""
+    with write(db, actor, Permission.DOCS_DRAFT) as uow:
+        session = uow.session
+        rev = _editable(session, actor, revision_id)
+        if rev.file_sha256 is None and rev.procedure_revision_id is None:
+            raise ValidationError("Dự thảo chưa có nội dung (tệp tài liệu) để gửi xem xét.")
+        user = _check_password(session, actor, password)
+        _sign(uow, rev, user, Meaning.DRAFTED)
+        rev.state, rev.checked_out_by = RevisionState.IN_REVIEW.value, None
+        uow.record("document.submit", "document_revision", rev.id, after=_snapshot(rev))
+    return revision_row(db, revision_id)
+
+
+def review(
+    db: Database, actor: Actor, revision_id: int, password: str, *, accept: bool, comment: str = ""
+) -> RevisionRow:
+    """The reviewer signs (Xem xét), or sends the draft back with a comment."""
+    with write(db, actor, Permission.DOCS_REVIEW) as uow:
+        session = uow.session
+        rev = _revision(session, revision_id)
+        if rev.state != RevisionState.IN_REVIEW:
+            raise Conflict("Lần ban hành này không ở bước xem xét.")
+        signatures = _current_signatures(session, rev)
+        if _signer(signatures, Meaning.REVIEWED) is not None:
+            raise Conflict("Lần ban hành này đã được xem xét; chờ phê duyệt.")
+        check_three_people(_signer(signatures, Meaning.DRAFTED), actor.user_id, None)
+        user = _check_password(session, actor, password)
+        if accept:
+            _sign(uow, rev, user, Meaning.REVIEWED)
+        else:
+            _reject(uow, rev, comment)
+    return revision_row(db, revision_id)
+
+
+def _reject(uow: UnitOfWork, rev: DocumentRevision, comment: str) -> None:
+    text = nfc(comment)
+    if not text:
+        raise ValidationError("Trả lại dự thảo cần ghi rõ ý kiến.")
+    rev.state, rev.review_comment, rev.rejected_at = RevisionState.DRAFT.value, text, uow.at
+    rev.checked_out_by = rev.created_by
+    uow.record("document.reject", "document_revision", rev.id, after={"comment": text})
+
+
+def approve(
+    db: Database,
+    actor: Actor,
+    revision_id: int,
+    password: str,
+    *,
+    effective_from: dt.date,
+    accept: bool = True,
+    comment: str = "",
+    today: dt.date | None = None,
+) -> RevisionRow:
+    """The approver signs (Phê duyệt) and sets the effective date (today or later)."""
+    with write(db, actor, Permission.DOCS_APPROVE) as uow:
+        session = uow.session
+        rev = _revision(session, revision_id)
+        if rev.state != RevisionState.IN_REVIEW:
+            raise Conflict("Lần ban hành này không chờ phê duyệt.")
+        signatures = _current_signatures(session, rev)
+        reviewer = _signer(signatures, Meaning.REVIEWED)
+        if accept and reviewer is None:
+            raise Conflict("Chưa được xem xét: cần chữ ký Xem xét trước khi phê duyệt.")
+        check_three_people(_signer(signatures, Meaning.DRAFTED), reviewer, actor.user_id)
+        user = _check_password(session, actor, password)
+        if not accept:
+            _reject(uow, rev, comment)
+        else:
+            if effective_from < (today or dt.date.today()):
+                raise ValidationError("Ngày hiệu lực không được trước ngày phê duyệt.")
+            _sign(uow, rev, user, Meaning.APPROVED)
+            rev.state, rev.effective_from = RevisionState.APPROVED.value, effective_from
+            if rev.procedure_revision_id is not None:
+                proc_rev = session.get(ProcedureRevision, rev.procedure_revision_id)
+                assert proc_rev is not None
+                proc_rev.status = "approved"
+                proc_rev.effective_from = dt.datetime.combine(effective_from, dt.time())
+                uow.record(
+                    "procedure.revision.approve",
+                    "procedure_revision",
+                    proc_rev.id,
+                    after={"effective_from": proc_rev.effective_from},
+                )
+            uow.record("document.approve", "document_revision", rev.id, after=_snapshot(rev))
+    return revision_row(db, revision_id)
+
+
+def withdraw(db: Database, actor: Actor, code: str, *, on: dt.date, reason: str) -> None:
+    """Withdraw the document's current revision from the given day (nothing is deleted)."""
+    text = nfc(reason)
+    if not text:
+        raise ValidationError("Chưa nhập lý do thu hồi.")
+    with write(db, actor, Permission.DOCS_APPROVE) as uow:
+        session = uow.session
+        doc = _document(session, code)
+        revs = list(
+            session.execute(
+                select(DocumentRevision)
+                .where(
+                    DocumentRevision.document_id == doc.id,
+                    DocumentRevision.state == RevisionState.APPROVED,
+                )
+                .order_by(DocumentRevision.effective_from.desc())
+            ).scalars()
+        )
+        if not revs:
+            raise Conflict(f"Tài liệu {doc.code} chưa có lần ban hành nào để thu hồi.")
+        rev = revs[0]
+        rev.state, rev.withdrawn_on, rev.review_comment = RevisionState.WITHDRAWN.value, on, text
+        uow.record(
+            "document.withdraw",
+            "document_revision",
+            rev.id,
+            after={"code": doc.code, "withdrawn_on": on, "reason": text},
+        )
+
+
+# ---------------------------------------------------------------------- reading
+
+
+def _dates(revs: list[DocumentRevision]) -> list[RevisionDates]:
+    return [
+        RevisionDates(r.id, RevisionState(r.state), r.effective_from, r.withdrawn_on) for r in revs
+    ]
+
+
+def _rows(db: Database, day: dt.date, code: str | None = None) -> list[DocumentRow]:
+    with db.read() as session:
+        query = select(Document).order_by(Document.kind, Document.code)
+        if code is not None:
+            query = query.where(Document.code == code)
+        docs = list(session.execute(query).scalars())
+        revs = list(session.execute(select(DocumentRevision)).scalars())
+    by_doc: dict[int, list[DocumentRevision]] = {}
+    for rev in revs:
+        by_doc.setdefault(rev.document_id, []).append(rev)
+    rows = []
+    for doc in docs:
+        mine = sorted(by_doc.get(doc.id, []), key=lambda r: (r.issue, r.amendment))
+        standing = standings(_dates(mine), day)
+        in_force = [r for r in mine if standing[r.id][0] is Standing.EFFECTIVE]
+        shown = in_force[-1] if in_force else (mine[-1] if mine else None)
+        pending = next((r.state for r in mine if r.state in ("draft", "in_review")), "")
+        state = standing[shown.id][0] if shown else Standing.DRAFT
+        kind = DocumentKind(doc.kind)
+        rows.append(
+            DocumentRow(
+                doc.code,
+                doc.title,
+                kind.value,
+                kind.label,
+                shown.issue if in_force and shown else None,
+                shown.amendment if in_force and shown else None,
+                shown.effective_from if in_force and shown else None,
+                state.value,
+                state.label,
+                pending,
+            )
+        )
+    return rows
+
+
+def list_documents(db: Database, actor: Actor, day: dt.date | None = None) -> list[DocumentRow]:
+    """The register as it stands on ``day`` (today by default)."""
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+    return _rows(db, day or dt.date.today())
+
+
+def revision_row(db: Database, revision_id: int, day: dt.date | None = None) -> RevisionRow:
+    with db.read() as session:
+        rev = _revision(session, revision_id)
+        return _history(session, session.get(Document, rev.document_id), day)[rev.id]  # type: ignore[arg-type]
+
+
+def _history(session: Session, doc: Document, day: dt.date | None) -> dict[int, RevisionRow]:
+    revs = list(
+        session.execute(
+            select(DocumentRevision)
+            .where(DocumentRevision.document_id == doc.id)
+            .order_by(DocumentRevision.issue, DocumentRevision.amendment)
+        ).scalars()
+    )
+    standing = standings(_dates(revs), day or dt.date.today())
+    out: dict[int, RevisionRow] = {}
+    for rev in revs:
+        sigs = tuple(
+            SignatureView(
+                s.meaning,
+                Meaning(s.meaning).label,
+                s.full_name,
+                s.title,
+                s.signed_at,
+                s.content_hash,
+            )
+            for s in _current_signatures(session, rev)
+        )
+        holder = session.get(User, rev.checked_out_by) if rev.checked_out_by else None
+        state, effective_to = standing[rev.id]
+        out[rev.id] = RevisionRow(
+            rev.id,
+            doc.code,
+            rev.issue,
+            rev.amendment,
+            rev.state,
+            state.value,
+            state.label,
+            rev.effective_from,
+            effective_to,
+            rev.change_summary,
+            rev.places_changed,
+            rev.file_name,
+            rev.file_sha256,
+            content_hash(session, rev),
+            holder.username if holder else "",
+            rev.review_comment,
+            sigs,
+        )
+    return out
+
+
+def history(db: Database, actor: Actor, code: str, day: dt.date | None = None) -> list[RevisionRow]:
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        return list(_history(session, _document(session, code), day).values())
