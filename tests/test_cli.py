@@ -149,9 +149,9 @@ def test_audit_verify_and_log(demo_url: str) -> None:
         (["DELETE FROM audit_event WHERE seq = 2"], 2),
         (
             [
-                "UPDATE audit_event SET seq = 100 WHERE seq = 4",
+                "UPDATE audit_event SET seq = -4 WHERE seq = 4",
                 "UPDATE audit_event SET seq = 4 WHERE seq = 5",
-                "UPDATE audit_event SET seq = 5 WHERE seq = 100",
+                "UPDATE audit_event SET seq = 5 WHERE seq = -4",
             ],
             4,
         ),

@@ -80,4 +80,7 @@ def init_demo(db: Database) -> list[str]:
             uow.record("user.create", "user", user.id, after=user_snapshot(user))
             names.append(user.username)
     load_demo_procedures(db)
+    from isoqms.services.demo_documents import load_demo_documents
+
+    load_demo_documents(db)
     return names

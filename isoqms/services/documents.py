@@ -512,6 +512,8 @@ def _rows(db: Database, day: dt.date, code: str | None = None) -> list[DocumentR
     by_doc: dict[int, list[DocumentRevision]] = {}
     for rev in revs:
         by_doc.setdefault(rev.document_id, []).append(rev)
+    order = {kind.value: i for i, kind in enumerate(DocumentKind)}
+    docs.sort(key=lambda d: (order.get(d.kind, 99), d.code))
     rows = []
     for doc in docs:
         mine = sorted(by_doc.get(doc.id, []), key=lambda r: (r.issue, r.amendment))
@@ -601,3 +603,149 @@ def history(db: Database, actor: Actor, code: str, day: dt.date | None = None) -
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
         return list(_history(session, _document(session, code), day).values())
+
+
+# ---------------------------------------------------------------------- existing documents
+
+
+@dataclass(frozen=True)
+class ExistingDocument:
+    """A document already issued on paper, entered as an approved revision."""
+
+    kind: DocumentKind
+    code: str
+    title: str
+    issue: int
+    effective_from: dt.date
+    file_name: str = ""
+    data: bytes | None = None
+    owner: str = ""
+    issuer: str = ""
+    procedure_code: str | None = None
+    parent_code: str | None = None
+    change_summary: str = "Nhập tài liệu đã ban hành (phê duyệt trên bản giấy)"
+    amendment: int = 0
+
+
+def _enter_existing(uow: UnitOfWork, item: ExistingDocument) -> int:
+    session = uow.session
+    code = check_code(item.kind, item.code)
+    media_type = files.check_upload(item.file_name, item.data) if item.data else None
+    doc = session.execute(select(Document).where(Document.code == code)).scalar_one_or_none()
+    if doc is None:
+        procedure_id = parent_id = None
+        if item.procedure_code:
+            procedure = session.execute(
+                select(Procedure).where(Procedure.code == item.procedure_code)
+            ).scalar_one_or_none()
+            procedure_id = procedure.id if procedure else None
+        if item.parent_code:
+            parent = session.execute(
+                select(Document).where(Document.code == item.parent_code)
+            ).scalar_one_or_none()
+            parent_id = parent.id if parent else None
+        doc = Document(
+            code=code,
+            title=nfc(item.title),
+            search_key=fold(f"{code} {item.title}"),
+            kind=item.kind.value,
+            owner=nfc(item.owner),
+            procedure_id=procedure_id,
+            parent_id=parent_id,
+            review_months=12,
+            issuer=nfc(item.issuer),
+            created_at=utcnow(),
+        )
+        session.add(doc)
+        session.flush()
+        uow.record(
+            "document.create",
+            ENTITY,
+            code,
+            after={"code": code, "title": doc.title, "kind": doc.kind, "imported": True},
+        )
+    elif session.execute(
+        select(DocumentRevision.id).where(
+            DocumentRevision.document_id == doc.id,
+            DocumentRevision.issue == item.issue,
+            DocumentRevision.amendment == item.amendment,
+        )
+    ).first():
+        raise Conflict(f"Tài liệu {code} đã có lần ban hành {item.issue}.{item.amendment}.")
+    digest = files.store(session, item.data, media_type) if item.data and media_type else None
+    procedure_revision_id = None
+    if doc.procedure_id is not None:
+        in_force = session.execute(
+            select(ProcedureRevision.id)
+            .where(
+                ProcedureRevision.procedure_id == doc.procedure_id,
+                ProcedureRevision.status == "approved",
+                ProcedureRevision.effective_from
+                <= dt.datetime.combine(item.effective_from, dt.time.max),
+            )
+            .order_by(ProcedureRevision.effective_from.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        procedure_revision_id = in_force
+    rev = DocumentRevision(
+        document_id=doc.id,
+        issue=item.issue,
+        amendment=item.amendment,
+        state=RevisionState.APPROVED.value,
+        change_summary=nfc(item.change_summary),
+        effective_from=item.effective_from,
+        file_sha256=digest,
+        file_name=nfc(item.file_name),
+        procedure_revision_id=procedure_revision_id,
+        created_by=uow.actor.user_id if uow.actor else None,
+        created_at=utcnow(),
+    )
+    session.add(rev)
+    session.flush()
+    uow.record(
+        "document.import", "document_revision", rev.id, after={"code": code, **_snapshot(rev)}
+    )
+    return rev.id
+
+
+def import_existing(db: Database, actor: Actor, items: list[ExistingDocument]) -> int:
+    """Enter documents issued before isoqms (all or nothing); returns how many."""
+    with write(db, actor, Permission.DOCS_DRAFT) as uow:
+        for item in items:
+            _enter_existing(uow, item)
+    return len(items)
+
+
+def ensure_stock_forms(db: Database) -> int:
+    """Load the stock one-stop forms (``forms/``) as controlled documents, once each."""
+    from isoqms.services.forms import all_forms
+
+    with db.read() as session:
+        known = set(session.execute(select(Document.code)).scalars())
+    missing = [f for f in all_forms() if f.code not in known]
+    if not missing:
+        return 0
+    with write(db, None, None, system=True) as uow:
+        for form in missing:
+            _enter_existing(
+                uow,
+                ExistingDocument(
+                    kind=DocumentKind.FORM,
+                    code=form.code,
+                    title=f"Mẫu {form.number} ({form.regime}): {form.name}",
+                    issue=form.revision,
+                    effective_from=form.effective_from,
+                    issuer=form.legal_basis,
+                    change_summary=f"Biểu mẫu theo {form.legal_basis}",
+                ),
+            )
+            if form.effective_to is not None:
+                rev = uow.session.execute(
+                    select(DocumentRevision).join(Document).where(Document.code == form.code)
+                ).scalar_one()
+                rev.state, rev.withdrawn_on = (
+                    RevisionState.WITHDRAWN.value,
+                    form.effective_to + dt.timedelta(days=1),
+                )
+                rev.review_comment = "Hết hiệu lực theo quy định mới"
+    return len(missing)

@@ -46,7 +46,7 @@ def people(demo_db: Database) -> dict[str, Actor]:
 def issue(
     db: Database,
     people: dict[str, Actor],
-    code: str = "QT-KSTL-01",
+    code: str = "QT-TEST-01",
     effective: dt.date = TODAY,
     *,
     create: bool = True,
@@ -82,7 +82,7 @@ def test_full_lifecycle_with_three_signatures(demo_db: Database, people: dict[st
     assert len({s.content_hash for s in row.signatures}) == 1 == len({row.content_hash})
     assert audit_count(demo_db) > events
     listed = {r.code: r for r in svc.list_documents(demo_db, people["clerk"])}
-    assert listed["QT-KSTL-01"].issue == 1 and listed["QT-KSTL-01"].standing == "effective"
+    assert listed["QT-TEST-01"].issue == 1 and listed["QT-TEST-01"].standing == "effective"
 
 
 def test_the_next_revision_supersedes_on_its_date(
@@ -92,14 +92,18 @@ def test_the_next_revision_supersedes_on_its_date(
     future = TODAY + dt.timedelta(days=30)
     second = issue(demo_db, people, effective=future, create=False, summary="Sửa bước 3")
     assert second.issue == 2 and second.standing == "approved"
-    history = svc.history(demo_db, people["auditor"], "QT-KSTL-01")
+    history = svc.history(demo_db, people["auditor"], "QT-TEST-01")
     assert history[0].standing == "effective" and history[0].effective_to == future - dt.timedelta(
         days=1
     )
-    later = svc.history(demo_db, people["auditor"], "QT-KSTL-01", future)
+    later = svc.history(demo_db, people["auditor"], "QT-TEST-01", future)
     assert [r.standing for r in later] == ["superseded", "effective"]
-    assert svc.list_documents(demo_db, people["auditor"], future)[0].issue == 2
-    assert svc.list_documents(demo_db, people["auditor"], TODAY)[0].issue == 1
+
+    def issue_on(day: dt.date) -> int | None:
+        rows = svc.list_documents(demo_db, people["auditor"], day)
+        return next(r.issue for r in rows if r.code == "QT-TEST-01")
+
+    assert (issue_on(TODAY), issue_on(future)) == (1, 2)
 
 
 def test_the_three_person_rule_is_enforced_by_the_service(
@@ -265,14 +269,7 @@ def test_approving_a_process_document_puts_its_content_in_force_at_the_counter(
         dt.datetime.combine(TODAY, dt.time()),
         status="draft",
     )
-    svc.create_document(
-        demo_db,
-        secretary,
-        kind="process",
-        code="QT-HT-03",
-        title="Quy trình cấp Giấy xác nhận tình trạng hôn nhân",
-        procedure_code="1.004873",
-    )
+    # the demo's process document for this procedure is QT-HT-03, issue 1
     effective = TODAY + dt.timedelta(days=7)
     rev = svc.start_revision(
         demo_db,
@@ -301,8 +298,10 @@ def test_docs_cli(demo_db: Database, people: dict[str, Actor]) -> None:
         "--db", url, "--user", "auditor", "docs", "list", "--json", env={"ISOQMS_PASSWORD": "demo"}
     )
     assert listed.returncode == 0, listed.stderr
-    row = json.loads(listed.stdout)[0]
-    assert (row["code"], row["issue"], row["standing"]) == ("QT-KSTL-01", 1, "effective")
+    rows = {r["code"]: r for r in json.loads(listed.stdout)}
+    assert (rows["QT-TEST-01"]["issue"], rows["QT-TEST-01"]["standing"]) == (1, "effective")
+    assert rows["BM.MC.2018.01"]["standing"] == "withdrawn"
+    assert rows["QT-KSTL-01"]["issue"] == 2
     history = run_cli(
         "--db",
         url,
@@ -310,7 +309,7 @@ def test_docs_cli(demo_db: Database, people: dict[str, Actor]) -> None:
         "auditor",
         "docs",
         "history",
-        "QT-KSTL-01",
+        "QT-TEST-01",
         "--json",
         env={"ISOQMS_PASSWORD": "demo"},
     )
