@@ -53,3 +53,19 @@ def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: s
 
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return name or None
+
+
+def ask_password(parent: QWidget | None, title: str, prompt: str) -> str | None:
+    """The signer's password, entered again to sign (patchable in tests)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Password)
+    return text if ok else None
+
+
+def ask_text(parent: QWidget | None, title: str, prompt: str, text: str = "") -> str | None:
+    """A line of text, or None when cancelled (patchable in tests)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    value, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Normal, text)
+    return value if ok else None

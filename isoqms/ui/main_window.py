@@ -29,6 +29,7 @@ from isoqms.ui.admin.users import UsersPage
 from isoqms.ui.audit_page import AuditPage
 from isoqms.ui.catalogue import CataloguePage
 from isoqms.ui.context import AppContext
+from isoqms.ui.documents import RegisterPage
 from isoqms.ui.intake import IntakePage
 from isoqms.ui.labels import role_label
 from isoqms.ui.pages import Page, PlaceholderPage
@@ -56,24 +57,14 @@ class AdminPage(QTabWidget):
 
 
 class DocumentsPage(QTabWidget):
-    """ISO documents: the procedure catalogue now; the controlled document set to come."""
+    """ISO documents: the procedure catalogue and the controlled-document register."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalogue = CataloguePage(ctx)
         self.addTab(self.catalogue, self.tr("Procedures (TTHC)"))
-        self.addTab(
-            PlaceholderPage(
-                ctx,
-                self.tr("Controlled documents"),
-                self.tr(
-                    "The controlled document set: register, revisions with review and "
-                    "approval by three different people, the forms library, "
-                    "distribution and withdrawal."
-                ),
-            ),
-            self.tr("Controlled documents"),
-        )
+        self.register = RegisterPage(ctx)
+        self.addTab(self.register, self.tr("Controlled documents"))
 
 
 class MainWindow(QMainWindow):

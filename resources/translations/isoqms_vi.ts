@@ -300,10 +300,6 @@
         <source>Controlled documents</source>
         <translation>Tài liệu được kiểm soát</translation>
     </message>
-    <message>
-        <source>The controlled document set: register, revisions with review and approval by three different people, the forms library, distribution and withdrawal.</source>
-        <translation>Hệ thống tài liệu được kiểm soát: danh mục, các lần ban hành với soạn thảo – xem xét – phê duyệt bởi ba người khác nhau, thư viện biểu mẫu, phân phối và thu hồi.</translation>
-    </message>
 </context>
 <context>
     <name>EntryDialog</name>
@@ -736,6 +732,37 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>NewDocumentDialog</name>
+    <message>
+        <source>New controlled document</source>
+        <translation>Tài liệu mới</translation>
+    </message>
+    <message>
+        <source>procedure code, for a process document</source>
+        <translation>mã thủ tục, với quy trình TTHC</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Mã hiệu:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Chức danh:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Đơn vị/người chủ trì:</translation>
+    </message>
+    <message>
+        <source>Procedure (TTHC):</source>
+        <translation>Thủ tục (TTHC):</translation>
+    </message>
+</context>
+<context>
     <name>PapersModel</name>
     <message>
         <source>Handed in</source>
@@ -877,6 +904,160 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Restore Defaults</source>
         <translation>Khôi phục mặc định</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Lần ban hành</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Hiệu lực từ</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source> · draft pending</source>
+        <translation> · đang có dự thảo</translation>
+    </message>
+    <message>
+        <source> · in review</source>
+        <translation> · đang xem xét</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>Tài liệu &amp;mới…</translation>
+    </message>
+    <message>
+        <source>New &amp;revision…</source>
+        <translation>Dự thảo lần &amp;mới…</translation>
+    </message>
+    <message>
+        <source>Attach &amp;file…</source>
+        <translation>Đính kèm &amp;tệp…</translation>
+    </message>
+    <message>
+        <source>&amp;Submit (sign: drafted)…</source>
+        <translation>&amp;Gửi xem xét (ký Soạn thảo)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;view (sign: reviewed)…</source>
+        <translation>&amp;Xem xét (ký Xem xét)…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve (sign: approved)…</source>
+        <translation>&amp;Phê duyệt (ký Phê duyệt)…</translation>
+    </message>
+    <message>
+        <source>Send &amp;back…</source>
+        <translation>&amp;Trả lại…</translation>
+    </message>
+    <message>
+        <source>As of:</source>
+        <translation>Tại ngày:</translation>
+    </message>
+    <message>
+        <source>Controlled documents</source>
+        <translation>Tài liệu được kiểm soát</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>từ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Lần ban hành</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>Checked out by</source>
+        <translation>Đang do người này giữ để sửa</translation>
+    </message>
+    <message>
+        <source>New revision</source>
+        <translation>Dự thảo lần mới</translation>
+    </message>
+    <message>
+        <source>What changes (summary and places):</source>
+        <translation>Nội dung thay đổi (tóm tắt, vị trí):</translation>
+    </message>
+    <message>
+        <source>Attach the document&apos;s file</source>
+        <translation>Đính kèm tệp tài liệu</translation>
+    </message>
+    <message>
+        <source>Documents (*.docx *.pdf *.xlsx)</source>
+        <translation>Tài liệu (*.docx *.pdf *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Ký</translation>
+    </message>
+    <message>
+        <source>Enter your password again to sign: %1</source>
+        <translation>Nhập lại mật khẩu để ký: %1</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>Soạn thảo</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Xem xét</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <source>Effective from (dd/mm/yyyy):</source>
+        <translation>Hiệu lực từ ngày (dd/mm/yyyy):</translation>
+    </message>
+    <message>
+        <source>The date must be written dd/mm/yyyy.</source>
+        <translation>Ngày phải viết dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>Trả lại dự thảo</translation>
+    </message>
+    <message>
+        <source>Comment for the drafter:</source>
+        <translation>Ý kiến gửi người soạn thảo:</translation>
     </message>
 </context>
 <context>

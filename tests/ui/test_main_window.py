@@ -46,7 +46,7 @@ def test_unbuilt_areas_say_so_and_have_no_buttons(
 ) -> None:
     window = window_for(qtbot, make_ctx, "clerk")
     placeholders = window.findChildren(PlaceholderPage)
-    assert len(placeholders) == 3  # dossiers, documents, reports
+    assert len(placeholders) == 2  # dossiers, reports
     for page in placeholders:
         notice = page.findChild(QLabel, "notBuilt")
         assert notice is not None and "đang được xây dựng" in notice.text()

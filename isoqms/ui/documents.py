@@ -1,0 +1,419 @@
+"""The controlled-document register: what is in force (on any day), each document's
+revisions and signatures, and the lifecycle actions each role may take."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from isoqms.domain.documents import KIND_LABELS, DocumentKind
+from isoqms.domain.roles import Permission
+from isoqms.services import documents as document_service
+from isoqms.services.documents import DocumentRow, RevisionRow
+from isoqms.ui import dialogs
+from isoqms.ui.context import AppContext
+from isoqms.ui.models import RowsModel
+from isoqms.ui.pages import Page, heading
+
+
+class Columns(enum.IntEnum):
+    CODE = 0
+    TITLE = 1
+    KIND = 2
+    ISSUE = 3
+    EFFECTIVE = 4
+    STANDING = 5
+
+
+class RegisterModel(RowsModel):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Code"),
+            self.tr("Title"),
+            self.tr("Kind"),
+            self.tr("Issue"),
+            self.tr("Effective"),
+            self.tr("Standing"),
+        ]
+
+    def cell(self, row: DocumentRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and row.standing in ("withdrawn", "superseded"):
+            return Qt.GlobalColor.gray
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        pending = {"draft": self.tr(" · draft pending"), "in_review": self.tr(" · in review")}.get(
+            row.pending, ""
+        )
+        return {
+            Columns.CODE: lambda: row.code,
+            Columns.TITLE: lambda: row.title,
+            Columns.KIND: lambda: row.kind_label,
+            Columns.ISSUE: lambda: f"{row.issue:02d}" if row.issue is not None else "—",
+            Columns.EFFECTIVE: lambda: (
+                f"{row.effective_from:%d/%m/%Y}" if row.effective_from else ""
+            ),
+            Columns.STANDING: lambda: row.standing_label + pending,
+        }[Columns(column)]()
+
+
+def history_html(code: str, revisions: list[RevisionRow], labels: dict[str, str]) -> str:
+    parts = [f"<h3>{escape(code)}</h3>"]
+    for rev in reversed(revisions):
+        period = ""
+        if rev.effective_from:
+            period = f"{labels['from']} {rev.effective_from:%d/%m/%Y}"
+            if rev.effective_to:
+                period += f" {labels['to']} {rev.effective_to:%d/%m/%Y}"
+        sigs = "".join(
+            f"<tr><td>{escape(s.meaning_label)}</td><td>{escape(s.full_name)}</td>"
+            f"<td>{s.signed_at:%d/%m/%Y %H:%M}</td><td><tt>{s.content_hash[:16]}…</tt></td></tr>"
+            for s in rev.signatures
+        )
+        parts.append(
+            f"<p><b>{labels['issue']} {rev.issue:02d}.{rev.amendment}</b> — "
+            f"{escape(rev.standing_label)} {period}<br>{escape(rev.change_summary)}"
+            + (f"<br><i>{labels['file']}: {escape(rev.file_name)}</i>" if rev.file_name else "")
+            + (
+                f"<br><i>{labels['comment']}: {escape(rev.review_comment)}</i>"
+                if rev.review_comment
+                else ""
+            )
+            + (
+                f"<br><i>{labels['holder']}: {escape(rev.checked_out_by)}</i>"
+                if rev.checked_out_by
+                else ""
+            )
+            + "</p>"
+            + (f"<table border='1' cellspacing='0' cellpadding='3'>{sigs}</table>" if sigs else "")
+        )
+    return "".join(parts)
+
+
+class NewDocumentDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New controlled document"))
+        self.kind = QComboBox()
+        for kind in DocumentKind:
+            self.kind.addItem(KIND_LABELS[kind], kind.value)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("QT-KSTL-01, BM-HT-01-01 …")
+        self.title_edit = QLineEdit()
+        self.owner = QLineEdit()
+        self.procedure = QLineEdit()
+        self.procedure.setPlaceholderText(self.tr("procedure code, for a process document"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Code:"), self.code)
+        form.addRow(self.tr("Title:"), self.title_edit)
+        form.addRow(self.tr("Owner:"), self.owner)
+        form.addRow(self.tr("Procedure (TTHC):"), self.procedure)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Shows a modal dialog; tests patch this."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class RegisterPage(Page):
+    watches = frozenset({"document", "document_revision"})
+    loaded = Signal()
+    history_shown = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = RegisterModel(self)
+        self.revisions: list[RevisionRow] = []
+        self.as_of = QDateEdit(QDate.currentDate())
+        self.as_of.setObjectName("asOf")
+        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.dateChanged.connect(lambda _d: self.refresh())
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Columns.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_history())
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("documentHistory")
+
+        self.new_button = QPushButton(self.tr("&New document…"))
+        self.draft_button = QPushButton(self.tr("New &revision…"))
+        self.file_button = QPushButton(self.tr("Attach &file…"))
+        self.submit_button = QPushButton(self.tr("&Submit (sign: drafted)…"))
+        self.review_button = QPushButton(self.tr("Re&view (sign: reviewed)…"))
+        self.approve_button = QPushButton(self.tr("&Approve (sign: approved)…"))
+        self.reject_button = QPushButton(self.tr("Send &back…"))
+        actions = [
+            (self.new_button, self.new_document, Permission.DOCS_DRAFT),
+            (self.draft_button, self.new_revision, Permission.DOCS_DRAFT),
+            (self.file_button, self.attach_file, Permission.DOCS_DRAFT),
+            (self.submit_button, self.submit, Permission.DOCS_DRAFT),
+            (self.review_button, lambda: self.review(True), Permission.DOCS_REVIEW),
+            (self.approve_button, self.approve, Permission.DOCS_APPROVE),
+            (self.reject_button, self.send_back, None),
+        ]
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("As of:")))
+        bar.addWidget(self.as_of)
+        for button, handler, permission in actions:
+            button.clicked.connect(handler)
+            allowed = (
+                ctx.can(permission)
+                if permission
+                else (ctx.can(Permission.DOCS_REVIEW) or ctx.can(Permission.DOCS_APPROVE))
+            )
+            button.setVisible(allowed)
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Controlled documents")))
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    def day(self) -> dt.date:
+        q = self.as_of.date()
+        return dt.date(q.year(), q.month(), q.day())
+
+    def refresh(self) -> None:
+        super().refresh()
+        day = self.day()
+        selected = self.selected_code()
+
+        def loaded(rows: object) -> None:
+            assert isinstance(rows, list)
+            self.model.set_rows(rows)
+            for i, row in enumerate(rows):
+                if row.code == selected:
+                    self.table.selectRow(i)
+            self.loaded.emit()
+
+        self.ctx.read(
+            lambda: document_service.list_documents(self.ctx.db, self.ctx.actor, day),
+            loaded,
+            parent=self,
+        )
+
+    def selected_code(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row: DocumentRow = self.model.row_at(rows[0].row())
+        return row.code
+
+    def select(self, code: str) -> None:
+        for i in range(self.model.rowCount()):
+            if self.model.row_at(i).code == code:
+                self.table.selectRow(i)
+                return
+
+    def show_history(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        day = self.day()
+        labels = {
+            "from": self.tr("from"),
+            "to": self.tr("to"),
+            "issue": self.tr("Issue"),
+            "file": self.tr("File"),
+            "comment": self.tr("Comment"),
+            "holder": self.tr("Checked out by"),
+        }
+
+        def shown(revisions: object) -> None:
+            assert isinstance(revisions, list)
+            self.revisions = revisions
+            self.detail.setHtml(history_html(code, revisions, labels))
+            self.history_shown.emit(revisions)
+
+        self.ctx.read(
+            lambda: document_service.history(self.ctx.db, self.ctx.actor, code, day),
+            shown,
+            parent=self,
+        )
+
+    def open_revision(self) -> RevisionRow | None:
+        for rev in reversed(self.revisions):
+            if rev.state in ("draft", "in_review"):
+                return rev
+        return None
+
+    # ------------------------------------------------------------------ actions
+
+    def _write(self, fn: Any) -> None:
+        self.ctx.write(fn, changes={"document", "document_revision"}, parent=self)
+
+    def new_document(self) -> None:
+        dialog = NewDocumentDialog(self)
+        if not run_dialog(dialog):
+            return
+        kind, code, title = dialog.kind.currentData(), dialog.code.text(), dialog.title_edit.text()
+        owner, procedure = dialog.owner.text(), dialog.procedure.text().strip() or None
+        self._write(
+            lambda: document_service.create_document(
+                self.ctx.db,
+                self.ctx.actor,
+                kind=kind,
+                code=code,
+                title=title,
+                owner=owner,
+                procedure_code=procedure,
+            )
+        )
+
+    def new_revision(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        summary = dialogs.ask_text(
+            self, self.tr("New revision"), self.tr("What changes (summary and places):")
+        )
+        if not summary:
+            return
+        self._write(
+            lambda: document_service.start_revision(
+                self.ctx.db, self.ctx.actor, code, change_summary=summary
+            )
+        )
+
+    def attach_file(self) -> None:
+        rev = self.open_revision()
+        if rev is None:
+            return
+        name = dialogs.ask_open_file(
+            self, self.tr("Attach the document's file"), self.tr("Documents (*.docx *.pdf *.xlsx)")
+        )
+        if not name:
+            return
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            from isoqms.domain.errors import ValidationError
+
+            dialogs.error(self, ValidationError(str(exc)))
+            return
+        self._write(
+            lambda: document_service.attach_file(
+                self.ctx.db, self.ctx.actor, rev.id, Path(name).name, data
+            )
+        )
+
+    def _password(self, meaning: str) -> str | None:
+        return dialogs.ask_password(
+            self,
+            self.tr("Sign"),
+            self.tr("Enter your password again to sign: %1").replace("%1", meaning),
+        )
+
+    def submit(self) -> None:
+        rev = self.open_revision()
+        password = self._password(self.tr("Drafted")) if rev else None
+        if rev is None or password is None:
+            return
+        self._write(lambda: document_service.submit(self.ctx.db, self.ctx.actor, rev.id, password))
+
+    def review(self, accept: bool, comment: str = "") -> None:
+        rev = self.open_revision()
+        password = self._password(self.tr("Reviewed")) if rev else None
+        if rev is None or password is None:
+            return
+        self._write(
+            lambda: document_service.review(
+                self.ctx.db, self.ctx.actor, rev.id, password, accept=accept, comment=comment
+            )
+        )
+
+    def approve(self) -> None:
+        rev = self.open_revision()
+        if rev is None:
+            return
+        text = dialogs.ask_text(
+            self,
+            self.tr("Approve"),
+            self.tr("Effective from (dd/mm/yyyy):"),
+            f"{dt.date.today():%d/%m/%Y}",
+        )
+        if not text:
+            return
+        try:
+            effective = dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
+        except ValueError:
+            from isoqms.domain.errors import ValidationError
+
+            dialogs.error(self, ValidationError(self.tr("The date must be written dd/mm/yyyy.")))
+            return
+        password = self._password(self.tr("Approved"))
+        if password is None:
+            return
+        self._write(
+            lambda: document_service.approve(
+                self.ctx.db, self.ctx.actor, rev.id, password, effective_from=effective
+            )
+        )
+
+    def send_back(self) -> None:
+        rev = self.open_revision()
+        if rev is None:
+            return
+        comment = dialogs.ask_text(self, self.tr("Send back"), self.tr("Comment for the drafter:"))
+        if not comment:
+            return
+        password = self._password(self.tr("Send back"))
+        if password is None:
+            return
+        if self.ctx.can(Permission.DOCS_REVIEW):
+            fn = lambda: document_service.review(  # noqa: E731
+                self.ctx.db, self.ctx.actor, rev.id, password, accept=False, comment=comment
+            )
+        else:
+            fn = lambda: document_service.approve(  # noqa: E731
+                self.ctx.db,
+                self.ctx.actor,
+                rev.id,
+                password,
+                accept=False,
+                comment=comment,
+                effective_from=dt.date.today(),
+            )
+        self._write(fn)
