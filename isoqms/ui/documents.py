@@ -206,6 +206,7 @@ class RegisterPage(Page):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Controlled documents")))
         layout.addLayout(bar)
