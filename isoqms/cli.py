@@ -600,6 +600,26 @@ def cmd_docs_history(ctx: Context) -> int:
     return 0
 
 
+def cmd_docs_register(ctx: Context) -> int:
+    from pathlib import Path
+
+    from isoqms.render import registers as render
+    from isoqms.services import documents
+
+    out = Path(ctx.args.out)
+    writers = {".xlsx": render.to_xlsx, ".docx": render.to_docx, ".pdf": render.to_pdf}
+    writer = writers.get(out.suffix.lower())
+    if writer is None:
+        raise ValidationError("Tệp xuất phải có đuôi .docx, .xlsx hoặc .pdf.")
+    data = writer(documents.registers(ctx.db, ctx.actor, ctx.args.as_of))
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror}.") from None
+    print(f"Đã ghi danh mục tài liệu vào {out}.")
+    return 0
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -766,6 +786,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="trạng thái tại ngày này")
     p.set_defaults(run=cmd_docs_history)
+    p = docs.add_parser(
+        "register", help="xuất danh mục tài liệu nội bộ và bên ngoài", parents=[common]
+    )
+    p.add_argument("--out", required=True, metavar="FILE.docx|FILE.xlsx|FILE.pdf")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="như tại ngày này")
+    p.set_defaults(run=cmd_docs_register)
 
     audit = commands.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True

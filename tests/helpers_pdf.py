@@ -65,3 +65,26 @@ def qr_codes(pdf: bytes, tmp_path: Path, page: int = 1) -> list[str]:
         check=False,
     )
     return [line for line in result.stdout.splitlines() if line]
+
+
+def libreoffice_pdf(path: Path, tmp_path: Path) -> bytes:
+    """Convert a .docx/.xlsx with LibreOffice headless; the PDF's bytes."""
+    soffice = shutil.which("soffice") or need("libreoffice")
+    out = tmp_path / "lo-out"
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return (out / (path.stem + ".pdf")).read_bytes()

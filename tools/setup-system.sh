@@ -16,6 +16,8 @@ PACKAGES=(
   postgresql postgresql-contrib
   # QR codes read back in tests
   zbar-tools
+  # generated .docx/.xlsx are opened by LibreOffice in tests
+  libreoffice-writer-nogui libreoffice-calc-nogui
 )
 
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -41,6 +41,7 @@ from isoqms.domain.documents import (
 from isoqms.domain.errors import AuthenticationError, Conflict, NotFound, ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.domain.text import fold, nfc
+from isoqms.render.registers import RegisterLine, Registers
 from isoqms.services import files
 from isoqms.services.uow import Actor, UnitOfWork, require, write
 from isoqms.services.users import verify_password
@@ -60,6 +61,7 @@ class DocumentRow:
     standing: str  # of the revision in force, or of the newest revision
     standing_label: str
     pending: str  # "draft" / "in_review" when a newer revision is being prepared
+    issuer: str = ""  # external documents
 
 
 @dataclass(frozen=True)
@@ -535,6 +537,7 @@ def _rows(db: Database, day: dt.date, code: str | None = None) -> list[DocumentR
                 state.value,
                 state.label,
                 pending,
+                doc.issuer,
             )
         )
     return rows
@@ -749,3 +752,25 @@ def ensure_stock_forms(db: Database) -> int:
                 )
                 rev.review_comment = "Hết hiệu lực theo quy định mới"
     return len(missing)
+
+
+def registers(db: Database, actor: Actor, day: dt.date | None = None) -> Registers:
+    """The internal and external document registers as they stand on ``day``."""
+    from isoqms.services.unit import get_unit
+
+    moment = day or dt.date.today()
+    internal: list[RegisterLine] = []
+    external: list[RegisterLine] = []
+    for row in list_documents(db, actor, moment):
+        line = RegisterLine(
+            code=row.code,
+            title=row.title,
+            kind_label=row.kind_label,
+            issue=f"{row.issue:02d}" if row.issue is not None else "",
+            effective=f"{row.effective_from:%d/%m/%Y}" if row.effective_from else "",
+            standing=row.standing_label,
+            issuer=row.issuer,
+        )
+        (external if row.kind == DocumentKind.EXTERNAL else internal).append(line)
+    unit = get_unit(db)
+    return Registers(unit.desk_name or unit.display_name, moment, tuple(internal), tuple(external))
