@@ -620,6 +620,16 @@ def cmd_docs_register(ctx: Context) -> int:
     return 0
 
 
+def cmd_docs_import_folder(ctx: Context) -> int:
+    from pathlib import Path
+
+    from isoqms.services.document_import import import_folder
+
+    count = import_folder(ctx.db, ctx.actor, Path(ctx.args.dir), ctx.args.effective)
+    print(f"Đã nhập {count} tài liệu, hiệu lực từ {ctx.args.effective:%d/%m/%Y}.")
+    return 0
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -792,6 +802,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE.docx|FILE.xlsx|FILE.pdf")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="như tại ngày này")
     p.set_defaults(run=cmd_docs_register)
+    p = docs.add_parser(
+        "import-folder", help="nhập thư mục tài liệu đã ban hành (.docx/.pdf)", parents=[common]
+    )
+    p.add_argument("dir")
+    p.add_argument("--effective", type=_date, required=True, metavar="YYYY-MM-DD")
+    p.set_defaults(run=cmd_docs_import_folder)
 
     audit = commands.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True

@@ -1,0 +1,135 @@
+"""Bulk import of an existing document folder (.docx/.pdf): each file becomes revision 1
+(or the issue its header states), effective from a given date.
+
+Code, title and issue number are read from the first table of a .docx (the Vietnamese
+header block: "Mã hiệu: QT-HT-01", "Lần ban hành: 02", the title in capitals), otherwise
+from the file name ("QT-HT-01 - Quy trình đăng ký khai sinh.pdf"). A file that still
+lacks a code or title is named in the refusal and nothing is imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from isoqms.db.engine import Database
+from isoqms.domain.documents import DocumentKind
+from isoqms.domain.errors import ValidationError
+from isoqms.domain.text import nfc
+from isoqms.services import files
+from isoqms.services.documents import ExistingDocument, import_existing
+from isoqms.services.uow import Actor
+
+_CODE = re.compile(r"M[ãa]\s*(?:hi[ệe]u|s[ốo])\s*:\s*([A-Z0-9][A-Z0-9.\-]+)", re.IGNORECASE)
+_ISSUE = re.compile(r"L[ầa]n\s*ban\s*h[àa]nh\s*:\s*(\d{1,3})", re.IGNORECASE)
+_NAME = re.compile(r"^([A-Z]{2,4}(?:[-.][A-Z0-9]{1,6}){1,4})\s*[-_–—:]?\s*(.*)$")
+PREFIX_KINDS = {
+    "QT": DocumentKind.PROCEDURE,
+    "BM": DocumentKind.FORM,
+    "HD": DocumentKind.INSTRUCTION,
+    "CS": DocumentKind.POLICY,
+    "CSCL": DocumentKind.POLICY,
+    "MT": DocumentKind.POLICY,
+    "MTCL": DocumentKind.POLICY,
+    "STCL": DocumentKind.MANUAL,
+    "DM": DocumentKind.RECORD_LIST,
+}
+
+
+@dataclass(frozen=True)
+class Found:
+    path: Path
+    code: str
+    title: str
+    issue: int
+    kind: DocumentKind | None
+
+
+def read_header(name: str, data: bytes) -> tuple[str, str, int | None]:
+    """(code, title, issue) from a .docx header table; empty where not found."""
+    if not name.lower().endswith(".docx"):
+        return "", "", None
+    from docx import Document
+
+    try:
+        doc = Document(io.BytesIO(data))
+    except Exception:
+        return "", "", None
+    if not doc.tables:
+        return "", "", None
+    cells = []
+    for row in doc.tables[0].rows:
+        for cell in row.cells:
+            text = nfc(cell.text)
+            if text and text not in cells:
+                cells.append(text)
+    joined = "\n".join(cells)
+    code_match = _CODE.search(joined)
+    code = code_match[1] if code_match else ""
+    issue_match = _ISSUE.search(joined)
+    candidates = [c for c in cells if ":" not in c and len(c) > 8 and not c.startswith("UBND")]
+    title = max(candidates, key=len) if candidates else ""
+    if title.isupper():
+        title = title[:1] + title[1:].lower()
+    return str(code).upper(), title, int(issue_match[1]) if issue_match else None
+
+
+def scan(folder: Path) -> list[Found]:
+    paths = sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".docx", ".pdf"))
+    if not paths:
+        raise ValidationError(f"Thư mục {folder} không có tệp .docx hoặc .pdf nào.")
+    found = []
+    for path in paths:
+        code, title, issue = read_header(path.name, path.read_bytes())
+        name_match = _NAME.match(nfc(path.stem).upper())
+        if not code and name_match:
+            code = name_match[1]
+        if not title and name_match:
+            rest = nfc(path.stem)[len(name_match[1]) :].strip(" -_–—:")
+            title = rest
+        prefix = re.split(r"[-.]", code)[0] if code else ""
+        found.append(Found(path, code, title, issue or 1, PREFIX_KINDS.get(prefix)))
+    return found
+
+
+def import_folder(db: Database, actor: Actor, folder: Path, effective_from: dt.date) -> int:
+    """All or nothing: every file is checked (content, code, title) before anything is saved."""
+    if not folder.is_dir():
+        raise ValidationError(f"Không có thư mục {folder}.")
+    found = scan(folder)
+    problems = []
+    items = []
+    for item in found:
+        data = item.path.read_bytes()
+        try:
+            files.check_upload(item.path.name, data)
+        except ValidationError as exc:
+            problems.append(exc.message)
+            continue
+        if not item.code or not item.title or item.kind is None:
+            problems.append(
+                f"{item.path.name}: không đọc được mã hiệu/tên tài liệu "
+                "(đặt tên tệp dạng “QT-HT-01 - Tên tài liệu.docx”)"
+            )
+            continue
+        items.append(
+            ExistingDocument(
+                kind=item.kind,
+                code=item.code,
+                title=item.title,
+                issue=item.issue,
+                effective_from=effective_from,
+                file_name=item.path.name,
+                data=data,
+            )
+        )
+    if problems:
+        raise ValidationError(
+            "Không nhập thư mục: "
+            + "; ".join(problems[:6])
+            + (f" (và {len(problems) - 6} tệp khác)" if len(problems) > 6 else "")
+        )
+    return import_existing(db, actor, items)
