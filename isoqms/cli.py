@@ -630,6 +630,17 @@ def cmd_docs_import_folder(ctx: Context) -> int:
     return 0
 
 
+def cmd_docs_generate(ctx: Context) -> int:
+    from pathlib import Path
+
+    from isoqms.services import documents
+
+    data = documents.process_document(ctx.db, ctx.actor, ctx.args.code)
+    Path(ctx.args.out).write_bytes(data)
+    print(f"Đã ghi quy trình {ctx.args.code} vào {ctx.args.out}.")
+    return 0
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -808,6 +819,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir")
     p.add_argument("--effective", type=_date, required=True, metavar="YYYY-MM-DD")
     p.set_defaults(run=cmd_docs_import_folder)
+    p = docs.add_parser(
+        "generate", help="tạo tệp .docx của quy trình giải quyết TTHC", parents=[common]
+    )
+    p.add_argument("code")
+    p.add_argument("--out", required=True, metavar="FILE.docx")
+    p.set_defaults(run=cmd_docs_generate)
 
     audit = commands.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True

@@ -774,3 +774,72 @@ def registers(db: Database, actor: Actor, day: dt.date | None = None) -> Registe
         (external if row.kind == DocumentKind.EXTERNAL else internal).append(line)
     unit = get_unit(db)
     return Registers(unit.desk_name or unit.display_name, moment, tuple(internal), tuple(external))
+
+
+def process_document(
+    db: Database, actor: Actor, code: str, revision_id: int | None = None
+) -> bytes:
+    """The process document of a TTHC as .docx, generated from the procedure content its
+    revision carries (the newest revision unless one is named)."""
+    import json
+
+    from isoqms.domain.procedure import ProcedureContent
+    from isoqms.render.process_doc import HistoryLine, ProcessDocument, Signer
+    from isoqms.render.process_doc import render_process_docx as render
+    from isoqms.services.forms import form_for
+    from isoqms.services.unit import get_unit
+
+    unit = get_unit(db)
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        doc = _document(session, code)
+        if doc.kind != DocumentKind.PROCESS or doc.procedure_id is None:
+            raise ValidationError(f"{doc.code} không phải quy trình giải quyết TTHC.")
+        rows = _history(session, doc, None)
+        revisions = list(rows.values())
+        if not revisions:
+            raise NotFound(f"{doc.code} chưa có lần ban hành nào.")
+        chosen = rows[revision_id] if revision_id in rows else revisions[-1]
+        rev = _revision(session, chosen.id)
+        procedure = session.get(Procedure, doc.procedure_id)
+        assert procedure is not None
+        proc_rev = (
+            session.get(ProcedureRevision, rev.procedure_revision_id)
+            if rev.procedure_revision_id
+            else None
+        )
+        if proc_rev is None:
+            raise ValidationError(f"Lần ban hành này của {doc.code} chưa gắn nội dung thủ tục.")
+        content = ProcedureContent.from_dict(json.loads(proc_rev.content))
+    day = chosen.effective_from or dt.date.today()
+    forms = tuple(
+        (f.code, f.name) for f in (form_for(k, day) for k in ("receipt", "supplement", "refusal"))
+    )
+    data = ProcessDocument(
+        authority=f"UBND {unit.commune_name}" if unit.commune_name else "UBND",
+        code=doc.code,
+        title=doc.title,
+        issue=chosen.issue,
+        amendment=chosen.amendment,
+        effective_from=chosen.effective_from,
+        procedure_code=procedure.code,
+        procedure_name=procedure.name,
+        field=procedure.field,
+        content=content,
+        signers=tuple(
+            Signer(s.meaning_label, s.full_name, s.title, s.signed_at.date())
+            for s in chosen.signatures
+        ),
+        history=tuple(
+            HistoryLine(
+                f"{r.issue:02d}" + (f".{r.amendment}" if r.amendment else ""),
+                r.places_changed or "Toàn bộ",
+                r.change_summary,
+                r.effective_from,
+            )
+            for r in revisions
+            if r.id <= chosen.id
+        ),
+        forms=forms,
+    )
+    return render(data)

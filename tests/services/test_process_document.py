@@ -1,0 +1,78 @@
+"""The generated process document: header block, signatures, change history, sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from docx import Document as DocxDocument
+
+from isoqms.db.engine import Database
+from isoqms.domain.errors import ValidationError
+from isoqms.services import documents, procedures
+from tests.helpers import login
+from tests.helpers_pdf import libreoffice_pdf, pdf_text
+
+
+def test_generated_from_the_procedure_content(demo_db: Database, tmp_path: Path) -> None:
+    people = {r: login(demo_db, r) for r in ("iso_secretary", "reviewer", "approver")}
+    current = procedures.revision_in_force(demo_db, "1.004873", dt.datetime.now())
+    draft = procedures.add_revision(
+        demo_db,
+        people["iso_secretary"],
+        "1.004873",
+        current.content,
+        dt.datetime.now(),
+        status="draft",
+    )
+    rev = documents.start_revision(
+        demo_db,
+        people["iso_secretary"],
+        "QT-HT-03",
+        change_summary="Cập nhật căn cứ pháp lý",
+        places_changed="Mục 3, trang 3",
+        procedure_revision_id=draft.id,
+    )
+    documents.submit(demo_db, people["iso_secretary"], rev.id, "demo")
+    documents.review(demo_db, people["reviewer"], rev.id, "demo", accept=True)
+    documents.approve(demo_db, people["approver"], rev.id, "demo", effective_from=dt.date.today())
+
+    data = documents.process_document(demo_db, login(demo_db, "auditor"), "QT-HT-03")
+    doc = DocxDocument(io.BytesIO(data))
+    header = " ".join(c.text for c in doc.sections[0].header.tables[0].rows[0].cells)
+    assert "Mã hiệu: QT-HT-03" in header and "Lần ban hành: 02" in header
+    path = tmp_path / "qt-ht-03.docx"
+    path.write_bytes(data)
+    text = " ".join(pdf_text(libreoffice_pdf(path, tmp_path), tmp_path).split())
+    for expected in [
+        "QUY TRÌNH CẤP GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN",
+        "Mã hiệu: QT-HT-03",
+        "Trang: 1/",
+        "SOẠN THẢO",
+        "XEM XÉT",
+        "PHÊ DUYỆT",
+        "Lê Thị Thu Hương",
+        "Phạm Văn Đức",
+        "Nguyễn Văn Hùng",
+        "TRANG THEO DÕI SỬA ĐỔI TÀI LIỆU",
+        "Cập nhật căn cứ pháp lý",
+        "Mục 3, trang 3",
+        "1. MỤC ĐÍCH",
+        "2. PHẠM VI",
+        "3. TÀI LIỆU VIỆN DẪN",
+        "4. ĐỊNH NGHĨA / VIẾT TẮT",
+        "5. NỘI DUNG QUY TRÌNH",
+        "03 ngày làm việc",
+        "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân theo mẫu",
+        "6. BIỂU MẪU",
+        "BM.MC.2025.01",
+        "7. HỒ SƠ CẦN LƯU",
+    ]:
+        assert expected in text, expected
+
+
+def test_only_process_documents_are_generated(demo_db: Database) -> None:
+    with pytest.raises(ValidationError, match="không phải quy trình giải quyết TTHC"):
+        documents.process_document(demo_db, login(demo_db, "auditor"), "QT-KSTL-01")
