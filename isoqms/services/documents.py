@@ -843,3 +843,83 @@ def process_document(
         forms=forms,
     )
     return render(data)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    code: str
+    title: str
+    what: str  # review_due | waiting_review | waiting_approval | returned_draft
+    label: str
+    since: dt.date | None
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for candidate in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def reminders(db: Database, actor: Actor, today: dt.date | None = None) -> list[Reminder]:
+    """For the committee's dashboard: documents due for periodic review and revisions
+    waiting for someone (review, approval, or the drafter after a send-back)."""
+    day = today or dt.date.today()
+    out: list[Reminder] = []
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        docs = list(session.execute(select(Document)).scalars())
+        for doc in docs:
+            revs = list(
+                session.execute(
+                    select(DocumentRevision).where(DocumentRevision.document_id == doc.id)
+                ).scalars()
+            )
+            state = standings(_dates(revs), day)
+            effective = [r for r in revs if state[r.id][0] is Standing.EFFECTIVE]
+            if effective and doc.kind != DocumentKind.EXTERNAL:
+                last = max(r.effective_from for r in effective if r.effective_from)
+                due = _add_months(last, doc.review_months)
+                if due <= day:
+                    out.append(
+                        Reminder(
+                            doc.code,
+                            doc.title,
+                            "review_due",
+                            f"Đến hạn xem xét định kỳ từ {due:%d/%m/%Y}",
+                            due,
+                        )
+                    )
+            for rev in revs:
+                if rev.state == RevisionState.IN_REVIEW:
+                    reviewed = _signer(_current_signatures(session, rev), Meaning.REVIEWED)
+                    what, label = (
+                        ("waiting_approval", "Chờ phê duyệt")
+                        if reviewed
+                        else ("waiting_review", "Chờ xem xét")
+                    )
+                    out.append(
+                        Reminder(
+                            doc.code,
+                            doc.title,
+                            what,
+                            f"{label} lần {rev.issue}.{rev.amendment}",
+                            rev.created_at.date(),
+                        )
+                    )
+                elif rev.state == RevisionState.DRAFT and rev.rejected_at is not None:
+                    out.append(
+                        Reminder(
+                            doc.code,
+                            doc.title,
+                            "returned_draft",
+                            f"Bị trả lại: {rev.review_comment}",
+                            rev.rejected_at.date(),
+                        )
+                    )
+    order = {"waiting_approval": 0, "waiting_review": 1, "returned_draft": 2, "review_due": 3}
+    return sorted(out, key=lambda r: (order[r.what], r.code))

@@ -207,8 +207,16 @@ class RegisterPage(Page):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([620, 300])
+        self.reminders = QLabel()
+        self.reminders.setObjectName("reminders")
+        self.reminders.setWordWrap(True)
+        self.reminders.setStyleSheet(
+            "background: #fff4ce; border: 1px solid #e0c96b; border-radius: 4px; padding: 6px;"
+        )
+        self.reminders.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Controlled documents")))
+        layout.addWidget(self.reminders)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
@@ -221,19 +229,34 @@ class RegisterPage(Page):
         day = self.day()
         selected = self.selected_code()
 
-        def loaded(rows: object) -> None:
-            assert isinstance(rows, list)
+        def load() -> tuple[list[DocumentRow], list[document_service.Reminder]]:
+            return (
+                document_service.list_documents(self.ctx.db, self.ctx.actor, day),
+                document_service.reminders(self.ctx.db, self.ctx.actor),
+            )
+
+        def loaded(result: object) -> None:
+            assert isinstance(result, tuple)
+            rows, reminders = result
             self.model.set_rows(rows)
             for i, row in enumerate(rows):
                 if row.code == selected:
                     self.table.selectRow(i)
+            self.show_reminders(reminders)
             self.loaded.emit()
 
-        self.ctx.read(
-            lambda: document_service.list_documents(self.ctx.db, self.ctx.actor, day),
-            loaded,
-            parent=self,
-        )
+        self.ctx.read(load, loaded, parent=self)
+
+    def show_reminders(self, reminders: list[document_service.Reminder]) -> None:
+        if not reminders:
+            self.reminders.hide()
+            return
+        lines = [f"<b>{escape(r.code)}</b> — {escape(r.label)}" for r in reminders[:8]]
+        more = len(reminders) - len(lines)
+        if more > 0:
+            lines.append(self.tr("… and %n more", "", more))
+        self.reminders.setText(self.tr("Waiting for the committee:") + "<br>" + "<br>".join(lines))
+        self.reminders.show()
 
     def selected_code(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

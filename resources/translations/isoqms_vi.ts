@@ -751,7 +751,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
     <message>
         <source>Title:</source>
-        <translation>Tên tài liệu:</translation>
+        <translation>Chức danh:</translation>
     </message>
     <message>
         <source>Owner:</source>
@@ -914,7 +914,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
     <message>
         <source>Title</source>
-        <translation>Tên tài liệu</translation>
+        <translation>Chức danh</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -978,6 +978,16 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Controlled documents</source>
         <translation>Tài liệu được kiểm soát</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… và %n mục khác</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the committee:</source>
+        <translation>Chờ ban chỉ đạo xử lý:</translation>
     </message>
     <message>
         <source>from</source>

@@ -327,3 +327,34 @@ def test_docs_cli(demo_db: Database, people: dict[str, Actor]) -> None:
         env={"ISOQMS_PASSWORD": "demo"},
     )
     assert missing.returncode == 1 and "Không có tài liệu" in missing.stderr
+
+
+def test_reminders_for_the_committee(demo_db: Database, people: dict[str, Actor]) -> None:
+    day = dt.date(2026, 11, 24)
+    due = {r.code for r in svc.reminders(demo_db, people["auditor"], day) if r.what == "review_due"}
+    assert "QT-KSTL-01" in due  # issue 2 effective 01/07/2025, reviewed every 12 months
+    assert "60/2014/QH13" not in due  # external documents are not ours to review
+    secretary = people["iso_secretary"]
+    svc.create_document(demo_db, secretary, kind="procedure", code="QT-R-01", title="Thử")
+    rev = svc.start_revision(demo_db, secretary, "QT-R-01", change_summary="Ban hành")
+    svc.attach_file(demo_db, secretary, rev.id, "r.docx", docx_bytes())
+    svc.submit(demo_db, secretary, rev.id, "demo")
+
+    def waiting() -> list[str]:
+        return [
+            r.what for r in svc.reminders(demo_db, people["auditor"], day) if r.code == "QT-R-01"
+        ]
+
+    assert waiting() == ["waiting_review"]
+    svc.review(demo_db, people["reviewer"], rev.id, "demo", accept=True)
+    assert waiting() == ["waiting_approval"]
+    svc.approve(
+        demo_db,
+        people["approver"],
+        rev.id,
+        "demo",
+        accept=False,
+        comment="Sửa lại mục 2",
+        effective_from=TODAY,
+    )
+    assert waiting() == ["returned_draft"]

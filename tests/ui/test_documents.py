@@ -124,3 +124,12 @@ def test_a_draft_without_content_cannot_be_submitted(
         monkeypatch.setattr(dialogs, "error", lambda _p, exc: callback(str(exc)))
         page.submit_button.click()
     assert "chưa có nội dung" in callback.args[0]
+
+
+def test_the_register_shows_what_waits_for_the_committee(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext]
+) -> None:
+    page = page_for(qtbot, make_ctx("iso_secretary"))
+    assert page.reminders.isVisible()
+    assert "Chờ ban chỉ đạo xử lý" in page.reminders.text()
+    assert "Đến hạn xem xét định kỳ" in page.reminders.text()
