@@ -378,3 +378,21 @@ class RevisionSignature(Base):
     title: Mapped[str] = mapped_column(String(200), default="")
     signed_at: Mapped[dt.datetime] = mapped_column(DateTime)
     content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class DocumentCopy(Base):
+    """A numbered controlled copy of a revision handed to a person or place."""
+
+    __tablename__ = "document_copy"
+    __table_args__ = (UniqueConstraint("document_id", "copy_no"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    revision_id: Mapped[int] = mapped_column(ForeignKey("document_revision.id"), index=True)
+    copy_no: Mapped[int] = mapped_column(Integer)
+    holder: Mapped[str] = mapped_column(String(300))
+    distributed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    distributed_by: Mapped[int] = mapped_column(Integer)
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    acknowledged_by: Mapped[str] = mapped_column(String(200), default="")
+    recalled_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)

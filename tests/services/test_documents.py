@@ -358,3 +358,41 @@ def test_reminders_for_the_committee(demo_db: Database, people: dict[str, Actor]
         effective_from=TODAY,
     )
     assert waiting() == ["returned_draft"]
+
+
+def test_controlled_copies_are_numbered_acknowledged_and_recalled(
+    demo_db: Database, people: dict[str, Actor], tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from tests.helpers_pdf import pdf_text
+
+    secretary = people["iso_secretary"]
+    first = svc.distribute(demo_db, secretary, "QT-KSTL-01", "Bộ phận một cửa — Quầy 1")
+    second = svc.distribute(demo_db, secretary, "QT-KSTL-01", "Phòng họp Ban chỉ đạo ISO")
+    assert (first.copy_no, second.copy_no, first.issue) == (1, 2, 2)
+    svc.acknowledge(demo_db, secretary, first.id, "Đỗ Thị Ngọc Ánh")
+    with pytest.raises(Conflict, match="đã được ký nhận"):
+        svc.acknowledge(demo_db, secretary, first.id, "Đỗ Thị Ngọc Ánh")
+    with pytest.raises(PermissionDenied):
+        svc.distribute(demo_db, people["clerk"], "QT-KSTL-01", "Quầy 2")
+    text = " ".join(
+        pdf_text(
+            svc.sign_sheet(demo_db, people["auditor"], "QT-KSTL-01"), Path(str(tmp_path))
+        ).split()
+    )
+    for expected in [
+        "DANH SÁCH PHÂN PHỐI TÀI LIỆU",
+        "QT-KSTL-01",
+        "Bộ phận một cửa — Quầy 1",
+        "Đỗ Thị Ngọc Ánh",
+        "Phòng họp Ban chỉ đạo ISO",
+        "Lần ban hành: 02",
+    ]:
+        assert expected in text, expected
+    # a new issue takes effect: the copies of the old one must come back
+    issue(demo_db, people, "QT-KSTL-01", create=False, summary="Lần 3")
+    out = svc.copies(demo_db, people["auditor"], "QT-KSTL-01")
+    assert [c.must_recall for c in out] == [True, True]
+    svc.recall(demo_db, secretary, first.id)
+    assert [c.must_recall for c in svc.copies(demo_db, secretary, "QT-KSTL-01")] == [False, True]
