@@ -148,6 +148,7 @@ class RegisterPage(Page):
     watches = frozenset({"document", "document_revision"})
     loaded = Signal()
     history_shown = Signal(object)
+    sheet_saved = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -178,6 +179,8 @@ class RegisterPage(Page):
         self.review_button = QPushButton(self.tr("Re&view (sign: reviewed)…"))
         self.approve_button = QPushButton(self.tr("&Approve (sign: approved)…"))
         self.reject_button = QPushButton(self.tr("Send &back…"))
+        self.distribute_button = QPushButton(self.tr("&Distribute a copy…"))
+        self.sheet_button = QPushButton(self.tr("Sign-s&heet…"))
         actions = [
             (self.new_button, self.new_document, Permission.DOCS_DRAFT),
             (self.draft_button, self.new_revision, Permission.DOCS_DRAFT),
@@ -186,6 +189,8 @@ class RegisterPage(Page):
             (self.review_button, lambda: self.review(True), Permission.DOCS_REVIEW),
             (self.approve_button, self.approve, Permission.DOCS_APPROVE),
             (self.reject_button, self.send_back, None),
+            (self.distribute_button, self.distribute, Permission.DOCS_DISTRIBUTE),
+            (self.sheet_button, self.save_sign_sheet, Permission.RECORDS_READ),
         ]
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("As of:")))
@@ -285,17 +290,64 @@ class RegisterPage(Page):
             "holder": self.tr("Checked out by"),
         }
 
-        def shown(revisions: object) -> None:
-            assert isinstance(revisions, list)
+        copies_label = self.tr("Controlled copies")
+        recall_label = self.tr("to recall")
+
+        def load() -> tuple[list[RevisionRow], list[document_service.CopyView]]:
+            return (
+                document_service.history(self.ctx.db, self.ctx.actor, code, day),
+                document_service.copies(self.ctx.db, self.ctx.actor, code),
+            )
+
+        def shown(result: object) -> None:
+            assert isinstance(result, tuple)
+            revisions, copies = result
             self.revisions = revisions
-            self.detail.setHtml(history_html(code, revisions, labels))
+            lines = "".join(
+                f"<li>{c.copy_no:02d} — {escape(c.holder)} ({c.issue:02d}.{c.amendment})"
+                + (f" ✔ {escape(c.acknowledged_by)}" if c.acknowledged_at else "")
+                + (f" <b style='color:#b00020'>{recall_label}</b>" if c.must_recall else "")
+                + "</li>"
+                for c in copies
+                if c.recalled_at is None
+            )
+            extra = f"<p><b>{copies_label}</b></p><ul>{lines}</ul>" if lines else ""
+            self.detail.setHtml(history_html(code, revisions, labels) + extra)
             self.history_shown.emit(revisions)
 
-        self.ctx.read(
-            lambda: document_service.history(self.ctx.db, self.ctx.actor, code, day),
-            shown,
-            parent=self,
+        self.ctx.read(load, shown, parent=self)
+
+    def distribute(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        holder = dialogs.ask_text(
+            self,
+            self.tr("Distribute a controlled copy"),
+            self.tr("Person or place receiving the copy:"),
         )
+        if not holder:
+            return
+        self._write(lambda: document_service.distribute(self.ctx.db, self.ctx.actor, code, holder))
+
+    def save_sign_sheet(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        name = dialogs.ask_save_file(
+            self,
+            self.tr("Save the sign-sheet"),
+            f"phan-phoi-{code.replace('/', '-')}.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        if not name:
+            return
+
+        def save() -> str:
+            Path(name).write_bytes(document_service.sign_sheet(self.ctx.db, self.ctx.actor, code))
+            return name
+
+        self.ctx.read(save, lambda path: self.sheet_saved.emit(str(path)), parent=self)
 
     def open_revision(self) -> RevisionRow | None:
         for rev in reversed(self.revisions):

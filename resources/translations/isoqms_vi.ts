@@ -972,6 +972,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>&amp;Trả lại…</translation>
     </message>
     <message>
+        <source>&amp;Distribute a copy…</source>
+        <translation>&amp;Phân phối bản…</translation>
+    </message>
+    <message>
+        <source>Sign-s&amp;heet…</source>
+        <translation>Danh sách &amp;ký nhận…</translation>
+    </message>
+    <message>
         <source>As of:</source>
         <translation>Tại ngày:</translation>
     </message>
@@ -1012,6 +1020,30 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Checked out by</source>
         <translation>Đang do người này giữ để sửa</translation>
+    </message>
+    <message>
+        <source>Controlled copies</source>
+        <translation>Các bản có kiểm soát</translation>
+    </message>
+    <message>
+        <source>to recall</source>
+        <translation>cần thu hồi</translation>
+    </message>
+    <message>
+        <source>Distribute a controlled copy</source>
+        <translation>Phân phối bản có kiểm soát</translation>
+    </message>
+    <message>
+        <source>Person or place receiving the copy:</source>
+        <translation>Người / nơi nhận bản tài liệu:</translation>
+    </message>
+    <message>
+        <source>Save the sign-sheet</source>
+        <translation>Lưu danh sách ký nhận</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
         <source>New revision</source>

@@ -133,3 +133,23 @@ def test_the_register_shows_what_waits_for_the_committee(
     assert page.reminders.isVisible()
     assert "Chờ ban chỉ đạo xử lý" in page.reminders.text()
     assert "Đến hạn xem xét định kỳ" in page.reminders.text()
+
+
+def test_distribute_a_copy_and_save_the_sign_sheet(
+    qtbot: QtBot,
+    make_ctx: Callable[[str], AppContext],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from tests.helpers_pdf import pdf_text
+
+    page = page_for(qtbot, make_ctx("iso_secretary"))
+    select(qtbot, page, "QT-HT-01")
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "Quầy 1 — Tư pháp")
+    act(qtbot, page, page.distribute_button)
+    assert "01 — Quầy 1 — Tư pháp" in page.detail.toPlainText()
+    target = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(target))
+    with qtbot.waitSignal(page.sheet_saved, timeout=10_000):
+        page.sheet_button.click()
+    assert "Quầy 1 — Tư pháp" in pdf_text(target.read_bytes(), tmp_path)
