@@ -119,6 +119,17 @@ def _revision(session: Session, revision_id: int) -> DocumentRevision:
     return rev
 
 
+def _revisions_of(session: Session, document_id: int) -> list[DocumentRevision]:
+    """Every revision of a document, in issue order."""
+    return list(
+        session.execute(
+            select(DocumentRevision)
+            .where(DocumentRevision.document_id == document_id)
+            .order_by(DocumentRevision.issue, DocumentRevision.amendment)
+        ).scalars()
+    )
+
+
 def content_hash(session: Session, rev: DocumentRevision) -> str:
     """What a signature covers: the content and the identity of the revision."""
     doc = session.get(Document, rev.document_id)
@@ -284,13 +295,7 @@ def start_revision(
     with write(db, actor, Permission.DOCS_DRAFT) as uow:
         session = uow.session
         doc = _document(session, code)
-        revisions = list(
-            session.execute(
-                select(DocumentRevision)
-                .where(DocumentRevision.document_id == doc.id)
-                .order_by(DocumentRevision.issue, DocumentRevision.amendment)
-            ).scalars()
-        )
+        revisions = _revisions_of(session, doc.id)
         open_ = [r for r in revisions if r.state in (RevisionState.DRAFT, RevisionState.IN_REVIEW)]
         if open_:
             raise Conflict(
@@ -558,13 +563,7 @@ def revision_row(db: Database, revision_id: int, day: dt.date | None = None) -> 
 
 
 def _history(session: Session, doc: Document, day: dt.date | None) -> dict[int, RevisionRow]:
-    revs = list(
-        session.execute(
-            select(DocumentRevision)
-            .where(DocumentRevision.document_id == doc.id)
-            .order_by(DocumentRevision.issue, DocumentRevision.amendment)
-        ).scalars()
-    )
+    revs = _revisions_of(session, doc.id)
     standing = standings(_dates(revs), day or dt.date.today())
     out: dict[int, RevisionRow] = {}
     for rev in revs:
@@ -875,11 +874,7 @@ def reminders(db: Database, actor: Actor, today: dt.date | None = None) -> list[
         require(session, actor, Permission.RECORDS_READ)
         docs = list(session.execute(select(Document)).scalars())
         for doc in docs:
-            revs = list(
-                session.execute(
-                    select(DocumentRevision).where(DocumentRevision.document_id == doc.id)
-                ).scalars()
-            )
+            revs = _revisions_of(session, doc.id)
             state = standings(_dates(revs), day)
             effective = [r for r in revs if state[r.id][0] is Standing.EFFECTIVE]
             if effective and doc.kind != DocumentKind.EXTERNAL:
@@ -953,11 +948,7 @@ def distribute(db: Database, actor: Actor, code: str, holder: str) -> CopyView:
     with write(db, actor, Permission.DOCS_DISTRIBUTE) as uow:
         session = uow.session
         doc = _document(session, code)
-        revs = list(
-            session.execute(
-                select(DocumentRevision).where(DocumentRevision.document_id == doc.id)
-            ).scalars()
-        )
+        revs = _revisions_of(session, doc.id)
         state = standings(_dates(revs), dt.date.today())
         current = [r for r in revs if state[r.id][0] is Standing.EFFECTIVE]
         if not current:
@@ -1026,12 +1017,7 @@ def copies(db: Database, actor: Actor, code: str) -> list[CopyView]:
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
         doc = _document(session, code)
-        revs = {
-            r.id: r
-            for r in session.execute(
-                select(DocumentRevision).where(DocumentRevision.document_id == doc.id)
-            ).scalars()
-        }
+        revs = {r.id: r for r in _revisions_of(session, doc.id)}
         state = standings(_dates(list(revs.values())), dt.date.today())
         rows = (
             session.execute(

@@ -69,3 +69,11 @@ def ask_text(parent: QWidget | None, title: str, prompt: str, text: str = "") ->
 
     value, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Normal, text)
     return value if ok else None
+
+
+def run_dialog(dialog: object) -> bool:
+    """Show a modal dialog; True when accepted (tests patch this to fill and accept it)."""
+    from PySide6.QtWidgets import QDialog
+
+    assert isinstance(dialog, QDialog)
+    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -139,11 +139,6 @@ class NewDocumentDialog(QDialog):
         form.addRow(buttons)
 
 
-def run_dialog(dialog: QDialog) -> bool:
-    """Shows a modal dialog; tests patch this."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
 class RegisterPage(Page):
     watches = frozenset({"document", "document_revision"})
     loaded = Signal()
@@ -362,7 +357,7 @@ class RegisterPage(Page):
 
     def new_document(self) -> None:
         dialog = NewDocumentDialog(self)
-        if not run_dialog(dialog):
+        if not dialogs.run_dialog(dialog):
             return
         kind, code, title = dialog.kind.currentData(), dialog.code.text(), dialog.title_edit.text()
         owner, procedure = dialog.owner.text(), dialog.procedure.text().strip() or None

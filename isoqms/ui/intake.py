@@ -223,11 +223,6 @@ class PapersModel(QAbstractTableModel):
         return True
 
 
-def run_dialog(dialog: QDialog) -> bool:
-    """Shows a modal dialog; tests patch this."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
 def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog (patchable in tests)."""
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
@@ -681,7 +676,7 @@ class IntakePage(Page):
         preview = SlipPreview(self.ctx, view.code, parent=self)
         preview.pages.show_images(images)
         self.last_preview = preview
-        run_dialog(preview)
+        dialogs.run_dialog(preview)
         self.clear()
 
     def clear(self) -> None:
@@ -720,7 +715,7 @@ class IntakePage(Page):
                 parent=self,
             )
             self.last_preview = preview
-            run_dialog(preview)
+            dialogs.run_dialog(preview)
 
         self.ctx.write(
             lambda: intake_service.issue_notice(self.ctx.db, self.ctx.actor, draft),
@@ -741,7 +736,7 @@ class IntakePage(Page):
         dialog.reason.setPlainText(
             self.tr("Missing: %1").replace("%1", "; ".join(r.paper.name for r in missing))
         )
-        if not run_dialog(dialog):
+        if not dialogs.run_dialog(dialog):
             return
         papers = tuple(
             PaperReceived(r.paper.name, r.originals, r.certified, r.copies) for r in missing
@@ -752,6 +747,6 @@ class IntakePage(Page):
         if self.revision is None:
             return
         dialog = ReasonDialog(self.tr("Refuse the dossier"), self.tr("Reason for refusal:"), self)
-        if not run_dialog(dialog):
+        if not dialogs.run_dialog(dialog):
             return
         self._notice("refusal", dialog.reason.toPlainText(), ())

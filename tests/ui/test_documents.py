@@ -15,7 +15,6 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from isoqms.ui import dialogs
-from isoqms.ui import documents as documents_ui
 from isoqms.ui.context import AppContext
 from isoqms.ui.documents import NewDocumentDialog, RegisterPage
 
@@ -77,7 +76,7 @@ def test_three_people_take_a_revision_through(
         dialog.title_edit.setText("Hướng dẫn sử dụng phần mềm một cửa")
         return True
 
-    monkeypatch.setattr(documents_ui, "run_dialog", fill)
+    monkeypatch.setattr(dialogs, "run_dialog", fill)
     with qtbot.waitSignal(secretary.loaded, timeout=15_000):
         secretary.new_button.click()
     select(qtbot, secretary, "HD-MC-02")

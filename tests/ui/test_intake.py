@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from isoqms.services import intake as intake_service
 from isoqms.ui import dialogs
-from isoqms.ui import intake as intake_ui
 from isoqms.ui.context import AppContext
 from isoqms.ui.intake import IntakePage, ReasonDialog, SlipPreview
 from tests.helpers_pdf import pdf_text, qr_codes
@@ -70,7 +69,7 @@ def test_receive_preview_and_save(
         previews.append(dialog)
         return True
 
-    monkeypatch.setattr(intake_ui, "run_dialog", keep)
+    monkeypatch.setattr(dialogs, "run_dialog", keep)
     with qtbot.waitSignal(page.received, timeout=15_000) as signal:
         qtbot.keyClick(page.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     view = signal.args[0]
@@ -103,7 +102,7 @@ def test_missing_papers_lead_to_the_supplement_request(
             assert "Giấy báo tử" in dialog.reason.toPlainText()
         return True
 
-    monkeypatch.setattr(intake_ui, "run_dialog", fill)
+    monkeypatch.setattr(dialogs, "run_dialog", fill)
     with qtbot.waitSignal(page.notice_issued, timeout=15_000) as signal:
         page.confirm_button.click()
     notice = signal.args[0]
@@ -123,7 +122,7 @@ def test_refusal_needs_a_reason(
             dialog.reason.setPlainText("Chưa đủ tuổi kết hôn")
         return True
 
-    monkeypatch.setattr(intake_ui, "run_dialog", fill)
+    monkeypatch.setattr(dialogs, "run_dialog", fill)
     with qtbot.waitSignal(page.notice_issued, timeout=15_000) as signal:
         page.refuse_button.click()
     assert signal.args[0].kind == "refusal"

@@ -215,11 +215,6 @@ class EntryDialog(QDialog):
         )
 
 
-def run_dialog(dialog: QDialog) -> bool:
-    """Shows a modal dialog; tests patch this to fill and accept it."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
 class CalendarPage(Page):
     watches = frozenset({"calendar_day"})
     loaded = Signal()
@@ -348,7 +343,7 @@ class CalendarPage(Page):
         if not self.ctx.can(Permission.CALENDAR_MANAGE):
             return
         dialog = EntryDialog(day, self.year_model.info(day), self)
-        if not run_dialog(dialog):
+        if not dialogs.run_dialog(dialog):
             return
         entry = dialog.entry()
         self.ctx.write(

@@ -144,11 +144,6 @@ class PasswordDialog(QDialog):
         return self.password.text()
 
 
-def run_dialog(dialog: QDialog) -> bool:
-    """Shows a modal dialog; tests patch this to fill and accept it."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
 class UsersPage(Page):
     watches = frozenset({"user"})
     loaded = Signal()
@@ -221,7 +216,7 @@ class UsersPage(Page):
 
     def add_user(self) -> None:
         dialog = UserDialog(None, self)
-        if not run_dialog(dialog):
+        if not dialogs.run_dialog(dialog):
             return
         try:
             if dialog.password.text() != dialog.password2.text():
@@ -254,7 +249,7 @@ class UsersPage(Page):
         if user is None or not self.ctx.can(Permission.USERS_MANAGE):
             return
         dialog = UserDialog(user, self)
-        if not run_dialog(dialog):
+        if not dialogs.run_dialog(dialog):
             return
         full_name, title, roles = (
             dialog.full_name.text(),
@@ -300,7 +295,7 @@ class UsersPage(Page):
         if user is None:
             return
         dialog = PasswordDialog(self.tr("New password for %s") % user.username, self)
-        if not run_dialog(dialog):
+        if not dialogs.run_dialog(dialog):
             return
         try:
             password = dialog.value()

@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from isoqms.services import calendar as calendar_service
 from isoqms.services import unit as unit_service
 from isoqms.ui import dialogs
-from isoqms.ui.admin import calendar as calendar_ui
 from isoqms.ui.admin.calendar import OFF_WEEKDAY, WORKED_WEEKEND, CalendarPage, EntryDialog
 from isoqms.ui.admin.unit import UnitPage
 from isoqms.ui.context import AppContext
@@ -69,7 +68,7 @@ def test_admin_adds_and_removes_an_entry(
         dialog.source.setText("Thông báo lịch nghỉ Tết 2027")
         return True
 
-    monkeypatch.setattr(calendar_ui, "run_dialog", fill)
+    monkeypatch.setattr(dialogs, "run_dialog", fill)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.add_button.click()
     assert colour(page, dt.date(2027, 2, 13)) == WORKED_WEEKEND

@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 from isoqms.domain.roles import Role
 from isoqms.services import users as user_service
 from isoqms.ui import dialogs
-from isoqms.ui.admin import users as users_ui
 from isoqms.ui.admin.users import Columns, UserDialog, UsersPage
 from isoqms.ui.context import AppContext
 from tests.helpers import audit_count
@@ -70,7 +69,7 @@ def test_admin_adds_a_user_through_the_dialog(
         dialog.role_checks[Role.ISO_SECRETARY].setChecked(True)
         return True
 
-    monkeypatch.setattr(users_ui, "run_dialog", fill)
+    monkeypatch.setattr(dialogs, "run_dialog", fill)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.add_button.click()
     assert page.model.rowCount() == 8
@@ -121,7 +120,7 @@ def test_reset_password_with_mismatch_is_refused(
         dialog.password2.setText("mat-khau-khac")  # type: ignore[attr-defined]
         return True
 
-    monkeypatch.setattr(users_ui, "run_dialog", fill)
+    monkeypatch.setattr(dialogs, "run_dialog", fill)
     select(page, "clerk")
     page.password_button.click()
     assert shown == ["Hai lần nhập mật khẩu không khớp."]
