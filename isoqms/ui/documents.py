@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from isoqms.domain.documents import KIND_LABELS, DocumentKind
 from isoqms.domain.roles import Permission
+from isoqms.services import compare as compare_service
 from isoqms.services import documents as document_service
+from isoqms.services.compare import DiffRow
 from isoqms.services.documents import DocumentRow, RevisionRow
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
@@ -112,6 +114,36 @@ def history_html(code: str, revisions: list[RevisionRow], labels: dict[str, str]
     return "".join(parts)
 
 
+DIFF_COLOURS = {"changed": "#fff4ce", "added": "#d9f2dc", "removed": "#f8d7da", "same": ""}
+
+
+class CompareDialog(QDialog):
+    """Two revisions' text side by side; changes coloured."""
+
+    def __init__(
+        self, code: str, titles: tuple[str, str], rows: list[DiffRow], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Compare %1").replace("%1", code))
+        self.resize(1000, 700)
+        self.view = QTextBrowser()
+        body = "".join(
+            f"<tr style='background:{DIFF_COLOURS[r.kind]}'><td>{escape(r.left)}</td>"
+            f"<td>{escape(r.right)}</td></tr>"
+            for r in rows
+        )
+        issue = self.tr("Issue")
+        self.view.setHtml(
+            "<table width='100%' border='1' cellspacing='0' cellpadding='4'>"
+            f"<tr><th>{issue} {titles[0]}</th><th>{issue} {titles[1]}</th></tr>{body}</table>"
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(buttons)
+
+
 class NewDocumentDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,6 +208,7 @@ class RegisterPage(Page):
         self.reject_button = QPushButton(self.tr("Send &back…"))
         self.distribute_button = QPushButton(self.tr("&Distribute a copy…"))
         self.sheet_button = QPushButton(self.tr("Sign-s&heet…"))
+        self.compare_button = QPushButton(self.tr("Co&mpare…"))
         actions = [
             (self.new_button, self.new_document, Permission.DOCS_DRAFT),
             (self.draft_button, self.new_revision, Permission.DOCS_DRAFT),
@@ -186,6 +219,7 @@ class RegisterPage(Page):
             (self.reject_button, self.send_back, None),
             (self.distribute_button, self.distribute, Permission.DOCS_DISTRIBUTE),
             (self.sheet_button, self.save_sign_sheet, Permission.RECORDS_READ),
+            (self.compare_button, self.compare_latest, Permission.RECORDS_READ),
         ]
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("As of:")))
@@ -343,6 +377,26 @@ class RegisterPage(Page):
             return name
 
         self.ctx.read(save, lambda path: self.sheet_saved.emit(str(path)), parent=self)
+
+    def compare_latest(self) -> None:
+        """The newest revision against the one before it."""
+        if len(self.revisions) < 2:
+            dialogs.info(self, self.tr("Compare"), self.tr("This document has only one revision."))
+            return
+        older, newer = self.revisions[-2], self.revisions[-1]
+        titles = (f"{older.issue:02d}.{older.amendment}", f"{newer.issue:02d}.{newer.amendment}")
+
+        def show(rows: object) -> None:
+            assert isinstance(rows, list)
+            dialog = CompareDialog(self.selected_code() or "", titles, rows, self)
+            self.last_compare = dialog
+            dialogs.run_dialog(dialog)
+
+        self.ctx.read(
+            lambda: compare_service.compare(self.ctx.db, self.ctx.actor, older.id, newer.id),
+            show,
+            parent=self,
+        )
 
     def open_revision(self) -> RevisionRow | None:
         for rev in reversed(self.revisions):

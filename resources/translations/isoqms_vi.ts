@@ -276,6 +276,17 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare %1</source>
+        <translation>So sánh %1</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Lần ban hành</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Cannot do that</source>
@@ -980,6 +991,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Danh sách &amp;ký nhận…</translation>
     </message>
     <message>
+        <source>Co&amp;mpare…</source>
+        <translation>&amp;So sánh…</translation>
+    </message>
+    <message>
         <source>As of:</source>
         <translation>Tại ngày:</translation>
     </message>
@@ -1044,6 +1059,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>So sánh</translation>
+    </message>
+    <message>
+        <source>This document has only one revision.</source>
+        <translation>Tài liệu này mới có một lần ban hành.</translation>
     </message>
     <message>
         <source>New revision</source>

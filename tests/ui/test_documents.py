@@ -152,3 +152,21 @@ def test_distribute_a_copy_and_save_the_sign_sheet(
     with qtbot.waitSignal(page.sheet_saved, timeout=10_000):
         page.sheet_button.click()
     assert "Quầy 1 — Tư pháp" in pdf_text(target.read_bytes(), tmp_path)
+
+
+def test_compare_the_two_latest_revisions(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from isoqms.ui.documents import CompareDialog
+
+    page = page_for(qtbot, make_ctx("auditor"))
+    select(qtbot, page, "QT-KSTL-01")
+    with qtbot.waitCallback(timeout=10_000) as callback:
+        monkeypatch.setattr(dialogs, "run_dialog", lambda dialog: callback(dialog) or True)
+        page.compare_button.click()
+    dialog = callback.args[0]
+    assert isinstance(dialog, CompareDialog)
+    qtbot.addWidget(dialog)
+    text = dialog.view.toPlainText()
+    assert "Lần ban hành 01.0" in text and "Lần ban hành 02.0" in text
+    assert "Cập nhật theo mô hình chính quyền địa phương hai cấp" in text
