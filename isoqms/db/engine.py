@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -128,9 +128,6 @@ class Database:
             raise DatabaseUnavailable(
                 f"Không mở được cơ sở dữ liệu ({self.describe()}): {exc.orig}"
             ) from exc
-
-    def has_tables(self) -> bool:
-        return inspect(self.engine).has_table("app_user")
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -202,9 +202,6 @@ class ProcedureInfo:
     decision: str = ""
 
 
-PROCEDURE_CODE_HELP = "mã thủ tục dạng 1.001193"
-
-
 def check_procedure_code(code: str) -> str:
     import re
 

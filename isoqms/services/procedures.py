@@ -21,7 +21,7 @@ from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.procedure import ProcedureContent, ProcedureInfo, check_procedure_code
 from isoqms.domain.roles import Permission
 from isoqms.domain.text import fold, nfc
-from isoqms.services.uow import Actor, UnitOfWork, require, write
+from isoqms.services.uow import Actor, UnitOfWork, write
 
 ENTITY = "procedure"
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -518,8 +518,3 @@ def search(
 def count(db: Database) -> int:
     with db.read() as session:
         return int(session.execute(select(func.count(Procedure.id))).scalar_one())
-
-
-def require_reader(db: Database, actor: Actor) -> None:
-    with db.read() as session:
-        require(session, actor, Permission.RECORDS_READ)

@@ -40,11 +40,6 @@ class UnitInfo:
     def display_name(self) -> str:
         return self.commune_name or "(chưa đặt tên đơn vị)"
 
-    @property
-    def place(self) -> str:
-        """The place name printed before the date ("Xã Bình Minh, ngày …")."""
-        return self.commune_name
-
 
 def validate_unit(info: UnitInfo) -> UnitInfo:
     """Normalise and check every field; returns the cleaned profile."""
