@@ -130,6 +130,21 @@ def _revisions_of(session: Session, document_id: int) -> list[DocumentRevision]:
     )
 
 
+def _revisions_by_document(
+    session: Session, documents: list[Document]
+) -> dict[int, list[DocumentRevision]]:
+    """The revisions of several documents in one query, each list in issue order."""
+    grouped: dict[int, list[DocumentRevision]] = {d.id: [] for d in documents}
+    rows = session.execute(
+        select(DocumentRevision)
+        .where(DocumentRevision.document_id.in_(list(grouped)))
+        .order_by(DocumentRevision.issue, DocumentRevision.amendment)
+    ).scalars()
+    for rev in rows:
+        grouped[rev.document_id].append(rev)
+    return grouped
+
+
 def content_hash(session: Session, rev: DocumentRevision) -> str:
     """What a signature covers: the content and the identity of the revision."""
     doc = session.get(Document, rev.document_id)
@@ -211,6 +226,65 @@ def _snapshot(rev: DocumentRevision) -> dict[str, object]:
 # ---------------------------------------------------------------------- register
 
 
+def _insert_document(
+    uow: UnitOfWork,
+    *,
+    kind: DocumentKind,
+    code: str,
+    title: str,
+    owner: str = "",
+    procedure_code: str | None = None,
+    parent_code: str | None = None,
+    review_months: int = 12,
+    issuer: str = "",
+    imported: bool = False,
+) -> Document:
+    """Add a register entry (code already checked) and its audit event."""
+    session = uow.session
+    procedure_id = parent_id = None
+    if procedure_code:
+        procedure = session.execute(
+            select(Procedure).where(Procedure.code == procedure_code.strip())
+        ).scalar_one_or_none()
+        if procedure is None:
+            raise NotFound(f"Không có thủ tục mã “{procedure_code}”.")
+        procedure_id = procedure.id
+    if parent_code:
+        parent_id = _document(session, parent_code).id
+    if kind is DocumentKind.PROCESS and procedure_id is None:
+        raise ValidationError("Quy trình giải quyết TTHC phải gắn với một thủ tục.")
+    doc = Document(
+        code=code,
+        title=nfc(title),
+        search_key=fold(f"{code} {title}"),
+        kind=kind.value,
+        owner=nfc(owner),
+        procedure_id=procedure_id,
+        parent_id=parent_id,
+        review_months=review_months,
+        issuer=nfc(issuer),
+        created_at=utcnow(),
+    )
+    session.add(doc)
+    session.flush()
+    uow.record(
+        "document.create",
+        ENTITY,
+        code,
+        after={
+            "code": code,
+            "title": doc.title,
+            "kind": kind.value,
+            "owner": doc.owner,
+            "procedure": procedure_code,
+            "parent": parent_code,
+            "review_months": review_months,
+            "imported": imported,
+        },
+    )
+    return doc
+
+
 def create_document(
     db: Database,
     actor: Actor,
@@ -235,45 +309,16 @@ def create_document(
         session = uow.session
         if session.execute(select(Document.id).where(Document.code == code)).first():
             raise Conflict(f"Mã hiệu “{code}” đã có trong danh mục tài liệu.")
-        procedure_id = parent_id = None
-        if procedure_code:
-            procedure = session.execute(
-                select(Procedure).where(Procedure.code == procedure_code.strip())
-            ).scalar_one_or_none()
-            if procedure is None:
-                raise NotFound(f"Không có thủ tục mã “{procedure_code}”.")
-            procedure_id = procedure.id
-        if parent_code:
-            parent_id = _document(session, parent_code).id
-        if kind is DocumentKind.PROCESS and procedure_id is None:
-            raise ValidationError("Quy trình giải quyết TTHC phải gắn với một thủ tục.")
-        doc = Document(
+        _insert_document(
+            uow,
+            kind=kind,
             code=code,
             title=title,
-            search_key=fold(f"{code} {title}"),
-            kind=kind.value,
-            owner=nfc(owner),
-            procedure_id=procedure_id,
-            parent_id=parent_id,
+            owner=owner,
+            procedure_code=procedure_code,
+            parent_code=parent_code,
             review_months=review_months,
-            issuer=nfc(issuer),
-            created_at=utcnow(),
-        )
-        session.add(doc)
-        session.flush()
-        uow.record(
-            "document.create",
-            ENTITY,
-            code,
-            after={
-                "code": code,
-                "title": title,
-                "kind": kind.value,
-                "owner": doc.owner,
-                "procedure": procedure_code,
-                "parent": parent_code,
-                "review_months": review_months,
-            },
+            issuer=issuer,
         )
     return _rows(db, dt.date.today(), code)[0]
 
@@ -516,15 +561,12 @@ def _rows(db: Database, day: dt.date, code: str | None = None) -> list[DocumentR
         if code is not None:
             query = query.where(Document.code == code)
         docs = list(session.execute(query).scalars())
-        revs = list(session.execute(select(DocumentRevision)).scalars())
-    by_doc: dict[int, list[DocumentRevision]] = {}
-    for rev in revs:
-        by_doc.setdefault(rev.document_id, []).append(rev)
+        by_doc = _revisions_by_document(session, docs)
     order = {kind.value: i for i, kind in enumerate(DocumentKind)}
     docs.sort(key=lambda d: (order.get(d.kind, 99), d.code))
     rows = []
     for doc in docs:
-        mine = sorted(by_doc.get(doc.id, []), key=lambda r: (r.issue, r.amendment))
+        mine = by_doc[doc.id]
         standing = standings(_dates(mine), day)
         in_force = [r for r in mine if standing[r.id][0] is Standing.EFFECTIVE]
         shown = in_force[-1] if in_force else (mine[-1] if mine else None)
@@ -636,36 +678,16 @@ def _enter_existing(uow: UnitOfWork, item: ExistingDocument) -> int:
     media_type = files.check_upload(item.file_name, item.data) if item.data else None
     doc = session.execute(select(Document).where(Document.code == code)).scalar_one_or_none()
     if doc is None:
-        procedure_id = parent_id = None
-        if item.procedure_code:
-            procedure = session.execute(
-                select(Procedure).where(Procedure.code == item.procedure_code)
-            ).scalar_one_or_none()
-            procedure_id = procedure.id if procedure else None
-        if item.parent_code:
-            parent = session.execute(
-                select(Document).where(Document.code == item.parent_code)
-            ).scalar_one_or_none()
-            parent_id = parent.id if parent else None
-        doc = Document(
+        doc = _insert_document(
+            uow,
+            kind=item.kind,
             code=code,
-            title=nfc(item.title),
-            search_key=fold(f"{code} {item.title}"),
-            kind=item.kind.value,
-            owner=nfc(item.owner),
-            procedure_id=procedure_id,
-            parent_id=parent_id,
-            review_months=12,
-            issuer=nfc(item.issuer),
-            created_at=utcnow(),
-        )
-        session.add(doc)
-        session.flush()
-        uow.record(
-            "document.create",
-            ENTITY,
-            code,
-            after={"code": code, "title": doc.title, "kind": doc.kind, "imported": True},
+            title=item.title,
+            owner=item.owner,
+            procedure_code=item.procedure_code,
+            parent_code=item.parent_code,
+            issuer=item.issuer,
+            imported=True,
         )
     elif session.execute(
         select(DocumentRevision.id).where(
@@ -873,8 +895,9 @@ def reminders(db: Database, actor: Actor, today: dt.date | None = None) -> list[
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
         docs = list(session.execute(select(Document)).scalars())
+        by_doc = _revisions_by_document(session, docs)
         for doc in docs:
-            revs = _revisions_of(session, doc.id)
+            revs = by_doc[doc.id]
             state = standings(_dates(revs), day)
             effective = [r for r in revs if state[r.id][0] is Standing.EFFECTIVE]
             if effective and doc.kind != DocumentKind.EXTERNAL:
