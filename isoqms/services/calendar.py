@@ -18,7 +18,7 @@ from isoqms.domain.office_hours import OfficeHours
 from isoqms.domain.roles import Permission
 from isoqms.domain.schedule_file import format_schedule, parse_schedule
 from isoqms.domain.text import nfc
-from isoqms.services.unit import get_unit
+from isoqms.services.unit import UnitInfo, get_unit
 from isoqms.services.uow import Actor, UnitOfWork, write
 
 SHIPPED_KEY = "calendar.shipped"
@@ -100,8 +100,8 @@ class UnitSchedule:
     default_cutoff: dt.time | None
 
 
-def unit_schedule(db: Database) -> UnitSchedule:
-    unit = get_unit(db)
+def unit_schedule(db: Database, unit: UnitInfo | None = None) -> UnitSchedule:
+    unit = unit or get_unit(db)
     return UnitSchedule(
         Schedule(load_calendar(db), OfficeHours.parse(unit.office_hours)),
         Policy(unit.deadline_policy),

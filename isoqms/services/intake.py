@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from isoqms.db.engine import Database
 from isoqms.db.models import (
@@ -171,7 +171,7 @@ def prepare(db: Database, draft: IntakeDraft, *, now: dt.datetime | None = None)
         )
     revision = procedure_service.revision_in_force(db, draft.procedure_code, received)
     content = revision.content
-    schedule = unit_schedule(db)
+    schedule = unit_schedule(db, unit)
     cutoff = content.cutoff or schedule.default_cutoff
     effective = schedule.schedule.effective_receipt(received, cutoff)
     appointment = schedule.schedule.appointment(received, content.duration, schedule.policy, cutoff)
@@ -431,19 +431,23 @@ def _log_print(
     return digest
 
 
+def _printed_before(session: Session, column: InstrumentedAttribute[int | None], key: int) -> bool:
+    """Whether a slip was printed already (every later print is a reprint)."""
+    return session.execute(select(func.count(PrintLog.id)).where(column == key)).scalar_one() > 0
+
+
+def _paper_lines(papers_json: str) -> tuple[PaperLine, ...]:
+    papers = (PaperReceived(**p) for p in json.loads(papers_json))
+    return tuple(PaperLine(p.name, p.quantity_text()) for p in papers)
+
+
 def _receipt_slip(session: Session, unit: UnitInfo, d: Dossier) -> ReceiptSlip:
     procedure = session.get(Procedure, d.procedure_id)
     revision = session.get(ProcedureRevision, d.revision_id)
     clerk = session.get(User, d.clerk_id)
     assert procedure is not None and revision is not None
     content = ProcedureContent.from_dict(json.loads(revision.content))
-    reprint = (
-        session.execute(
-            select(func.count(PrintLog.id)).where(PrintLog.dossier_id == d.id)
-        ).scalar_one()
-        > 0
-    )
-    papers = tuple(PaperReceived(**p) for p in json.loads(d.papers))
+    reprint = _printed_before(session, PrintLog.dossier_id, d.id)
     return ReceiptSlip(
         form=form_by_revision(d.form_revision),
         head=_letterhead(unit),
@@ -454,7 +458,7 @@ def _receipt_slip(session: Session, unit: UnitInfo, d: Dossier) -> ReceiptSlip:
         phone=d.phone,
         email=d.email,
         request=f"{procedure.name} (mã {procedure.code})",
-        papers=tuple(PaperLine(p.name, p.quantity_text()) for p in papers),
+        papers=_paper_lines(d.papers),
         sets=d.sets,
         duration_text=d.duration_text,
         received_at=d.received_at,
@@ -618,13 +622,7 @@ def _notice_slip(session: Session, unit: UnitInfo, notice: CounterNotice) -> Not
     procedure = session.get(Procedure, notice.procedure_id)
     clerk = session.get(User, notice.clerk_id)
     assert procedure is not None
-    reprint = (
-        session.execute(
-            select(func.count(PrintLog.id)).where(PrintLog.notice_id == notice.id)
-        ).scalar_one()
-        > 0
-    )
-    papers = tuple(PaperReceived(**p) for p in json.loads(notice.papers))
+    reprint = _printed_before(session, PrintLog.notice_id, notice.id)
     return NoticeSlip(
         form=form_by_revision(notice.form_revision),
         head=_letterhead(unit),
@@ -636,7 +634,7 @@ def _notice_slip(session: Session, unit: UnitInfo, notice: CounterNotice) -> Not
         phone=notice.phone,
         email=notice.email,
         request=f"{procedure.name} (mã {procedure.code})",
-        papers=tuple(PaperLine(p.name, p.quantity_text()) for p in papers),
+        papers=_paper_lines(notice.papers),
         reason=notice.reason,
         officer=clerk.full_name if clerk else "",
         officer_phone=unit.phone,
