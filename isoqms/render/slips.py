@@ -145,10 +145,14 @@ class SlipRenderer:
         PaperSize.ROLL_80MM: (80 * mm, 0, 3 * mm, 7.5),
     }
 
-    def __init__(self, paper: PaperSize | str = PaperSize.A5) -> None:
+    #: Font scales tried in turn until a copy fits on one page (long procedure names).
+    SCALES = (1.0, 0.92, 0.85, 0.78)
+
+    def __init__(self, paper: PaperSize | str = PaperSize.A5, scale: float = 1.0) -> None:
         fonts.register()
         self.paper = PaperSize(paper)
         self.width, self.height, self.margin, size = self.SIZES[self.paper]
+        size *= scale
         self.frame_width = self.width - 2 * self.margin
         lead = size * 1.3
         self.body = ParagraphStyle("body", fontName=fonts.SERIF, fontSize=size, leading=lead)
@@ -321,6 +325,11 @@ class SlipRenderer:
         doc.build(story)
         return buffer.getvalue()
 
+    def fits(self, pages: Sequence[list[Flowable]]) -> bool:
+        """Each copy fits on one page (a roll is always as long as its content)."""
+        room = self.height - 2 * self.margin - self.body.leading  # leave the reprint mark room
+        return self.height == 0 or all(self._measure(story) <= room for story in pages)
+
     def _measure(self, story: Sequence[Flowable]) -> float:
         total = 0.0
         for flowable in story:
@@ -406,11 +415,14 @@ def _centred(flowable: Flowable, width: float) -> Table:
 
 def render_receipt(slip: ReceiptSlip, paper: PaperSize | str = PaperSize.A5) -> bytes:
     """Mẫu 01 in two copies, one page each: "Liên 1: Lưu", "Liên 2: Giao người nộp"."""
-    r = SlipRenderer(paper)
-    pages = [
-        receipt_story(r, slip, slip.form.text("copy_1")),
-        receipt_story(r, slip, slip.form.text("copy_2")),
-    ]
+    for scale in SlipRenderer.SCALES:
+        r = SlipRenderer(paper, scale)
+        pages = [
+            receipt_story(r, slip, slip.form.text("copy_1")),
+            receipt_story(r, slip, slip.form.text("copy_2")),
+        ]
+        if r.fits(pages):
+            break
     return r.build(
         pages,
         title=f"{slip.form.text('title')} — {slip.code}",

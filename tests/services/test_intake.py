@@ -190,6 +190,7 @@ def test_reprint_is_marked_logged_and_stored_once(
 def test_every_paper_size(demo_db: Database, clerk: Actor, tmp_path: Path, paper: str) -> None:
     view = receive(demo_db, clerk, "2.000815")
     printed = intake.print_receipt(demo_db, clerk, view.code, paper=paper)
+    assert pdf_pages(printed.pdf, tmp_path) == 2  # one page per copy, long name or not
     text = " ".join(pdf_text(printed.pdf, tmp_path).split())
     assert "Chứng thực bản sao từ bản chính" in text and view.code in text
     assert "2.000 đồng/trang" in text
