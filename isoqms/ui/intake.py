@@ -53,7 +53,7 @@ from isoqms.services.procedures import ProcedureRow, RevisionView
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.pages import Page, heading
-from isoqms.ui.pdf_view import PagesView, pdf_images, print_pdf, warm_up
+from isoqms.ui.pdf_view import PagesView, pdf_images, print_dpi, print_images, warm_up
 
 SEARCH_DELAY_MS = 150
 
@@ -332,13 +332,20 @@ class SlipPreview(QDialog):
         if not ask_printer(self, printer):
             return
 
-        def done(printed: object) -> None:
-            assert isinstance(printed, intake_service.PrintedSlip)
-            print_pdf(printer, printed.pdf)
+        issue, dpi = self._issue("print"), print_dpi(printer)
+
+        def issue_and_rasterise() -> tuple[intake_service.PrintedSlip, list[Any]]:
+            printed = issue()
+            return printed, pdf_images(printed.pdf, dpi)
+
+        def done(result: object) -> None:
+            assert isinstance(result, tuple)
+            printed, images = result
+            print_images(printer, images)
             self.printed.emit(printed)
             self.show_preview()  # later prints are reprints
 
-        self.ctx.write(self._issue("print"), changes={"print"}, parent=self, on_success=done)
+        self.ctx.write(issue_and_rasterise, changes={"print"}, parent=self, on_success=done)
 
     def save_slip(self) -> None:
         name = dialogs.ask_save_file(

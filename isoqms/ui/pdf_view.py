@@ -44,10 +44,14 @@ def warm_up() -> None:
     pdf_images(buffer.getvalue(), dpi=10)
 
 
-def print_pdf(printer: QPrinter, pdf: bytes) -> int:
-    """Print every page, scaled to the printer's page; returns the pages printed."""
-    dpi = max(150, min(printer.resolution(), 300))
-    images = pdf_images(pdf, dpi)
+def print_dpi(printer: QPrinter) -> int:
+    """The resolution to rasterise at for ``printer`` (150–300 dpi)."""
+    return max(150, min(printer.resolution(), 300))
+
+
+def print_images(printer: QPrinter, images: list[QImage]) -> int:
+    """Paint pages rasterised beforehand (off the GUI thread) on the printer, scaled to
+    its page; returns the pages printed."""
     painter = QPainter()
     if not painter.begin(printer):
         return 0

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from isoqms.services import intake as intake_service
 from isoqms.ui import dialogs
+from isoqms.ui import intake as intake_ui
 from isoqms.ui.context import AppContext
 from isoqms.ui.intake import IntakePage, ReasonDialog, SlipPreview
 from tests.helpers_pdf import pdf_text, qr_codes
@@ -145,3 +146,33 @@ def test_a_wrong_id_number_is_explained_and_nothing_is_received(
         )
         == []
     )
+
+
+def test_print_goes_through_qt_printing(
+    qtbot: QtBot, page: IntakePage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from tests.helpers_pdf import pdf_pages
+
+    choose(qtbot, page, "2.000815")
+    page.name.setText("Bùi Thị Hạnh")
+    page.all_papers.click()
+    previews: list[SlipPreview] = []
+    monkeypatch.setattr(dialogs, "run_dialog", lambda d: previews.append(d) or True)
+    with qtbot.waitSignal(page.received, timeout=15_000):
+        page.confirm_button.click()
+    preview = previews[0]
+    qtbot.addWidget(preview)
+    target = tmp_path / "printed.pdf"
+
+    def to_file(_parent: object, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True
+
+    monkeypatch.setattr(intake_ui, "ask_printer", to_file)
+    with qtbot.waitSignal(preview.printed, timeout=15_000) as signal:
+        preview.print_button.click()
+    assert not signal.args[0].reprint
+    assert pdf_pages(target.read_bytes(), tmp_path) == 2
