@@ -36,8 +36,10 @@ class Context:
     def db(self) -> Any:
         if self._db is None:
             from isoqms.db.engine import Database
+            from isoqms.services.startup import prepare_database
 
             self._db = Database.open(self.args.db)
+            prepare_database(self._db)
         return self._db
 
     @property
@@ -104,13 +106,11 @@ def _date(text: str) -> dt.date:
 
 
 def cmd_init(ctx: Context) -> int:
-    from isoqms.services.calendar import ensure_shipped_schedule
     from isoqms.services.demo import DEMO_PASSWORD, init_demo
     from isoqms.services.unit import is_demo
     from isoqms.services.users import count_users
 
-    db = ctx.db  # opening applies the migrations
-    ensure_shipped_schedule(db)
+    db = ctx.db  # opening applies the migrations and loads the shipped reference data
     if ctx.args.demo and is_demo(db):
         print(f"Cơ sở dữ liệu đã có đơn vị mẫu ({db.describe()}); không tạo lại.")
     elif ctx.args.demo:
@@ -307,14 +307,6 @@ def cmd_audit_log(ctx: Context) -> int:
     return 0
 
 
-def _calendar_db(ctx: Context) -> Any:
-    from isoqms.services.calendar import ensure_shipped_schedule
-
-    db = ctx.db
-    ensure_shipped_schedule(db)
-    return db
-
-
 def cmd_calendar_due(ctx: Context) -> int:
     from isoqms.domain.calendar import Duration, Policy, Schedule, parse_received
     from isoqms.domain.office_hours import OfficeHours, parse_time
@@ -330,7 +322,7 @@ def cmd_calendar_due(ctx: Context) -> int:
         duration = Duration.same_day()
     cutoff = parse_time(args.cutoff, what="giờ chốt nhận hồ sơ") if args.cutoff else None
     hours = OfficeHours.parse(args.office_hours) if args.office_hours else None
-    unit = unit_schedule(_calendar_db(ctx))
+    unit = unit_schedule(ctx.db)
     schedule = Schedule(unit.schedule.calendar, hours or unit.schedule.office_hours)
     policy = Policy(args.policy) if args.policy else unit.policy
     due = schedule.appointment(received, duration, policy, cutoff)
@@ -356,7 +348,7 @@ def cmd_calendar_due(ctx: Context) -> int:
 def cmd_calendar_days(ctx: Context) -> int:
     from isoqms.services.calendar import load_calendar
 
-    calendar = load_calendar(_calendar_db(ctx))
+    calendar = load_calendar(ctx.db)
     days = calendar.exceptions(ctx.args.year)
     if ctx.args.json:
         emit_json(
@@ -394,7 +386,7 @@ def cmd_calendar_set(ctx: Context) -> int:
 
     args = ctx.args
     entry = CalendarEntry(_parse_day(args.date), parse_kind(args.kind), args.name, args.source)
-    db = _calendar_db(ctx)
+    db = ctx.db
     saved = set_entry(db, ctx.actor, entry)
     print(f"{saved.day.isoformat()}: {saved.kind.label} — {saved.name}")
     return 0
@@ -404,7 +396,7 @@ def cmd_calendar_remove(ctx: Context) -> int:
     from isoqms.services.calendar import remove_entry
 
     day = _parse_day(ctx.args.date)
-    remove_entry(_calendar_db(ctx), ctx.actor, day)
+    remove_entry(ctx.db, ctx.actor, day)
     print(f"Đã bỏ mục lịch ngày {day:%d/%m/%Y}.")
     return 0
 
@@ -413,7 +405,7 @@ def cmd_calendar_import(ctx: Context) -> int:
     from isoqms.services.calendar import import_entries
 
     text = _read_text_file(ctx.args.file)
-    report = import_entries(_calendar_db(ctx), ctx.actor, text)
+    report = import_entries(ctx.db, ctx.actor, text)
     print(report.summary())
     return 0
 
@@ -423,7 +415,7 @@ def cmd_calendar_export(ctx: Context) -> int:
 
     from isoqms.services.calendar import export_entries
 
-    text = export_entries(_calendar_db(ctx), ctx.args.year)
+    text = export_entries(ctx.db, ctx.args.year)
     if ctx.args.file == "-":
         sys.stdout.write(text)
     else:
@@ -525,7 +517,7 @@ def cmd_intake_receive(ctx: Context) -> int:
         received_at=parse_received(args.received) if args.received else None,
         note=args.note or "",
     )
-    db = _calendar_db(ctx)
+    db = ctx.db
     view = intake.receive(db, ctx.actor, draft)
     if args.json:
         emit_json(

@@ -177,3 +177,31 @@ def test_audit_verify_exits_1_naming_the_first_broken_event(
 def test_python_m_isoqms_version() -> None:
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.startswith("isoqms ")
+
+
+def test_any_command_loads_the_shipped_reference_data(db_url: str) -> None:
+    result = run_cli("--db", db_url, "calendar", "days", "--year", "2026", "--json")
+    assert result.returncode == 0, result.stderr
+    assert any(d["date"] == "2026-01-10" and d["working"] for d in json.loads(result.stdout))
+    first = run_cli(
+        "--db",
+        db_url,
+        "user",
+        "add",
+        "quantri",
+        "--name",
+        "Quản trị",
+        env={"ISOQMS_NEW_PASSWORD": "mat-khau-123"},
+    )
+    assert first.returncode == 0, first.stderr
+    docs = run_cli(
+        "--db",
+        db_url,
+        "--user",
+        "quantri",
+        "docs",
+        "list",
+        "--json",
+        env={"ISOQMS_PASSWORD": "mat-khau-123"},
+    )
+    assert {"BM.MC.2025.01", "BM.MC.2018.01"} <= {d["code"] for d in json.loads(docs.stdout)}

@@ -52,9 +52,9 @@ DEMO_USERS: tuple[tuple[Role, str, str], ...] = (
 
 def init_demo(db: Database) -> list[str]:
     """Fill an empty database with the demo commune; returns the user names created."""
-    from isoqms.services.calendar import ensure_shipped_schedule
+    from isoqms.services.startup import prepare_database
 
-    ensure_shipped_schedule(db)
+    prepare_database(db)
     hashed = hash_password(DEMO_PASSWORD)
     unit = validate_unit(DEMO_UNIT)
     with write(db, None, None, system=True) as uow:

@@ -10,7 +10,7 @@ from docx import Document as DocxDocument
 
 from isoqms.db.engine import Database
 from isoqms.domain.documents import DocumentKind
-from isoqms.services.documents import ExistingDocument, _enter_existing, ensure_stock_forms
+from isoqms.services.documents import ExistingDocument, _enter_existing
 from isoqms.services.uow import write
 
 D = dt.date
@@ -192,7 +192,6 @@ def demo_documents() -> list[ExistingDocument]:
 
 
 def load_demo_documents(db: Database) -> int:
-    ensure_stock_forms(db)
     items = demo_documents()
     with write(db, None, None, system=True) as uow:
         for item in items:

@@ -82,8 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     translators = i18n.install(app, language)  # noqa: F841 - kept alive for the session
 
     tasks = TaskRunner()
+    from isoqms.services.startup import prepare_database
+
     try:
         db = Database.open(args.db)
+        prepare_database(db)
     except IsoqmsError as exc:
         if args.smoke_test:
             print(f"isoqms: {exc.message}", file=sys.stderr)
