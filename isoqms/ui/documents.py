@@ -285,7 +285,7 @@ class RegisterPage(Page):
         if not reminders:
             self.reminders.hide()
             return
-        lines = [f"<b>{escape(r.code)}</b> — {escape(r.label)}" for r in reminders[:8]]
+        lines = [f"<b>{escape(r.code)}</b> — {escape(r.label)}" for r in reminders[:5]]
         more = len(reminders) - len(lines)
         if more > 0:
             lines.append(self.tr("… and %n more", "", more))

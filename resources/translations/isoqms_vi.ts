@@ -762,7 +762,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
     <message>
         <source>Title:</source>
-        <translation>Chức danh:</translation>
+        <translation>Tên tài liệu:</translation>
     </message>
     <message>
         <source>Owner:</source>
@@ -925,7 +925,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
     <message>
         <source>Title</source>
-        <translation>Chức danh</translation>
+        <translation>Tên tài liệu</translation>
     </message>
     <message>
         <source>Kind</source>

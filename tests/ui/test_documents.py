@@ -170,3 +170,12 @@ def test_compare_the_two_latest_revisions(
     text = dialog.view.toPlainText()
     assert "Lần ban hành 01.0" in text and "Lần ban hành 02.0" in text
     assert "Cập nhật theo mô hình chính quyền địa phương hai cấp" in text
+
+
+def test_a_document_title_is_not_a_persons_title(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext]
+) -> None:
+    from PySide6.QtCore import Qt
+
+    page = page_for(qtbot, make_ctx("auditor"))
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Tên tài liệu"
