@@ -358,6 +358,10 @@ class DocumentRevision(Base):
     procedure_revision_id: Mapped[int | None] = mapped_column(
         ForeignKey("procedure_revision.id"), nullable=True
     )
+    # a form's printed texts (JSON, services.forms) — the slips read them from here
+    form_content: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # the content's text, folded (case and diacritics ignored), for search
+    search_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     checked_out_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
     review_comment: Mapped[str] = mapped_column(Text, default="")
     rejected_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
@@ -396,3 +400,22 @@ class DocumentCopy(Base):
     acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     acknowledged_by: Mapped[str] = mapped_column(String(200), default="")
     recalled_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class RecordType(Base):
+    """A line of the records list (Danh mục hồ sơ): a kind of record, where it is kept and
+    for how long (``retention_years`` None = permanently)."""
+
+    __tablename__ = "record_type"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id"), nullable=True, index=True
+    )
+    keeper: Mapped[str] = mapped_column(String(300), default="")
+    retention_years: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    medium: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

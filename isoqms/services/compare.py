@@ -8,6 +8,8 @@ import io
 import json
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from isoqms.db.engine import Database
 from isoqms.db.models import DocumentRevision, ProcedureRevision
 from isoqms.domain.errors import NotFound, ValidationError
@@ -77,18 +79,34 @@ def _content_lines(content: ProcedureContent) -> list[str]:
     return lines
 
 
+def _form_lines(form_content: str) -> list[str]:
+    texts = json.loads(form_content).get("texts", {})
+    return [
+        f"{key}: {' | '.join(map(str, value)) if isinstance(value, list) else value}"
+        for key, value in texts.items()
+    ]
+
+
+def revision_lines(session: Session, rev: DocumentRevision) -> list[str]:
+    """The text of a revision: its form texts, its procedure content, its file."""
+    lines: list[str] = []
+    if rev.form_content:
+        lines += _form_lines(rev.form_content)
+    if rev.procedure_revision_id:
+        proc = session.get(ProcedureRevision, rev.procedure_revision_id)
+        if proc is not None:
+            lines += _content_lines(ProcedureContent.from_dict(json.loads(proc.content)))
+    if rev.file_sha256:
+        lines += text_lines(rev.file_name, files.read_in(session, rev.file_sha256))
+    return lines
+
+
 def _lines(db: Database, revision_id: int) -> list[str]:
     with db.read() as session:
         rev = session.get(DocumentRevision, revision_id)
         if rev is None:
             raise NotFound(f"Không có lần ban hành số {revision_id}.")
-        sha, name, proc_id = rev.file_sha256, rev.file_name, rev.procedure_revision_id
-        proc = session.get(ProcedureRevision, proc_id) if proc_id else None
-    if sha:
-        return text_lines(name, files.read_verified(db, sha))
-    if proc is not None:
-        return _content_lines(ProcedureContent.from_dict(json.loads(proc.content)))
-    return []
+        return revision_lines(session, rev)
 
 
 def compare(db: Database, actor: Actor, left_id: int, right_id: int) -> list[DiffRow]:

@@ -94,6 +94,7 @@ class RevisionRow:
     checked_out_by: str
     review_comment: str
     signatures: tuple[SignatureView, ...]
+    is_form: bool = False  # carries the printed texts of a form (services.forms)
 
 
 # ---------------------------------------------------------------------- helpers
@@ -161,7 +162,20 @@ def content_hash(session: Session, rev: DocumentRevision) -> str:
     if rev.procedure_revision_id is not None:
         proc_rev = session.get(ProcedureRevision, rev.procedure_revision_id)
         body["procedure_content"] = proc_rev.content_hash if proc_rev else None
+    if rev.form_content is not None:
+        body["form_content"] = hashlib.sha256(rev.form_content.encode("utf-8")).hexdigest()
     return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+def revision_search_text(session: Session, rev: DocumentRevision) -> str:
+    """The revision's text folded for search (case and diacritics ignored)."""
+    from isoqms.services.compare import revision_lines
+
+    try:
+        lines = revision_lines(session, rev)
+    except Exception:  # a file no reader understands has no text to search
+        lines = []
+    return fold(" ".join(lines))
 
 
 def _current_signatures(session: Session, rev: DocumentRevision) -> list[RevisionSignature]:
@@ -366,10 +380,12 @@ def start_revision(
             change_summary=summary,
             places_changed=nfc(places_changed),
             procedure_revision_id=procedure_revision_id,
+            form_content=last.form_content if last is not None else None,
             checked_out_by=actor.user_id,
             created_by=actor.user_id,
             created_at=utcnow(),
         )
+        rev.search_text = revision_search_text(session, rev)
         session.add(rev)
         session.flush()
         uow.record(
@@ -417,6 +433,7 @@ def attach_file(db: Database, actor: Actor, revision_id: int, name: str, data: b
         digest = files.store(uow.session, data, media_type)
         before = rev.file_sha256
         rev.file_sha256, rev.file_name = digest, nfc(name.replace("\\", "/").rsplit("/", 1)[-1])
+        rev.search_text = revision_search_text(uow.session, rev)
         uow.record(
             "document.file",
             "document_revision",
@@ -432,7 +449,7 @@ def submit(db: Database, actor: Actor, revision_id: int, password: str) -> Revis
     with write(db, actor, Permission.DOCS_DRAFT) as uow:
         session = uow.session
         rev = _editable(session, actor, revision_id)
-        if rev.file_sha256 is None and rev.procedure_revision_id is None:
+        if rev.file_sha256 is None and rev.procedure_revision_id is None and not rev.form_content:
             raise ValidationError("Dự thảo chưa có nội dung (tệp tài liệu) để gửi xem xét.")
         user = _check_password(session, actor, password)
         _sign(uow, rev, user, Meaning.DRAFTED)
@@ -640,6 +657,7 @@ def _history(session: Session, doc: Document, day: dt.date | None) -> dict[int, 
             holder.username if holder else "",
             rev.review_comment,
             sigs,
+            rev.form_content is not None,
         )
     return out
 
@@ -648,6 +666,69 @@ def history(db: Database, actor: Actor, code: str, day: dt.date | None = None) -
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
         return list(_history(session, _document(session, code), day).values())
+
+
+def search(db: Database, actor: Actor, query: str, day: dt.date | None = None) -> list[DocumentRow]:
+    """Documents whose code, title or content (any revision's text) contains ``query``,
+    ignoring case and diacritics."""
+    needle = fold(query)
+    rows = list_documents(db, actor, day)
+    if not needle:
+        return rows
+    pattern = f"%{needle}%"
+    with db.read() as session:
+        by_content = set(
+            session.execute(
+                select(Document.code)
+                .join(DocumentRevision, DocumentRevision.document_id == Document.id)
+                .where(DocumentRevision.search_text.like(pattern))
+            ).scalars()
+        )
+    return [r for r in rows if needle in fold(f"{r.code} {r.title}") or r.code in by_content]
+
+
+def form_texts(db: Database, actor: Actor, revision_id: int) -> dict[str, object]:
+    """The printed texts a form revision carries."""
+    import json
+
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        rev = _revision(session, revision_id)
+        if rev.form_content is None:
+            raise ValidationError("Lần ban hành này không phải nội dung biểu mẫu.")
+        return dict(json.loads(rev.form_content)["texts"])
+
+
+def set_form_texts(
+    db: Database, actor: Actor, revision_id: int, texts: dict[str, object]
+) -> None:
+    """Change the printed texts of a form draft; the slips use them once the revision is
+    approved and in force."""
+    import json
+
+    from isoqms.services.forms import checked_texts
+
+    with write(db, actor, Permission.DOCS_DRAFT) as uow:
+        rev = _editable(uow.session, actor, revision_id)
+        if rev.form_content is None:
+            raise ValidationError("Lần ban hành này không phải nội dung biểu mẫu.")
+        content = json.loads(rev.form_content)
+        before = content["texts"]
+        after = checked_texts(before, texts)
+        changed = {k: v for k, v in after.items() if v != before[k]}
+        if not changed:
+            return
+        content["texts"] = after
+        rev.form_content = canonical_json(content)
+        rev.checked_out_by = actor.user_id
+        rev.search_text = revision_search_text(uow.session, rev)
+        uow.record(
+            "document.form.texts",
+            "document_revision",
+            rev.id,
+            before={k: before[k] for k in changed},
+            after=changed,
+        )
 
 
 # ---------------------------------------------------------------------- existing documents
@@ -725,6 +806,7 @@ def _enter_existing(uow: UnitOfWork, item: ExistingDocument) -> int:
         created_by=uow.actor.user_id if uow.actor else None,
         created_at=utcnow(),
     )
+    rev.search_text = revision_search_text(session, rev)
     session.add(rev)
     session.flush()
     uow.record(
@@ -742,38 +824,73 @@ def import_existing(db: Database, actor: Actor, items: list[ExistingDocument]) -
 
 
 def ensure_stock_forms(db: Database) -> int:
-    """Load the stock one-stop forms (``forms/``) as controlled documents, once each."""
-    from isoqms.services.forms import all_forms
+    """Load the stock forms (``forms/``) as controlled documents, once each: the manifest's
+    texts become the revision's content and the blank .docx its file. Returns how many
+    forms were added or completed."""
+    from isoqms.services.forms import stock_forms
 
     with db.read() as session:
-        known = set(session.execute(select(Document.code)).scalars())
-    missing = [f for f in all_forms() if f.code not in known]
-    if not missing:
+        loaded = set(
+            session.execute(
+                select(Document.code).where(Document.kind == DocumentKind.FORM.value)
+            ).scalars()
+        )
+        complete = set(
+            session.execute(
+                select(Document.code)
+                .join(DocumentRevision, DocumentRevision.document_id == Document.id)
+                .where(DocumentRevision.form_content.is_not(None))
+            ).scalars()
+        )
+    todo = [s for s in stock_forms() if s.form.code not in complete]
+    if not todo:
         return 0
     with write(db, None, None, system=True) as uow:
-        for form in missing:
-            _enter_existing(
-                uow,
-                ExistingDocument(
-                    kind=DocumentKind.FORM,
-                    code=form.code,
-                    title=f"Mẫu {form.number} ({form.regime}): {form.name}",
-                    issue=form.revision,
-                    effective_from=form.effective_from,
-                    issuer=form.legal_basis,
-                    change_summary=f"Biểu mẫu theo {form.legal_basis}",
-                ),
+        for stock in todo:
+            form = stock.form
+            blank = stock.blank.read_bytes() if stock.blank.is_file() else None
+            if form.code not in loaded:
+                _enter_existing(
+                    uow,
+                    ExistingDocument(
+                        kind=DocumentKind.FORM,
+                        code=form.code,
+                        title=f"Mẫu {form.number} ({form.regime}): {form.name}",
+                        issue=form.revision,
+                        effective_from=form.effective_from,
+                        issuer=form.legal_basis,
+                        change_summary=f"Biểu mẫu theo {form.legal_basis}",
+                        file_name=stock.blank.name if blank else "",
+                        data=blank,
+                    ),
+                )
+            rev = uow.session.execute(
+                select(DocumentRevision)
+                .join(Document)
+                .where(Document.code == form.code, DocumentRevision.issue == form.revision)
+            ).scalar_one()
+            rev.form_content = form.content_json()
+            if rev.file_sha256 is None and blank is not None:
+                rev.file_sha256 = files.store(uow.session, blank, files.MEDIA_TYPES[".docx"])
+                rev.file_name = stock.blank.name
+            rev.search_text = revision_search_text(uow.session, rev)
+            uow.record(
+                "document.form.load",
+                "document_revision",
+                rev.id,
+                after={
+                    "code": form.code,
+                    "form_content": rev.form_content,
+                    "file": rev.file_sha256,
+                },
             )
-            if form.effective_to is not None:
-                rev = uow.session.execute(
-                    select(DocumentRevision).join(Document).where(Document.code == form.code)
-                ).scalar_one()
+            if form.effective_to is not None and rev.state == RevisionState.APPROVED:
                 rev.state, rev.withdrawn_on = (
                     RevisionState.WITHDRAWN.value,
                     form.effective_to + dt.timedelta(days=1),
                 )
                 rev.review_comment = "Hết hiệu lực theo quy định mới"
-    return len(missing)
+    return len(todo)
 
 
 def registers(db: Database, actor: Actor, day: dt.date | None = None) -> Registers:
@@ -833,10 +950,11 @@ def process_document(
         if proc_rev is None:
             raise ValidationError(f"Lần ban hành này của {doc.code} chưa gắn nội dung thủ tục.")
         content = ProcedureContent.from_dict(json.loads(proc_rev.content))
-    day = chosen.effective_from or dt.date.today()
-    forms = tuple(
-        (f.code, f.name) for f in (form_for(k, day) for k in ("receipt", "supplement", "refusal"))
-    )
+        day = chosen.effective_from or dt.date.today()
+        forms = tuple(
+            (f.code, f.name)
+            for f in (form_for(session, k, day) for k in ("receipt", "supplement", "refusal"))
+        )
     data = ProcessDocument(
         authority=f"UBND {unit.commune_name}" if unit.commune_name else "UBND",
         code=doc.code,

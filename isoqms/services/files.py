@@ -84,10 +84,15 @@ def store(session: Session, data: bytes, media_type: str) -> str:
 def read_verified(db: Database, sha256: str) -> bytes:
     """The stored bytes, after checking they still hash to their name."""
     with db.read() as session:
-        stored = session.get(StoredFile, sha256)
-        if stored is None:
-            raise NotFound(f"Không có tệp {sha256[:12]}… trong kho.")
-        data = bytes(stored.content)
+        return read_in(session, sha256)
+
+
+def read_in(session: Session, sha256: str) -> bytes:
+    """``read_verified`` inside an open session."""
+    stored = session.get(StoredFile, sha256)
+    if stored is None:
+        raise NotFound(f"Không có tệp {sha256[:12]}… trong kho.")
+    data = bytes(stored.content)
     if hashlib.sha256(data).hexdigest() != sha256:
         raise IntegrityBroken(f"Tệp {sha256[:12]}… đã bị thay đổi sau khi lưu (mã băm không khớp).")
     return data

@@ -1,19 +1,58 @@
-"""The one-stop forms the slips are drawn from (``forms/``), chosen by receipt date."""
+"""The forms the desk prints, read from the document register.
+
+The stock library (``forms/*/manifest.json`` and a blank .docx per form) is loaded as
+controlled documents on first start (``services.documents.ensure_stock_forms``). From then
+on a form's printed texts are the *content of its revisions*: a slip is drawn from the
+form revision in force on the receipt date, a new approved revision changes new slips only,
+and a dossier records the exact revision (``BM.MC.2025.01@1``) it reprints from.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import string
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from isoqms import paths
-from isoqms.domain.errors import NotFound
+from isoqms.db.models import Document, DocumentRevision
+from isoqms.domain.audit import canonical_json
+from isoqms.domain.documents import DocumentKind, RevisionDates, RevisionState, Standing, standings
+from isoqms.domain.errors import NotFound, ValidationError
+from isoqms.domain.text import nfc
+
+#: What a form revision's content looks like (``document_revision.form_content``).
+FORM_SCHEMA = "isoqms.form/1"
+
+#: The slips and books a form can be (``kind`` in the manifest).
+FORM_KINDS = {
+    "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+    "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+    "apology": "Phiếu/Văn bản xin lỗi và hẹn lại ngày trả kết quả",
+    "stop": "Thông báo dừng giải quyết hồ sơ",
+    "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+    "ledger": "Sổ theo dõi hồ sơ",
+    "register-internal": "Danh mục tài liệu nội bộ",
+    "register-external": "Danh mục tài liệu bên ngoài",
+    "register-records": "Danh mục hồ sơ",
+    "distribution": "Sổ theo dõi phân phối tài liệu",
+    "change-request": "Phiếu đề nghị soạn thảo, sửa đổi tài liệu",
+}
 
 
 @dataclass(frozen=True)
 class FormTexts:
+    """One revision of a form: what it prints and when it is in force."""
+
     code: str
     kind: str
     regime: str
@@ -22,13 +61,16 @@ class FormTexts:
     legal_basis: str
     effective_from: dt.date
     effective_to: dt.date | None
-    revision: int
+    revision: int  # the issue number (lần ban hành)
     texts: dict[str, Any]
+    amendment: int = 0
+    paper: str = "A5"
 
     @property
     def revision_key(self) -> str:
-        """What a dossier records: ``BM.MC.2025.01@1``."""
-        return f"{self.code}@{self.revision}"
+        """What a dossier records: ``BM.MC.2025.01@1`` (``@2.1`` for an amendment)."""
+        suffix = f".{self.amendment}" if self.amendment else ""
+        return f"{self.code}@{self.revision}{suffix}"
 
     def text(self, key: str, **values: object) -> str:
         value = self.texts[key]
@@ -39,42 +81,187 @@ class FormTexts:
             self.effective_to is None or day <= self.effective_to
         )
 
+    def content_json(self) -> str:
+        """The revision content stored in the register."""
+        return canonical_json(
+            {
+                "schema": FORM_SCHEMA,
+                "kind": self.kind,
+                "regime": self.regime,
+                "number": self.number,
+                "name": self.name,
+                "legal_basis": self.legal_basis,
+                "paper": self.paper,
+                "texts": self.texts,
+            }
+        )
+
+
+# ---------------------------------------------------------------------- the stock library
+
+
+@dataclass(frozen=True)
+class StockForm:
+    form: FormTexts
+    folder: Path
+
+    @property
+    def blank(self) -> Path:
+        """The blank .docx of the form (``forms/<folder>/blank.docx``)."""
+        return self.folder / "blank.docx"
+
 
 @cache
-def all_forms() -> tuple[FormTexts, ...]:
-    forms = []
+def stock_forms() -> tuple[StockForm, ...]:
+    """The forms shipped in ``forms/``, as their manifests describe them."""
+    out = []
     for manifest in sorted(paths.forms_dir().glob("*/manifest.json")):
         data = json.loads(manifest.read_text(encoding="utf-8"))
-        forms.append(
-            FormTexts(
-                code=data["code"],
-                kind=data["kind"],
-                regime=data["regime"],
-                number=data["number"],
-                name=data["name"],
-                legal_basis=data["legal_basis"],
-                effective_from=dt.date.fromisoformat(data["effective_from"]),
-                effective_to=dt.date.fromisoformat(data["effective_to"])
-                if data.get("effective_to")
-                else None,
-                revision=int(data["revision"]),
-                texts=data["texts"],
-            )
+        form = FormTexts(
+            code=data["code"],
+            kind=data["kind"],
+            regime=data["regime"],
+            number=data["number"],
+            name=data["name"],
+            legal_basis=data["legal_basis"],
+            effective_from=dt.date.fromisoformat(data["effective_from"]),
+            effective_to=dt.date.fromisoformat(data["effective_to"])
+            if data.get("effective_to")
+            else None,
+            revision=int(data["revision"]),
+            texts=data["texts"],
+            paper=data.get("paper", "A5"),
         )
-    return tuple(forms)
+        if form.kind not in FORM_KINDS:
+            raise ValueError(f"{manifest}: unknown form kind {form.kind!r}")
+        out.append(StockForm(form, manifest.parent))
+    return tuple(out)
 
 
-def form_for(kind: str, day: dt.date) -> FormTexts:
-    """The form of ``kind`` in force on ``day``."""
-    for form in all_forms():
-        if form.kind == kind and form.in_force(day):
-            return form
-    raise NotFound(f"Không có biểu mẫu “{kind}” có hiệu lực ngày {day:%d/%m/%Y}.")
+# ---------------------------------------------------------------------- from the register
 
 
-def form_by_revision(key: str) -> FormTexts:
-    """The exact form revision a dossier was received under (for reprints)."""
-    for form in all_forms():
-        if form.revision_key == key:
-            return form
+def _parse(
+    code: str,
+    rev: DocumentRevision,
+    effective_from: dt.date,
+    effective_to: dt.date | None,
+) -> FormTexts:
+    assert rev.form_content is not None
+    data = json.loads(rev.form_content)
+    return FormTexts(
+        code=code,
+        kind=data["kind"],
+        regime=data["regime"],
+        number=data["number"],
+        name=data["name"],
+        legal_basis=data["legal_basis"],
+        effective_from=effective_from,
+        effective_to=effective_to,
+        revision=rev.issue,
+        amendment=rev.amendment,
+        texts=data["texts"],
+        paper=data.get("paper", "A5"),
+    )
+
+
+def _form_revisions(session: Session) -> dict[str, list[DocumentRevision]]:
+    rows = session.execute(
+        select(Document.code, DocumentRevision)
+        .join(Document, Document.id == DocumentRevision.document_id)
+        .where(Document.kind == DocumentKind.FORM.value)
+        .order_by(Document.code, DocumentRevision.issue, DocumentRevision.amendment)
+    ).all()
+    grouped: dict[str, list[DocumentRevision]] = {}
+    for code, rev in rows:
+        grouped.setdefault(code, []).append(rev)
+    return grouped
+
+
+def _kind_of(rev: DocumentRevision) -> str | None:
+    if rev.form_content is None:
+        return None
+    kind = json.loads(rev.form_content).get("kind")
+    return str(kind) if kind else None
+
+
+def form_for(session: Session, kind: str, day: dt.date) -> FormTexts:
+    """The approved revision of the form of ``kind`` in force on ``day``."""
+    found: list[FormTexts] = []
+    for code, revs in _form_revisions(session).items():
+        dates = [
+            RevisionDates(r.id, RevisionState(r.state), r.effective_from, r.withdrawn_on)
+            for r in revs
+        ]
+        standing = standings(dates, day)
+        for rev in revs:
+            state, effective_to = standing[rev.id]
+            if state is Standing.EFFECTIVE and _kind_of(rev) == kind:
+                assert rev.effective_from is not None
+                found.append(_parse(code, rev, rev.effective_from, effective_to))
+    if not found:
+        label = FORM_KINDS.get(kind, kind)
+        raise NotFound(f"Không có biểu mẫu “{label}” có hiệu lực ngày {day:%d/%m/%Y}.")
+    return max(found, key=lambda f: (f.effective_from, f.code))
+
+
+_KEY = re.compile(r"^(?P<code>.+)@(?P<issue>\d+)(?:\.(?P<amendment>\d+))?$")
+
+
+def form_by_revision(session: Session, key: str) -> FormTexts:
+    """The exact form revision a dossier or notice was issued under (for reprints)."""
+    match = _KEY.match(key)
+    if match is None:
+        raise NotFound(f"Không tìm thấy biểu mẫu {key}.")
+    code = match["code"]
+    issue, amendment = int(match["issue"]), int(match["amendment"] or 0)
+    revs = _form_revisions(session).get(code, [])
+    for rev in revs:
+        if rev.issue == issue and rev.amendment == amendment and rev.form_content:
+            dates = [
+                RevisionDates(r.id, RevisionState(r.state), r.effective_from, r.withdrawn_on)
+                for r in revs
+            ]
+            _, effective_to = standings(dates, dt.date.today())[rev.id]
+            start = rev.effective_from or dt.date.min
+            return _parse(code, rev, start, effective_to)
     raise NotFound(f"Không tìm thấy biểu mẫu {key}.")
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def checked_texts(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate the texts of a new form revision against the previous one: the same keys,
+    nothing left empty, the same fill-in fields (``{number}`` …), lists keep their length."""
+    out: dict[str, Any] = {}
+    missing = [k for k in old if k not in new]
+    unknown = [k for k in new if k not in old]
+    if missing or unknown:
+        raise ValidationError(
+            "Nội dung biểu mẫu phải giữ đúng các mục: "
+            + ", ".join(missing + unknown)
+        )
+    for key, before in old.items():
+        value = new[key]
+        if isinstance(before, list):
+            if not isinstance(value, list) or len(value) != len(before):
+                raise ValidationError(f"Mục “{key}” phải có {len(before)} cột.")
+            items = [nfc(str(v)) for v in value]
+            if not all(items):
+                raise ValidationError(f"Mục “{key}” còn cột để trống.")
+            out[key] = items
+            continue
+        text = nfc(str(value))
+        if not text:
+            raise ValidationError(f"Mục “{key}” không được để trống.")
+        try:
+            fields = _fields(text)
+        except ValueError:
+            raise ValidationError(f"Mục “{key}”: dấu ngoặc {{ }} không khớp.") from None
+        if fields != _fields(str(before)):
+            expected = ", ".join("{" + f + "}" for f in sorted(_fields(str(before)))) or "không có"
+            raise ValidationError(f"Mục “{key}” phải giữ các chỗ điền: {expected}.")
+        out[key] = text
+    return out

@@ -171,6 +171,8 @@ def prepare(db: Database, draft: IntakeDraft, *, now: dt.datetime | None = None)
         )
     revision = procedure_service.revision_in_force(db, draft.procedure_code, received)
     content = revision.content
+    with db.read() as session:
+        form = form_for(session, "receipt", received.date())
     schedule = unit_schedule(db, unit)
     cutoff = content.cutoff or schedule.default_cutoff
     effective = schedule.schedule.effective_receipt(received, cutoff)
@@ -182,7 +184,7 @@ def prepare(db: Database, draft: IntakeDraft, *, now: dt.datetime | None = None)
         effective=effective,
         appointment=appointment,
         policy=schedule.policy,
-        form=form_for("receipt", received.date()),
+        form=form,
         backdated=moment - received > BACKDATE_TOLERANCE,
     )
 
@@ -449,7 +451,7 @@ def _receipt_slip(session: Session, unit: UnitInfo, d: Dossier) -> ReceiptSlip:
     content = ProcedureContent.from_dict(json.loads(revision.content))
     reprint = _printed_before(session, PrintLog.dossier_id, d.id)
     return ReceiptSlip(
-        form=form_by_revision(d.form_revision),
+        form=form_by_revision(session, d.form_revision),
         head=_letterhead(unit),
         code=d.code,
         applicant=d.applicant_name,
@@ -563,7 +565,8 @@ def issue_notice(
         raise ValidationError("Chưa chọn giấy tờ cần bổ sung, hoàn thiện.")
     issued = now or _now()
     revision = procedure_service.revision_in_force(db, draft.procedure_code, issued)
-    form = form_for(draft.kind, issued.date())
+    with db.read() as session:
+        form = form_for(session, draft.kind, issued.date())
     with write(db, actor, Permission.INTAKE) as uow:
         session = uow.session
         _lock(session, db)
@@ -624,7 +627,7 @@ def _notice_slip(session: Session, unit: UnitInfo, notice: CounterNotice) -> Not
     assert procedure is not None
     reprint = _printed_before(session, PrintLog.notice_id, notice.id)
     return NoticeSlip(
-        form=form_by_revision(notice.form_revision),
+        form=form_by_revision(session, notice.form_revision),
         head=_letterhead(unit),
         number=_notice_number(notice),
         issued_at=notice.issued_at,
