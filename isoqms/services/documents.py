@@ -855,7 +855,9 @@ def ensure_stock_forms(db: Database) -> int:
                     ExistingDocument(
                         kind=DocumentKind.FORM,
                         code=form.code,
-                        title=f"Mẫu {form.number} ({form.regime}): {form.name}",
+                        title=form.name
+                        if form.regime == "ISO"
+                        else f"Mẫu {form.number} ({form.regime}): {form.name}",
                         issue=form.revision,
                         effective_from=form.effective_from,
                         issuer=form.legal_basis,
