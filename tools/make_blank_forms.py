@@ -25,8 +25,17 @@ from docx.shared import Cm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP = {
-    "reprint", "copy_1", "copy_2", "desk_line", "number", "title", "note", "results", "choices",
-    "sets_unit", "dates_group",
+    "reprint",
+    "copy_1",
+    "copy_2",
+    "desk_line",
+    "number",
+    "title",
+    "note",
+    "results",
+    "choices",
+    "sets_unit",
+    "dates_group",
 }
 BLANK = "……………………"
 PAPERS = {"A5": (Cm(14.8), Cm(21.0)), "A4": (Cm(21.0), Cm(29.7))}
@@ -38,8 +47,15 @@ def _fill(text: str) -> str:
     return text.format(**{n: "……" for n in names}) if names else text
 
 
-def _paragraph(doc: Any, text: str, *, bold: bool = False, size: int | None = None,
-               center: bool = False, italic: bool = False) -> None:
+def _paragraph(
+    doc: Any,
+    text: str,
+    *,
+    bold: bool = False,
+    size: int | None = None,
+    center: bool = False,
+    italic: bool = False,
+) -> None:
     p = doc.add_paragraph()
     run = p.add_run(text)
     run.bold, run.italic = bold, italic

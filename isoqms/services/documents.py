@@ -699,9 +699,7 @@ def form_texts(db: Database, actor: Actor, revision_id: int) -> dict[str, object
         return dict(json.loads(rev.form_content)["texts"])
 
 
-def set_form_texts(
-    db: Database, actor: Actor, revision_id: int, texts: dict[str, object]
-) -> None:
+def set_form_texts(db: Database, actor: Actor, revision_id: int, texts: dict[str, object]) -> None:
     """Change the printed texts of a form draft; the slips use them once the revision is
     approved and in force."""
     import json

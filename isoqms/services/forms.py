@@ -240,8 +240,7 @@ def checked_texts(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, A
     unknown = [k for k in new if k not in old]
     if missing or unknown:
         raise ValidationError(
-            "Nội dung biểu mẫu phải giữ đúng các mục: "
-            + ", ".join(missing + unknown)
+            "Nội dung biểu mẫu phải giữ đúng các mục: " + ", ".join(missing + unknown)
         )
     for key, before in old.items():
         value = new[key]

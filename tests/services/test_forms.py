@@ -108,8 +108,10 @@ def test_a_new_form_revision_changes_new_slips_only(demo_db: Database, tmp_path:
     new = intake.receive(demo_db, clerk, IntakeDraft("1.001193", ANH, received_at=later), now=later)
     assert (old.form_revision, new.form_revision) == ("BM.MC.2025.01@1", "BM.MC.2025.01@1.1")
 
-    new_text = " ".join(pdf_text(intake.print_receipt(demo_db, clerk, new.code).pdf, tmp_path).split())
-    old_text = " ".join(pdf_text(intake.print_receipt(demo_db, clerk, old.code).pdf, tmp_path).split())
+    def slip_text(code: str) -> str:
+        return " ".join(pdf_text(intake.print_receipt(demo_db, clerk, code).pdf, tmp_path).split())
+
+    new_text, old_text = slip_text(new.code), slip_text(old.code)
     assert "GIẤY TIẾP NHẬN VÀ HẸN TRẢ" in new_text and "dichvucong.gov.vn" in new_text
     assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in old_text
     assert "dichvucong.gov.vn" not in old_text
