@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from isoqms.domain.errors import ValidationError
+from isoqms.domain.text import fold
 
 
 class DocumentKind(enum.StrEnum):
@@ -174,3 +175,36 @@ def check_three_people(drafter: int | None, reviewer: int | None, approver: int 
         raise ValidationError(
             "Người soạn thảo, người xem xét và người phê duyệt phải là ba người khác nhau."
         )
+
+
+# ---------------------------------------------------------------------- records (hồ sơ)
+
+#: The longest fixed retention the archives law uses (longer means permanent).
+MAX_RETENTION_YEARS = 100
+
+
+def parse_retention(text: str | int | None) -> int | None:
+    """``"Vĩnh viễn"`` → None (kept permanently); ``"70"``, ``"70 năm"``, 70 → 70."""
+    if text is None:
+        return None
+    if isinstance(text, int):
+        years = text
+    else:
+        folded = fold(text).strip()
+        if folded in ("vinh vien", "vv", "permanent"):
+            return None
+        match = re.fullmatch(r"(\d{1,3})\s*(nam)?", folded)
+        if match is None:
+            raise ValidationError(
+                f"Thời gian lưu “{text}” không hợp lệ (ví dụ: Vĩnh viễn, 70 năm, 10 năm)."
+            )
+        years = int(match.group(1))
+    if not 1 <= years <= MAX_RETENTION_YEARS:
+        raise ValidationError(
+            f"Thời gian lưu phải từ 1 đến {MAX_RETENTION_YEARS} năm, hoặc Vĩnh viễn."
+        )
+    return years
+
+
+def retention_label(years: int | None) -> str:
+    return "Vĩnh viễn" if years is None else f"{years} năm"

@@ -191,9 +191,107 @@ def demo_documents() -> list[ExistingDocument]:
     return items
 
 
+#: The demo's records list (Danh mục hồ sơ): (document, record, keeper, retention, medium,
+#: note). Civil-status books are kept permanently (Luật Hộ tịch 2014; article to verify);
+#: the certification book permanently and contract/transaction files 20 years
+#: (Nghị định 23/2015/NĐ-CP); the rest are the commune's own choices.
+DEMO_RECORDS = [
+    (
+        "QT-HT-01",
+        "Sổ đăng ký khai sinh",
+        "Công chức Tư pháp - Hộ tịch",
+        None,
+        "Giấy và điện tử",
+        "Sổ hộ tịch lưu trữ vĩnh viễn",
+    ),
+    (
+        "QT-HT-01",
+        "Hồ sơ đăng ký khai sinh (tờ khai, giấy tờ kèm theo)",
+        "Công chức Tư pháp - Hộ tịch",
+        None,
+        "Giấy",
+        "",
+    ),
+    ("QT-HT-02", "Sổ đăng ký kết hôn", "Công chức Tư pháp - Hộ tịch", None, "Giấy và điện tử", ""),
+    (
+        "QT-HT-03",
+        "Sổ cấp Giấy xác nhận tình trạng hôn nhân",
+        "Công chức Tư pháp - Hộ tịch",
+        None,
+        "Giấy và điện tử",
+        "",
+    ),
+    ("QT-HT-04", "Sổ đăng ký khai tử", "Công chức Tư pháp - Hộ tịch", None, "Giấy và điện tử", ""),
+    (
+        "QT-CT-01",
+        "Sổ chứng thực bản sao từ bản chính",
+        "Công chức Tư pháp - Hộ tịch",
+        None,
+        "Giấy",
+        "",
+    ),
+    ("QT-CT-02", "Sổ chứng thực chữ ký", "Công chức Tư pháp - Hộ tịch", None, "Giấy", ""),
+    (
+        "QT-CT-03",
+        "Hồ sơ chứng thực hợp đồng, giao dịch",
+        "Công chức Tư pháp - Hộ tịch",
+        20,
+        "Giấy",
+        "Lưu bản chính hợp đồng, giao dịch đã chứng thực",
+    ),
+    (
+        "BM.MC.2025.07",
+        "Sổ theo dõi hồ sơ (Mẫu 07)",
+        "Trung tâm Phục vụ hành chính công",
+        10,
+        "Giấy và điện tử",
+        "Mỗi năm một quyển",
+    ),
+    (
+        "BM.MC.2025.06",
+        "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+        "Lưu cùng hồ sơ TTHC",
+        10,
+        "Giấy",
+        "",
+    ),
+    ("QT-DGNB-01", "Kế hoạch, báo cáo đánh giá nội bộ", "Thư ký ISO", 5, "Giấy và điện tử", ""),
+    ("QT-XXLD-01", "Biên bản họp xem xét của lãnh đạo", "Thư ký ISO", 5, "Giấy", ""),
+    (
+        "QT-KSTL-01",
+        "Phiếu đề nghị soạn thảo, sửa đổi tài liệu (BM-KSTL-03)",
+        "Thư ký ISO",
+        3,
+        "Giấy",
+        "",
+    ),
+    ("QT-KSTL-01", "Sổ theo dõi phân phối tài liệu (BM-KSTL-04)", "Thư ký ISO", 5, "Giấy", ""),
+]
+
+
 def load_demo_documents(db: Database) -> int:
+    from sqlalchemy import select
+
+    from isoqms.db.models import Document, RecordType, utcnow
+    from isoqms.domain.documents import parse_retention
+
     items = demo_documents()
     with write(db, None, None, system=True) as uow:
         for item in items:
             _enter_existing(uow, item)
+        ids = {code: id_ for code, id_ in uow.session.execute(select(Document.code, Document.id))}
+        for code, name, keeper, years, medium, note in DEMO_RECORDS:
+            record = RecordType(
+                name=name,
+                document_id=ids[code],
+                keeper=keeper,
+                retention_years=parse_retention(years),
+                medium=medium,
+                note=note,
+                active=True,
+                created_at=utcnow(),
+            )
+            uow.session.add(record)
+            uow.session.flush()
+            uow.record("record_type.add", "record_type", record.id, after={"name": name})
     return len(items)

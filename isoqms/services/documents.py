@@ -894,7 +894,11 @@ def ensure_stock_forms(db: Database) -> int:
 
 
 def registers(db: Database, actor: Actor, day: dt.date | None = None) -> Registers:
-    """The internal and external document registers as they stand on ``day``."""
+    """The internal and external document registers and the records list as they stand on
+    ``day``, headed as the register forms in force that day say."""
+    from isoqms.render.registers import Heading, RecordLine
+    from isoqms.services.forms import form_for
+    from isoqms.services.records import list_record_types
     from isoqms.services.unit import get_unit
 
     moment = day or dt.date.today()
@@ -911,8 +915,32 @@ def registers(db: Database, actor: Actor, day: dt.date | None = None) -> Registe
             issuer=row.issuer,
         )
         (external if row.kind == DocumentKind.EXTERNAL else internal).append(line)
+    records = tuple(
+        RecordLine(r.name, r.document_code, r.keeper, r.retention, r.medium, r.note)
+        for r in list_record_types(db, actor)
+    )
+    headings: list[tuple[str, Heading]] = []
+    with db.read() as session:
+        for key in ("internal", "external", "records"):
+            try:
+                form = form_for(session, f"register-{key}", moment)
+            except NotFound:
+                continue
+            heading = Heading(
+                form.text("title"),
+                tuple(map(str, form.texts["columns"])),
+                f"{form.code}, lần ban hành {form.revision:02d}",
+            )
+            headings.append((key, heading))
     unit = get_unit(db)
-    return Registers(unit.desk_name or unit.display_name, moment, tuple(internal), tuple(external))
+    return Registers(
+        unit.desk_name or unit.display_name,
+        moment,
+        tuple(internal),
+        tuple(external),
+        records,
+        tuple(headings),
+    )
 
 
 def process_document(

@@ -32,12 +32,17 @@ def test_registers_split_internal_and_external(registers: render.Registers) -> N
 
 def test_xlsx(registers: render.Registers, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(io.BytesIO(render.to_xlsx(registers)))
-    internal, external = book.worksheets
+    internal, external, records = book.worksheets
     assert internal["A1"].value == "DANH MỤC TÀI LIỆU NỘI BỘ"
     codes = [row[1] for row in internal.iter_rows(min_row=4, values_only=True)]
     assert "QT-HT-01" in codes and "CSCL-01" in codes
     titles = [r[2] for r in external.iter_rows(min_row=4, values_only=True)]
     assert "Luật Hộ tịch" in titles
+    assert records["A1"].value == "DANH MỤC HỒ SƠ"
+    assert "BM-KSHS-01, lần ban hành 01" in records["A2"].value
+    kept = {r[1]: r[4] for r in records.iter_rows(min_row=4, values_only=True)}
+    assert kept["Sổ đăng ký khai sinh"] == "Vĩnh viễn"
+    assert kept["Hồ sơ chứng thực hợp đồng, giao dịch"] == "20 năm"
     path = tmp_path / "danh-muc.xlsx"
     path.write_bytes(render.to_xlsx(registers))
     text = " ".join(pdf_text(libreoffice_pdf(path, tmp_path), tmp_path).split())
@@ -53,11 +58,13 @@ def test_docx(registers: render.Registers, tmp_path: Path) -> None:
     path.write_bytes(data)
     text = " ".join(pdf_text(libreoffice_pdf(path, tmp_path), tmp_path).split())
     assert "DANH MỤC TÀI LIỆU BÊN NGOÀI" in text and "Quy trình đăng ký khai sinh" in text
+    assert "DANH MỤC HỒ SƠ" in text and "Sổ đăng ký kết hôn" in text and "Vĩnh viễn" in text
 
 
 def test_pdf_and_cli(demo_db: Database, registers: render.Registers, tmp_path: Path) -> None:
     text = " ".join(pdf_text(render.to_pdf(registers), tmp_path).split())
     assert "DANH MỤC TÀI LIỆU NỘI BỘ" in text and "Mẫu 01 (2025)" in text
+    assert "DANH MỤC HỒ SƠ" in text and "Sổ chứng thực chữ ký" in text
     url = demo_db.url.render_as_string(hide_password=False)
     for suffix in ("docx", "xlsx", "pdf"):
         out = tmp_path / f"reg.{suffix}"
