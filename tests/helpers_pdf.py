@@ -38,7 +38,7 @@ def pdf_pages(pdf: bytes, tmp_path: Path) -> int:
     return int(next(line.split()[1] for line in out.splitlines() if line.startswith("Pages:")))
 
 
-def qr_codes(pdf: bytes, tmp_path: Path, page: int = 1) -> list[str]:
+def qr_codes(pdf: bytes, tmp_path: Path, page: int = 1, dpi: int = 200) -> list[str]:
     source = tmp_path / "qr.pdf"
     source.write_bytes(pdf)
     prefix = tmp_path / f"qr-{page}"
@@ -46,7 +46,7 @@ def qr_codes(pdf: bytes, tmp_path: Path, page: int = 1) -> list[str]:
         [
             need("pdftoppm"),
             "-r",
-            "200",
+            str(dpi),
             "-png",
             "-f",
             str(page),

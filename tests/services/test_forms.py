@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import io
 import json
 import unicodedata
@@ -16,24 +15,17 @@ from sqlalchemy import select
 from isoqms.db.engine import Database
 from isoqms.db.models import Document, DocumentRevision
 from isoqms.domain.errors import PermissionDenied, ValidationError
+from isoqms.render.blank_form import blank_form
 from isoqms.services import documents as svc
 from isoqms.services import intake
 from isoqms.services.forms import FORM_KINDS, form_by_revision, form_for, stock_forms
 from isoqms.services.intake import Applicant, IntakeDraft
 from isoqms.services.uow import Actor
-from tests.helpers import ROOT, audit_count, login
+from tests.helpers import audit_count, login
 from tests.helpers_pdf import pdf_text
 
 NOW = dt.datetime(2026, 11, 23, 9, 30)
 ANH = Applicant("Nguyễn Thị Ánh", id_number="001190012345", phone="0912345678")
-
-
-def _make_blank_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("make_blank", ROOT / "tools/make_blank_forms.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_library_holds_both_regimes_and_the_iso_forms() -> None:
@@ -47,10 +39,9 @@ def test_the_library_holds_both_regimes_and_the_iso_forms() -> None:
 
 
 def test_every_form_has_its_blank_docx_in_step_with_the_manifest() -> None:
-    make = _make_blank_module()
     for stock in stock_forms():
         manifest = json.loads((stock.folder / "manifest.json").read_text(encoding="utf-8"))
-        assert stock.blank.read_bytes() == make.blank_form(manifest), (
+        assert stock.blank.read_bytes() == blank_form(manifest), (
             f"{stock.blank} is stale: run python tools/make_blank_forms.py"
         )
         doc = DocxDocument(io.BytesIO(stock.blank.read_bytes()))
