@@ -444,6 +444,19 @@ def attach_file(db: Database, actor: Actor, revision_id: int, name: str, data: b
     return digest
 
 
+def attach_generated(db: Database, actor: Actor, revision_id: int) -> str:
+    """Attach the process document generated from the procedure content the draft carries,
+    so the drafter can hand it on (or edit it in Word and attach it again)."""
+    with db.read() as session:
+        rev = _revision(session, revision_id)
+        doc = session.get(Document, rev.document_id)
+        assert doc is not None
+        code, issue, amendment = doc.code, rev.issue, rev.amendment
+    data = process_document(db, actor, code, revision_id)
+    name = f"{code.replace('/', '-')}-lan-{issue:02d}" + (f".{amendment}" if amendment else "")
+    return attach_file(db, actor, revision_id, f"{name}.docx", data)
+
+
 def submit(db: Database, actor: Actor, revision_id: int, password: str) -> RevisionRow:
     """The drafter signs (Soạn thảo) and sends the draft for review."""
     with write(db, actor, Permission.DOCS_DRAFT) as uow:
@@ -1107,6 +1120,7 @@ class CopyView:
     recalled_at: dt.datetime | None
     revision_standing: str
     must_recall: bool  # its revision is no longer in force and the copy is still out
+    revision_id: int = 0
 
 
 def distribute(db: Database, actor: Actor, code: str, holder: str) -> CopyView:
@@ -1215,6 +1229,7 @@ def copies(db: Database, actor: Actor, code: str) -> list[CopyView]:
                     c.recalled_at,
                     standing.value,
                     standing in (Standing.SUPERSEDED, Standing.WITHDRAWN) and c.recalled_at is None,
+                    c.revision_id,
                 )
             )
         return out

@@ -71,6 +71,15 @@ def ask_text(parent: QWidget | None, title: str, prompt: str, text: str = "") ->
     return value if ok else None
 
 
+def ask_printer(parent: QWidget | None, printer: object) -> bool:
+    """The system print dialog (patchable in tests)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    assert isinstance(printer, QPrinter)
+    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+
 def run_dialog(dialog: object) -> bool:
     """Show a modal dialog; True when accepted (tests patch this to fill and accept it)."""
     from PySide6.QtWidgets import QDialog

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,8 +23,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -33,12 +37,14 @@ from isoqms.domain.documents import KIND_LABELS, DocumentKind
 from isoqms.domain.roles import Permission
 from isoqms.services import compare as compare_service
 from isoqms.services import documents as document_service
+from isoqms.services import printed_copies
 from isoqms.services.compare import DiffRow
 from isoqms.services.documents import DocumentRow, RevisionRow
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.models import RowsModel
 from isoqms.ui.pages import Page, heading
+from isoqms.ui.pdf_view import PagesView, pdf_images, print_dpi, print_images
 
 
 class Columns(enum.IntEnum):
@@ -171,11 +177,212 @@ class NewDocumentDialog(QDialog):
         form.addRow(buttons)
 
 
+class NewRevisionDialog(QDialog):
+    """A new draft: what changes, where, and whether it is a new issue or an amendment."""
+
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New revision of %1").replace("%1", code))
+        self.summary = QLineEdit()
+        self.summary.setObjectName("changeSummary")
+        self.places = QLineEdit()
+        self.places.setPlaceholderText(self.tr("e.g. section 5, pages 3–4"))
+        self.new_issue = QRadioButton(self.tr("New issue"))
+        self.amendment = QRadioButton(self.tr("Amendment of the current issue"))
+        self.new_issue.setChecked(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("What changes:"), self.summary)
+        form.addRow(self.tr("Places changed:"), self.places)
+        form.addRow(self.new_issue)
+        form.addRow(self.amendment)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class FormTextsDialog(QDialog):
+    """The printed texts of a form draft, one line per item; table columns separated by |."""
+
+    def __init__(self, code: str, texts: dict[str, object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Texts of form %1").replace("%1", code))
+        self.resize(820, 560)
+        self.table = QTableWidget(len(texts), 2)
+        self.table.setObjectName("formTexts")
+        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Printed text")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lists: set[str] = set()
+        for i, (key, value) in enumerate(texts.items()):
+            item = QTableWidgetItem(key)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(i, 0, item)
+            if isinstance(value, list):
+                self.lists.add(key)
+                value = " | ".join(map(str, value))
+            self.table.setItem(i, 1, QTableWidgetItem(str(value)))
+        hint = QLabel(
+            self.tr(
+                "Keep the fill-in fields such as {number} or {book}; separate table columns with |."
+            )
+        )
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None
+        return item
+
+    def set_text(self, key: str, text: str) -> None:
+        for i in range(self.table.rowCount()):
+            if self._cell(i, 0).text() == key:
+                self._cell(i, 1).setText(text)
+                return
+        raise KeyError(key)
+
+    def texts(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for i in range(self.table.rowCount()):
+            key, text = self._cell(i, 0).text(), self._cell(i, 1).text()
+            out[key] = [part.strip() for part in text.split("|")] if key in self.lists else text
+        return out
+
+
+class CopyDialog(QDialog):
+    """Print or save a copy of a revision: uncontrolled, or a numbered controlled copy."""
+
+    rendered = Signal()
+    printed = Signal(object)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        code: str,
+        revisions: list[RevisionRow],
+        copies: list[document_service.CopyView],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.copies = copies
+        self.setWindowTitle(self.tr("Print a copy of %1").replace("%1", code))
+        self.resize(760, 880)
+        self.revision = QComboBox()
+        self.revision.setObjectName("copyRevision")
+        for rev in reversed(revisions):
+            self.revision.addItem(f"{rev.issue:02d}.{rev.amendment} — {rev.standing_label}", rev.id)
+        self.copy = QComboBox()
+        self.copy.setObjectName("copyNumber")
+        self.revision.currentIndexChanged.connect(lambda _i: self._fill_copies())
+        self.copy.currentIndexChanged.connect(lambda _i: self.show_preview())
+        self.pages = PagesView()
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.save_button = QPushButton(self.tr("&Save PDF…"))
+        close = QPushButton(self.tr("&Close"))
+        self.print_button.clicked.connect(lambda: self.issue("print"))
+        self.save_button.clicked.connect(lambda: self.issue("save"))
+        close.clicked.connect(self.accept)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Revision:")))
+        bar.addWidget(self.revision)
+        bar.addWidget(QLabel(self.tr("Copy:")))
+        bar.addWidget(self.copy, 1)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.save_button)
+        bar.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.pages, 1)
+        self._fill_copies()
+
+    def _fill_copies(self) -> None:
+        rev_id = self.revision.currentData()
+        self.copy.blockSignals(True)
+        self.copy.clear()
+        self.copy.addItem(self.tr("Uncontrolled copy"), None)
+        for c in self.copies:
+            if c.revision_id == rev_id and c.recalled_at is None:
+                self.copy.addItem(
+                    self.tr("Controlled copy no. %1 — %2")
+                    .replace("%1", str(c.copy_no))
+                    .replace("%2", c.holder),
+                    c.id,
+                )
+        self.copy.blockSignals(False)
+        self.show_preview()
+
+    def choice(self) -> tuple[int, int | None]:
+        return int(self.revision.currentData()), self.copy.currentData()
+
+    def show_preview(self) -> None:
+        rev_id, copy_id = self.choice()
+        ctx = self.ctx
+
+        def render() -> list[Any]:
+            printed = printed_copies.copy_pdf(ctx.db, ctx.actor, rev_id, copy_id)
+            return pdf_images(printed.pdf, 72)
+
+        def show(images: object) -> None:
+            assert isinstance(images, list)
+            self.pages.show_images(images)
+            self.rendered.emit()
+
+        ctx.read(render, show, parent=self)
+
+    def issue(self, purpose: str) -> None:
+        rev_id, copy_id = self.choice()
+        ctx = self.ctx
+        if purpose == "print":
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if not dialogs.ask_printer(self, printer):
+                return
+            dpi: int | None = print_dpi(printer)
+            target = ""
+        else:
+            printer, dpi = None, None
+            target = (
+                dialogs.ask_save_file(
+                    self, self.tr("Save the copy"), "ban-sao.pdf", self.tr("PDF files (*.pdf)")
+                )
+                or ""
+            )
+            if not target:
+                return
+
+        def make() -> tuple[printed_copies.PrintedCopy, list[Any]]:
+            printed = printed_copies.print_copy(ctx.db, ctx.actor, rev_id, copy_id, purpose=purpose)
+            if target:
+                Path(target).write_bytes(printed.pdf)
+            return printed, pdf_images(printed.pdf, dpi) if dpi else []
+
+        def done(result: object) -> None:
+            assert isinstance(result, tuple)
+            printed, images = result
+            if printer is not None:
+                print_images(printer, images)
+            self.printed.emit(printed)
+
+        ctx.write(make, changes={"document_copy"}, parent=self, on_success=done)
+
+
 class RegisterPage(Page):
     watches = frozenset({"document", "document_revision"})
     loaded = Signal()
     history_shown = Signal(object)
     sheet_saved = Signal(str)
+    registers_saved = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -209,22 +416,46 @@ class RegisterPage(Page):
         self.distribute_button = QPushButton(self.tr("&Distribute a copy…"))
         self.sheet_button = QPushButton(self.tr("Sign-s&heet…"))
         self.compare_button = QPushButton(self.tr("Co&mpare…"))
+        self.texts_button = QPushButton(self.tr("Form &texts…"))
+        self.generate_button = QPushButton(self.tr("&Generate file"))
+        self.generate_button.setToolTip(
+            self.tr("Attach the process document generated from the procedure content")
+        )
+        self.copy_button = QPushButton(self.tr("&Print a copy…"))
+        self.export_button = QPushButton(self.tr("E&xport registers…"))
+        self.search = QLineEdit()
+        self.search.setObjectName("documentSearch")
+        self.search.setPlaceholderText(self.tr("Search code, title or content…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self.refresh())
         actions = [
             (self.new_button, self.new_document, Permission.DOCS_DRAFT),
             (self.draft_button, self.new_revision, Permission.DOCS_DRAFT),
             (self.file_button, self.attach_file, Permission.DOCS_DRAFT),
+            (self.texts_button, self.edit_form_texts, Permission.DOCS_DRAFT),
+            (self.generate_button, self.attach_generated, Permission.DOCS_DRAFT),
+            (None, None, None),
             (self.submit_button, self.submit, Permission.DOCS_DRAFT),
             (self.review_button, lambda: self.review(True), Permission.DOCS_REVIEW),
             (self.approve_button, self.approve, Permission.DOCS_APPROVE),
             (self.reject_button, self.send_back, None),
             (self.distribute_button, self.distribute, Permission.DOCS_DISTRIBUTE),
             (self.sheet_button, self.save_sign_sheet, Permission.RECORDS_READ),
+            (self.copy_button, self.print_copy, Permission.RECORDS_READ),
             (self.compare_button, self.compare_latest, Permission.RECORDS_READ),
+            (self.export_button, self.export_registers, Permission.RECORDS_READ),
         ]
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("As of:")))
-        bar.addWidget(self.as_of)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("As of:")))
+        top.addWidget(self.as_of)
+        top.addWidget(self.search, 1)
+        bar = top
+        rows = [top]
         for button, handler, permission in actions:
+            if button is None:
+                bar = QHBoxLayout()
+                rows.append(bar)
+                continue
             button.clicked.connect(handler)
             allowed = (
                 ctx.can(permission)
@@ -251,7 +482,8 @@ class RegisterPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Controlled documents")))
         layout.addWidget(self.reminders)
-        layout.addLayout(bar)
+        for row in rows:
+            layout.addLayout(row)
         layout.addWidget(splitter, 1)
 
     def day(self) -> dt.date:
@@ -263,9 +495,11 @@ class RegisterPage(Page):
         day = self.day()
         selected = self.selected_code()
 
+        query = self.search.text()
+
         def load() -> tuple[list[DocumentRow], list[document_service.Reminder]]:
             return (
-                document_service.list_documents(self.ctx.db, self.ctx.actor, day),
+                document_service.search(self.ctx.db, self.ctx.actor, query, day),
                 document_service.reminders(self.ctx.db, self.ctx.actor),
             )
 
@@ -431,16 +665,99 @@ class RegisterPage(Page):
         code = self.selected_code()
         if code is None:
             return
-        summary = dialogs.ask_text(
-            self, self.tr("New revision"), self.tr("What changes (summary and places):")
-        )
-        if not summary:
+        dialog = NewRevisionDialog(code, self)
+        if not dialogs.run_dialog(dialog):
             return
+        summary, places = dialog.summary.text(), dialog.places.text()
+        amendment = dialog.amendment.isChecked()
         self._write(
             lambda: document_service.start_revision(
-                self.ctx.db, self.ctx.actor, code, change_summary=summary
+                self.ctx.db,
+                self.ctx.actor,
+                code,
+                change_summary=summary,
+                places_changed=places,
+                amendment=amendment,
             )
         )
+
+    def edit_form_texts(self) -> None:
+        rev = self.open_revision()
+        code = self.selected_code() or ""
+        if rev is None or not rev.is_form:
+            dialogs.info(
+                self,
+                self.tr("Form texts"),
+                self.tr("Select a form with a draft revision to change its printed texts."),
+            )
+            return
+
+        def show(texts: object) -> None:
+            assert isinstance(texts, dict)
+            dialog = FormTextsDialog(code, texts, self)
+            self.last_texts_dialog = dialog
+            if not dialogs.run_dialog(dialog):
+                return
+            new = dialog.texts()
+            self._write(
+                lambda: document_service.set_form_texts(self.ctx.db, self.ctx.actor, rev.id, new)
+            )
+
+        self.ctx.read(
+            lambda: document_service.form_texts(self.ctx.db, self.ctx.actor, rev.id),
+            show,
+            parent=self,
+        )
+
+    def attach_generated(self) -> None:
+        rev = self.open_revision()
+        if rev is None:
+            return
+        self._write(lambda: document_service.attach_generated(self.ctx.db, self.ctx.actor, rev.id))
+
+    def print_copy(self) -> None:
+        code = self.selected_code()
+        if code is None or not self.revisions:
+            return
+        revisions = list(self.revisions)
+
+        def show(copies: object) -> None:
+            assert isinstance(copies, list)
+            dialog = CopyDialog(self.ctx, code, revisions, copies, self)
+            self.last_copy_dialog = dialog
+            dialogs.run_dialog(dialog)
+
+        self.ctx.read(
+            lambda: document_service.copies(self.ctx.db, self.ctx.actor, code), show, parent=self
+        )
+
+    def export_registers(self) -> None:
+        from isoqms.render import registers as render
+
+        name = dialogs.ask_save_file(
+            self,
+            self.tr("Export the registers"),
+            f"danh-muc-{self.day():%Y-%m-%d}.xlsx",
+            self.tr("Excel (*.xlsx);;Word (*.docx);;PDF (*.pdf)"),
+        )
+        if not name:
+            return
+        day = self.day()
+        writers = {".xlsx": render.to_xlsx, ".docx": render.to_docx, ".pdf": render.to_pdf}
+        writer = writers.get(Path(name).suffix.lower())
+        if writer is None:
+            from isoqms.domain.errors import ValidationError
+
+            dialogs.error(self, ValidationError(self.tr("Save as .xlsx, .docx or .pdf.")))
+            return
+
+        def save() -> str:
+            Path(name).write_bytes(
+                writer(document_service.registers(self.ctx.db, self.ctx.actor, day))
+            )
+            return name
+
+        self.ctx.read(save, lambda path: self.registers_saved.emit(str(path)), parent=self)
 
     def attach_file(self) -> None:
         rev = self.open_revision()

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -223,11 +223,6 @@ class PapersModel(QAbstractTableModel):
         return True
 
 
-def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
-    """The system print dialog (patchable in tests)."""
-    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
-
-
 class ReasonDialog(QDialog):
     def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -329,7 +324,7 @@ class SlipPreview(QDialog):
 
     def print_slip(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if not ask_printer(self, printer):
+        if not dialogs.ask_printer(self, printer):
             return
 
         issue, dpi = self._issue("print"), print_dpi(printer)

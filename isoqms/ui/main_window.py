@@ -33,6 +33,7 @@ from isoqms.ui.documents import RegisterPage
 from isoqms.ui.intake import IntakePage
 from isoqms.ui.labels import role_label
 from isoqms.ui.pages import Page, PlaceholderPage
+from isoqms.ui.records import RecordsPage
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class DocumentsPage(QTabWidget):
         self.addTab(self.catalogue, self.tr("Procedures (TTHC)"))
         self.register = RegisterPage(ctx)
         self.addTab(self.register, self.tr("Controlled documents"))
+        self.records = RecordsPage(ctx)
+        self.addTab(self.records, self.tr("Records list"))
 
 
 class MainWindow(QMainWindow):

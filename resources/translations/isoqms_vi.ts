@@ -287,6 +287,49 @@
     </message>
 </context>
 <context>
+    <name>CopyDialog</name>
+    <message>
+        <source>Print a copy of %1</source>
+        <translation>In bản sao %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>Revision:</source>
+        <translation>Lần ban hành:</translation>
+    </message>
+    <message>
+        <source>Copy:</source>
+        <translation>Bản:</translation>
+    </message>
+    <message>
+        <source>Uncontrolled copy</source>
+        <translation>Bản không kiểm soát</translation>
+    </message>
+    <message>
+        <source>Controlled copy no. %1 — %2</source>
+        <translation>Bản có kiểm soát số %1 — %2</translation>
+    </message>
+    <message>
+        <source>Save the copy</source>
+        <translation>Lưu bản sao</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Cannot do that</source>
@@ -310,6 +353,10 @@
     <message>
         <source>Controlled documents</source>
         <translation>Tài liệu được kiểm soát</translation>
+    </message>
+    <message>
+        <source>Records list</source>
+        <translation>Danh mục hồ sơ</translation>
     </message>
 </context>
 <context>
@@ -449,6 +496,25 @@
     <message>
         <source>The database is empty. Create a demo commune with one user per role (password “demo”) to try the program?</source>
         <translation>Cơ sở dữ liệu còn trống. Tạo một xã mẫu với mỗi vai trò một người dùng (mật khẩu “demo”) để dùng thử chương trình?</translation>
+    </message>
+</context>
+<context>
+    <name>FormTextsDialog</name>
+    <message>
+        <source>Texts of form %1</source>
+        <translation>Nội dung biểu mẫu %1</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Printed text</source>
+        <translation>Nội dung in</translation>
+    </message>
+    <message>
+        <source>Keep the fill-in fields such as {number} or {book}; separate table columns with |.</source>
+        <translation>Giữ nguyên các chỗ điền như {number}, {book}; các cột của bảng ngăn cách bằng dấu |.</translation>
     </message>
 </context>
 <context>
@@ -774,6 +840,33 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>NewRevisionDialog</name>
+    <message>
+        <source>New revision of %1</source>
+        <translation>Lần ban hành mới của %1</translation>
+    </message>
+    <message>
+        <source>e.g. section 5, pages 3–4</source>
+        <translation>ví dụ: mục 5, trang 3–4</translation>
+    </message>
+    <message>
+        <source>New issue</source>
+        <translation>Ban hành lần mới</translation>
+    </message>
+    <message>
+        <source>Amendment of the current issue</source>
+        <translation>Sửa đổi lần ban hành hiện hành</translation>
+    </message>
+    <message>
+        <source>What changes:</source>
+        <translation>Nội dung ban hành / sửa đổi:</translation>
+    </message>
+    <message>
+        <source>Places changed:</source>
+        <translation>Vị trí sửa đổi:</translation>
+    </message>
+</context>
+<context>
     <name>PapersModel</name>
     <message>
         <source>Handed in</source>
@@ -918,6 +1011,99 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Change the record</source>
+        <translation>Sửa hồ sơ trong danh mục</translation>
+    </message>
+    <message>
+        <source>Add a record</source>
+        <translation>Thêm hồ sơ vào danh mục</translation>
+    </message>
+    <message>
+        <source>permanent, 70 years, 10 years …</source>
+        <translation>Vĩnh viễn, 70 năm, 10 năm …</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Tên hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Document (code):</source>
+        <translation>Thuộc tài liệu (mã hiệu):</translation>
+    </message>
+    <message>
+        <source>Kept by:</source>
+        <translation>Nơi lưu / trách nhiệm lưu:</translation>
+    </message>
+    <message>
+        <source>Retention:</source>
+        <translation>Thời gian lưu:</translation>
+    </message>
+    <message>
+        <source>Medium:</source>
+        <translation>Hình thức lưu:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Tên hồ sơ</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Thuộc tài liệu</translation>
+    </message>
+    <message>
+        <source>Kept by</source>
+        <translation>Nơi lưu / trách nhiệm lưu</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Thời gian lưu</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Hình thức lưu</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the list…</source>
+        <translation>&amp;Bỏ khỏi danh mục…</translation>
+    </message>
+    <message>
+        <source>Records list</source>
+        <translation>Danh mục hồ sơ</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>Bỏ khỏi danh mục</translation>
+    </message>
+    <message>
+        <source>Reason (the line is kept in history):</source>
+        <translation>Lý do (dòng này vẫn được lưu trong lịch sử):</translation>
+    </message>
+</context>
+<context>
     <name>RegisterModel</name>
     <message>
         <source>Code</source>
@@ -995,6 +1181,30 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>&amp;So sánh…</translation>
     </message>
     <message>
+        <source>Form &amp;texts…</source>
+        <translation>Nội dung &amp;biểu mẫu…</translation>
+    </message>
+    <message>
+        <source>&amp;Generate file</source>
+        <translation>&amp;Tạo tệp quy trình</translation>
+    </message>
+    <message>
+        <source>Attach the process document generated from the procedure content</source>
+        <translation>Gắn tệp quy trình tạo từ nội dung thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>&amp;Print a copy…</source>
+        <translation>In &amp;bản sao…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport registers…</source>
+        <translation>&amp;Xuất danh mục…</translation>
+    </message>
+    <message>
+        <source>Search code, title or content…</source>
+        <translation>Tìm theo mã hiệu, tên hoặc nội dung…</translation>
+    </message>
+    <message>
         <source>As of:</source>
         <translation>Tại ngày:</translation>
     </message>
@@ -1069,12 +1279,24 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Tài liệu này mới có một lần ban hành.</translation>
     </message>
     <message>
-        <source>New revision</source>
-        <translation>Dự thảo lần mới</translation>
+        <source>Form texts</source>
+        <translation>Nội dung biểu mẫu</translation>
     </message>
     <message>
-        <source>What changes (summary and places):</source>
-        <translation>Nội dung thay đổi (tóm tắt, vị trí):</translation>
+        <source>Select a form with a draft revision to change its printed texts.</source>
+        <translation>Chọn một biểu mẫu đang có dự thảo để sửa nội dung in.</translation>
+    </message>
+    <message>
+        <source>Export the registers</source>
+        <translation>Xuất danh mục tài liệu, hồ sơ</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;Word (*.docx);;PDF (*.pdf)</source>
+        <translation>Excel (*.xlsx);;Word (*.docx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as .xlsx, .docx or .pdf.</source>
+        <translation>Hãy lưu dưới dạng .xlsx, .docx hoặc .pdf.</translation>
     </message>
     <message>
         <source>Attach the document&apos;s file</source>

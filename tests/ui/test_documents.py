@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from isoqms.services import documents as document_service
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
-from isoqms.ui.documents import NewDocumentDialog, RegisterPage
+from isoqms.ui.documents import NewDocumentDialog, NewRevisionDialog, RegisterPage
 
 
 def page_for(qtbot: QtBot, ctx: AppContext) -> RegisterPage:
@@ -37,6 +38,17 @@ def act(qtbot: QtBot, page: RegisterPage, button: object) -> None:
         button.click()  # type: ignore[attr-defined]
     with qtbot.waitSignal(page.history_shown, timeout=10_000):
         page.show_history()
+
+
+def revision_dialog(summary: str, *, amendment: bool = False) -> Callable[[QDialog], bool]:
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, NewRevisionDialog)
+        dialog.summary.setText(summary)
+        dialog.places.setText("Mục 5")
+        (dialog.amendment if amendment else dialog.new_issue).setChecked(True)
+        return True
+
+    return fill
 
 
 def test_register_as_of_a_date(
@@ -80,7 +92,7 @@ def test_three_people_take_a_revision_through(
     with qtbot.waitSignal(secretary.loaded, timeout=15_000):
         secretary.new_button.click()
     select(qtbot, secretary, "HD-MC-02")
-    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "Ban hành lần đầu")
+    monkeypatch.setattr(dialogs, "run_dialog", revision_dialog("Ban hành lần đầu"))
     act(qtbot, secretary, secretary.draft_button)
     source = tmp_path / "hd.docx"
     doc = DocxDocument()
@@ -117,7 +129,7 @@ def test_a_draft_without_content_cannot_be_submitted(
     monkeypatch.setattr(dialogs, "ask_password", lambda *_a: "sai-mat-khau")
     page = page_for(qtbot, make_ctx("iso_secretary"))
     select(qtbot, page, "CSCL-01")
-    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "Sửa đổi chính sách")
+    monkeypatch.setattr(dialogs, "run_dialog", revision_dialog("Sửa đổi chính sách"))
     act(qtbot, page, page.draft_button)
     with qtbot.waitCallback(timeout=10_000) as callback:
         monkeypatch.setattr(dialogs, "error", lambda _p, exc: callback(str(exc)))
@@ -179,3 +191,127 @@ def test_a_document_title_is_not_a_persons_title(
 
     page = page_for(qtbot, make_ctx("auditor"))
     assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Tên tài liệu"
+
+
+def test_a_form_amendment_with_new_texts_goes_through_the_gui(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from isoqms.ui.documents import FormTextsDialog
+
+    monkeypatch.setattr(dialogs, "ask_password", lambda *_a: "demo")
+    secretary = page_for(qtbot, make_ctx("iso_secretary"))
+    select(qtbot, secretary, "BM.MC.2025.02")
+    monkeypatch.setattr(dialogs, "run_dialog", revision_dialog("Sửa lời hướng dẫn", amendment=True))
+    act(qtbot, secretary, secretary.draft_button)
+    draft = secretary.revisions[-1]
+    assert (draft.issue, draft.amendment, draft.state, draft.is_form) == (1, 1, "draft", True)
+    assert draft.places_changed == "Mục 5"
+
+    def edit(dialog: QDialog) -> bool:
+        assert isinstance(dialog, FormTextsDialog)
+        qtbot.addWidget(dialog)
+        dialog.set_text("sign_right", "CÔNG CHỨC HƯỚNG DẪN")
+        dialog.set_text("papers_columns", "STT | Giấy tờ cần bổ sung | Số lượng")
+        return True
+
+    monkeypatch.setattr(dialogs, "run_dialog", edit)
+    act(qtbot, secretary, secretary.texts_button)
+    act(qtbot, secretary, secretary.submit_button)
+    reviewer = page_for(qtbot, make_ctx("reviewer"))
+    select(qtbot, reviewer, "BM.MC.2025.02")
+    act(qtbot, reviewer, reviewer.review_button)
+    approver = page_for(qtbot, make_ctx("approver"))
+    select(qtbot, approver, "BM.MC.2025.02")
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: f"{dt.date.today():%d/%m/%Y}")
+    act(qtbot, approver, approver.approve_button)
+    assert approver.revisions[-1].standing == "effective"
+    texts = document_service.form_texts(
+        approver.ctx.db, approver.ctx.actor, approver.revisions[-1].id
+    )
+    assert texts["sign_right"] == "CÔNG CHỨC HƯỚNG DẪN"
+    assert texts["papers_columns"] == ["STT", "Giấy tờ cần bổ sung", "Số lượng"]
+
+
+def test_search_reaches_into_the_files(qtbot: QtBot, make_ctx: Callable[[str], AppContext]) -> None:
+    page = page_for(qtbot, make_ctx("auditor"))
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.search.setText("it nhat moi nam mot lan")
+    codes = [page.model.row_at(i).code for i in range(page.model.rowCount())]
+    assert codes == ["QT-DGNB-01", "QT-XXLD-01"]
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.search.clear()
+    assert page.model.rowCount() > 30
+
+
+def test_print_a_controlled_copy_and_export_the_registers(
+    qtbot: QtBot,
+    make_ctx: Callable[[str], AppContext],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from isoqms.ui.documents import CopyDialog
+    from tests.helpers_pdf import pdf_text
+
+    page = page_for(qtbot, make_ctx("iso_secretary"))
+    select(qtbot, page, "QT-KSHS-01")
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "Văn phòng UBND")
+    act(qtbot, page, page.distribute_button)
+    with qtbot.waitCallback(timeout=10_000) as callback:
+        monkeypatch.setattr(dialogs, "run_dialog", lambda dialog: callback(dialog) or True)
+        page.copy_button.click()
+    dialog = callback.args[0]
+    assert isinstance(dialog, CopyDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.copy.count() == 2  # uncontrolled, and copy no. 1
+    with qtbot.waitSignal(dialog.rendered, timeout=60_000):
+        dialog.copy.setCurrentIndex(1)
+    assert dialog.pages.isVisible() or dialog.pages is not None
+    target = tmp_path / "copy.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(target))
+    with qtbot.waitSignal(dialog.printed, timeout=60_000):
+        dialog.save_button.click()
+    text = " ".join(pdf_text(target.read_bytes(), tmp_path).split())
+    assert "Bản có kiểm soát số 1 — Mã hiệu: QT-KSHS-01 — Lần ban hành: 01" in text
+
+    registers = tmp_path / "danh-muc.xlsx"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(registers))
+    with qtbot.waitSignal(page.registers_saved, timeout=30_000):
+        page.export_button.click()
+    import openpyxl
+
+    book = openpyxl.load_workbook(registers)
+    assert [s["A1"].value for s in book.worksheets] == [
+        "DANH MỤC TÀI LIỆU NỘI BỘ",
+        "DANH MỤC TÀI LIỆU BÊN NGOÀI",
+        "DANH MỤC HỒ SƠ",
+    ]
+
+
+def test_generate_the_process_document_file_for_a_draft(
+    qtbot: QtBot,
+    make_ctx: Callable[[str], AppContext],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ctx = make_ctx("iso_secretary")
+    rows = document_service.history(ctx.db, ctx.actor, "QT-HT-02")
+    proc_rev = rows[-1]
+    page = page_for(qtbot, ctx)
+    select(qtbot, page, "QT-HT-02")
+    from isoqms.db.models import DocumentRevision
+
+    with ctx.db.read() as session:
+        carried = session.get(DocumentRevision, proc_rev.id)
+        assert carried is not None
+        procedure_revision_id = carried.procedure_revision_id
+    document_service.start_revision(
+        ctx.db,
+        ctx.actor,
+        "QT-HT-02",
+        change_summary="Cập nhật thành phần hồ sơ",
+        procedure_revision_id=procedure_revision_id,
+    )
+    with qtbot.waitSignal(page.history_shown, timeout=10_000):
+        page.show_history()
+    act(qtbot, page, page.generate_button)
+    draft = page.revisions[-1]
+    assert draft.file_name == "QT-HT-02-lan-02.docx" and draft.file_sha256

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from isoqms.services import intake as intake_service
 from isoqms.ui import dialogs
-from isoqms.ui import intake as intake_ui
 from isoqms.ui.context import AppContext
 from isoqms.ui.intake import IntakePage, ReasonDialog, SlipPreview
 from tests.helpers_pdf import pdf_text, qr_codes
@@ -171,7 +170,7 @@ def test_print_goes_through_qt_printing(
         printer.setOutputFileName(str(target))
         return True
 
-    monkeypatch.setattr(intake_ui, "ask_printer", to_file)
+    monkeypatch.setattr(dialogs, "ask_printer", to_file)
     with qtbot.waitSignal(preview.printed, timeout=15_000) as signal:
         preview.print_button.click()
     assert not signal.args[0].reprint
