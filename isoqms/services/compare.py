@@ -87,8 +87,9 @@ def _form_lines(form_content: str) -> list[str]:
     ]
 
 
-def revision_lines(session: Session, rev: DocumentRevision) -> list[str]:
-    """The text of a revision: its form texts, its procedure content, its file."""
+def revision_lines(session: Session, rev: DocumentRevision, *, cached: bool = False) -> list[str]:
+    """The text of a revision: its form texts, its procedure content, its file (read and
+    verified, unless ``cached`` allows the text of a file already read in this process)."""
     lines: list[str] = []
     if rev.form_content:
         lines += _form_lines(rev.form_content)
@@ -97,8 +98,20 @@ def revision_lines(session: Session, rev: DocumentRevision) -> list[str]:
         if proc is not None:
             lines += _content_lines(ProcedureContent.from_dict(json.loads(proc.content)))
     if rev.file_sha256:
-        lines += text_lines(rev.file_name, files.read_in(session, rev.file_sha256))
+        key = (rev.file_sha256, rev.file_name[rev.file_name.rfind(".") :].lower())
+        known = _FILE_LINES.get(key) if cached else None
+        if known is None:
+            known = tuple(text_lines(rev.file_name, files.read_in(session, rev.file_sha256)))
+            if len(_FILE_LINES) >= 256:
+                _FILE_LINES.pop(next(iter(_FILE_LINES)))
+            _FILE_LINES[key] = known
+        lines += known
     return lines
+
+
+#: A stored file's text by (SHA-256, type): files never change under their hash, and the
+#: same files (the stock forms' blanks) are read at every start of a new database.
+_FILE_LINES: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
 def _lines(db: Database, revision_id: int) -> list[str]:

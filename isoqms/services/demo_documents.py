@@ -269,6 +269,15 @@ DEMO_RECORDS = [
 ]
 
 
+FORM_PARENTS = {
+    "BM-KSTL-01": "QT-KSTL-01",
+    "BM-KSTL-02": "QT-KSTL-01",
+    "BM-KSTL-03": "QT-KSTL-01",
+    "BM-KSTL-04": "QT-KSTL-01",
+    "BM-KSHS-01": "QT-KSHS-01",
+}
+
+
 def load_demo_documents(db: Database) -> int:
     from sqlalchemy import select
 
@@ -280,6 +289,12 @@ def load_demo_documents(db: Database) -> int:
         for item in items:
             _enter_existing(uow, item)
         ids = {code: id_ for code, id_ in uow.session.execute(select(Document.code, Document.id))}
+        # the ISO register forms belong to the commune's document and records procedures
+        for form_code, parent in FORM_PARENTS.items():
+            form = uow.session.get(Document, ids[form_code])
+            assert form is not None
+            form.parent_id = ids[parent]
+            uow.record("document.parent", "document", form_code, after={"parent": parent})
         for code, name, keeper, years, medium, note in DEMO_RECORDS:
             record = RecordType(
                 name=name,

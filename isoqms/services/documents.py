@@ -172,7 +172,7 @@ def revision_search_text(session: Session, rev: DocumentRevision) -> str:
     from isoqms.services.compare import revision_lines
 
     try:
-        lines = revision_lines(session, rev)
+        lines = revision_lines(session, rev, cached=True)
     except Exception:  # a file no reader understands has no text to search
         lines = []
     return fold(" ".join(lines))
