@@ -52,10 +52,6 @@ class Delivery(enum.StrEnum):
         }[self.value]
 
 
-class DossierState(enum.StrEnum):
-    RECEIVED = "received"
-
-
 def check_id_number(value: str) -> str:
     """A 12-digit citizen ID (CCCD / số định danh cá nhân) or a 9-digit old ID (CMND).
 

@@ -32,7 +32,6 @@ from isoqms.domain.calendar import Policy
 from isoqms.domain.dossier import (
     Channel,
     Delivery,
-    DossierState,
     check_email,
     check_id_number,
     check_phone,
@@ -40,6 +39,7 @@ from isoqms.domain.dossier import (
     regime_for,
 )
 from isoqms.domain.errors import NotFound, ValidationError
+from isoqms.domain.journey import DossierState
 from isoqms.domain.procedure import Paper, ProcedureContent
 from isoqms.domain.roles import Permission
 from isoqms.domain.text import fold, nfc
