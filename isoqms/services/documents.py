@@ -910,7 +910,7 @@ def registers(db: Database, actor: Actor, day: dt.date | None = None) -> Registe
     """The internal and external document registers and the records list as they stand on
     ``day``, headed as the register forms in force that day say."""
     from isoqms.render.registers import Heading, RecordLine
-    from isoqms.services.forms import form_for
+    from isoqms.services.forms import forms_in_force
     from isoqms.services.records import list_record_types
     from isoqms.services.unit import get_unit
 
@@ -932,19 +932,20 @@ def registers(db: Database, actor: Actor, day: dt.date | None = None) -> Registe
         RecordLine(r.name, r.document_code, r.keeper, r.retention, r.medium, r.note)
         for r in list_record_types(db, actor)
     )
-    headings: list[tuple[str, Heading]] = []
     with db.read() as session:
-        for key in ("internal", "external", "records"):
-            try:
-                form = form_for(session, f"register-{key}", moment)
-            except NotFound:
-                continue
-            heading = Heading(
+        in_force = forms_in_force(session, moment)
+    headings = tuple(
+        (
+            key,
+            Heading(
                 form.text("title"),
                 tuple(map(str, form.texts["columns"])),
                 f"{form.code}, lần ban hành {form.revision:02d}",
-            )
-            headings.append((key, heading))
+            ),
+        )
+        for key in ("internal", "external", "records")
+        if (form := in_force.get(f"register-{key}")) is not None
+    )
     unit = get_unit(db)
     return Registers(
         unit.desk_name or unit.display_name,
@@ -952,7 +953,7 @@ def registers(db: Database, actor: Actor, day: dt.date | None = None) -> Registe
         tuple(internal),
         tuple(external),
         records,
-        tuple(headings),
+        headings,
     )
 
 
@@ -966,7 +967,7 @@ def process_document(
     from isoqms.domain.procedure import ProcedureContent
     from isoqms.render.process_doc import HistoryLine, ProcessDocument, Signer
     from isoqms.render.process_doc import render_process_docx as render
-    from isoqms.services.forms import form_for
+    from isoqms.services.forms import forms_in_force
     from isoqms.services.unit import get_unit
 
     unit = get_unit(db)
@@ -992,9 +993,11 @@ def process_document(
             raise ValidationError(f"Lần ban hành này của {doc.code} chưa gắn nội dung thủ tục.")
         content = ProcedureContent.from_dict(json.loads(proc_rev.content))
         day = chosen.effective_from or dt.date.today()
+        in_force = forms_in_force(session, day)
         forms = tuple(
-            (f.code, f.name)
-            for f in (form_for(session, k, day) for k in ("receipt", "supplement", "refusal"))
+            (in_force[k].code, in_force[k].name)
+            for k in ("receipt", "supplement", "refusal")
+            if k in in_force
         )
     data = ProcessDocument(
         authority=f"UBND {unit.commune_name}" if unit.commune_name else "UBND",

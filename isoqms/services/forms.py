@@ -178,31 +178,46 @@ def _form_revisions(session: Session) -> dict[str, list[DocumentRevision]]:
     return grouped
 
 
-def _kind_of(rev: DocumentRevision) -> str | None:
-    if rev.form_content is None:
-        return None
-    kind = json.loads(rev.form_content).get("kind")
-    return str(kind) if kind else None
+def _standings(
+    revs: list[DocumentRevision], day: dt.date
+) -> dict[int, tuple[Standing, dt.date | None]]:
+    return standings(
+        [
+            RevisionDates(r.id, RevisionState(r.state), r.effective_from, r.withdrawn_on)
+            for r in revs
+        ],
+        day,
+    )
+
+
+def forms_in_force(session: Session, day: dt.date) -> dict[str, FormTexts]:
+    """The approved form revision in force on ``day`` for each kind of form (when two
+    forms of one kind are in force, the one that took effect last)."""
+    found: dict[str, FormTexts] = {}
+    for code, revs in _form_revisions(session).items():
+        standing = _standings(revs, day)
+        for rev in revs:
+            state, effective_to = standing[rev.id]
+            if state is not Standing.EFFECTIVE or rev.form_content is None:
+                continue
+            assert rev.effective_from is not None
+            form = _parse(code, rev, rev.effective_from, effective_to)
+            known = found.get(form.kind)
+            if known is None or (form.effective_from, form.code) > (
+                known.effective_from,
+                known.code,
+            ):
+                found[form.kind] = form
+    return found
 
 
 def form_for(session: Session, kind: str, day: dt.date) -> FormTexts:
     """The approved revision of the form of ``kind`` in force on ``day``."""
-    found: list[FormTexts] = []
-    for code, revs in _form_revisions(session).items():
-        dates = [
-            RevisionDates(r.id, RevisionState(r.state), r.effective_from, r.withdrawn_on)
-            for r in revs
-        ]
-        standing = standings(dates, day)
-        for rev in revs:
-            state, effective_to = standing[rev.id]
-            if state is Standing.EFFECTIVE and _kind_of(rev) == kind:
-                assert rev.effective_from is not None
-                found.append(_parse(code, rev, rev.effective_from, effective_to))
-    if not found:
+    form = forms_in_force(session, day).get(kind)
+    if form is None:
         label = FORM_KINDS.get(kind, kind)
         raise NotFound(f"Không có biểu mẫu “{label}” có hiệu lực ngày {day:%d/%m/%Y}.")
-    return max(found, key=lambda f: (f.effective_from, f.code))
+    return form
 
 
 _KEY = re.compile(r"^(?P<code>.+)@(?P<issue>\d+)(?:\.(?P<amendment>\d+))?$")
@@ -218,11 +233,7 @@ def form_by_revision(session: Session, key: str) -> FormTexts:
     revs = _form_revisions(session).get(code, [])
     for rev in revs:
         if rev.issue == issue and rev.amendment == amendment and rev.form_content:
-            dates = [
-                RevisionDates(r.id, RevisionState(r.state), r.effective_from, r.withdrawn_on)
-                for r in revs
-            ]
-            _, effective_to = standings(dates, dt.date.today())[rev.id]
+            _, effective_to = _standings(revs, dt.date.today())[rev.id]
             start = rev.effective_from or dt.date.min
             return _parse(code, rev, start, effective_to)
     raise NotFound(f"Không tìm thấy biểu mẫu {key}.")
