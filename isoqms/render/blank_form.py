@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import string
-import zipfile
 from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
+
+from isoqms.render.ooxml import stable_zip
 
 SKIP = {
     "reprint",
@@ -139,15 +140,4 @@ def blank_form(manifest: dict[str, Any]) -> bytes:
     props.revision = int(manifest.get("revision", 1))
     out = io.BytesIO()
     doc.save(out)
-    return _stable_zip(out.getvalue())
-
-
-def _stable_zip(data: bytes) -> bytes:
-    """The same bytes on every run (python-docx stamps zip members with the clock)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for item in src.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=(2025, 7, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(info, src.read(item.filename))
-    return out.getvalue()
+    return stable_zip(out.getvalue())

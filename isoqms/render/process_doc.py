@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from isoqms.domain.procedure import ProcedureContent
+from isoqms.render.ooxml import stable_zip
 
 
 @dataclass(frozen=True)
@@ -226,4 +227,4 @@ def render_process_docx(doc_data: ProcessDocument) -> bytes:
     doc.core_properties.revision = doc_data.issue
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return stable_zip(out.getvalue())

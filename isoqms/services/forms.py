@@ -76,11 +76,6 @@ class FormTexts:
         value = self.texts[key]
         return str(value).format(**values) if values else str(value)
 
-    def in_force(self, day: dt.date) -> bool:
-        return self.effective_from <= day and (
-            self.effective_to is None or day <= self.effective_to
-        )
-
     def content_json(self) -> str:
         """The revision content stored in the register."""
         return canonical_json(
@@ -165,13 +160,16 @@ def _parse(
     )
 
 
-def _form_revisions(session: Session) -> dict[str, list[DocumentRevision]]:
-    rows = session.execute(
+def _form_revisions(session: Session, code: str | None = None) -> dict[str, list[DocumentRevision]]:
+    query = (
         select(Document.code, DocumentRevision)
         .join(Document, Document.id == DocumentRevision.document_id)
         .where(Document.kind == DocumentKind.FORM.value)
         .order_by(Document.code, DocumentRevision.issue, DocumentRevision.amendment)
-    ).all()
+    )
+    if code is not None:
+        query = query.where(Document.code == code)
+    rows = session.execute(query).all()
     grouped: dict[str, list[DocumentRevision]] = {}
     for code, rev in rows:
         grouped.setdefault(code, []).append(rev)
@@ -230,7 +228,7 @@ def form_by_revision(session: Session, key: str) -> FormTexts:
         raise NotFound(f"Không tìm thấy biểu mẫu {key}.")
     code = match["code"]
     issue, amendment = int(match["issue"]), int(match["amendment"] or 0)
-    revs = _form_revisions(session).get(code, [])
+    revs = _form_revisions(session, code).get(code, [])
     for rev in revs:
         if rev.issue == issue and rev.amendment == amendment and rev.form_content:
             _, effective_to = _standings(revs, dt.date.today())[rev.id]
