@@ -336,6 +336,8 @@ class CopyDialog(QDialog):
 
         def show(images: object) -> None:
             assert isinstance(images, list)
+            if self.choice() != (rev_id, copy_id):
+                return  # a later choice is being rendered; its preview will follow
             self.pages.show_images(images)
             self.rendered.emit()
 

@@ -304,6 +304,8 @@ class SlipPreview(QDialog):
 
         def show(images: object) -> None:
             assert isinstance(images, list)
+            if self.paper_size() != paper:
+                return  # the paper changed meanwhile; that preview will follow
             self.pages.show_images(images)
             self.rendered.emit()
 

@@ -83,6 +83,8 @@ class PagesView(QScrollArea):
 
     def show_images(self, images: list[QImage]) -> None:
         for label in self.pages:
+            self._layout.removeWidget(label)
+            label.hide()
             label.deleteLater()
         self.pages = []
         for image in images:
