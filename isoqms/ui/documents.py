@@ -183,6 +183,7 @@ class NewRevisionDialog(QDialog):
     def __init__(self, code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New revision of %1").replace("%1", code))
+        self.setMinimumWidth(560)
         self.summary = QLineEdit()
         self.summary.setObjectName("changeSummary")
         self.places = QLineEdit()

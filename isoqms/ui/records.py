@@ -54,6 +54,7 @@ class RecordDialog(QDialog):
     def __init__(self, line: RecordTypeView | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change the record") if line else self.tr("Add a record"))
+        self.setMinimumWidth(560)
         self.name = QLineEdit(line.name if line else "")
         self.document = QLineEdit(line.document_code if line else "")
         self.document.setPlaceholderText("QT-HT-01")
