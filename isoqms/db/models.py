@@ -12,6 +12,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -248,7 +249,7 @@ class Dossier(Base):
     channel: Mapped[str] = mapped_column(String(16))
     delivery: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, default="")
-    received_at: Mapped[dt.datetime] = mapped_column(DateTime)  # local wall-clock time
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)  # local time
     effective_received_at: Mapped[dt.datetime] = mapped_column(DateTime)
     appointment: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     duration_text: Mapped[str] = mapped_column(String(200))
@@ -259,6 +260,68 @@ class Dossier(Base):
     backdated: Mapped[bool] = mapped_column(Boolean, default=False)
     clerk_id: Mapped[int] = mapped_column(Integer)
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # the journey (issue 6); times are local wall-clock like received_at
+    due_at: Mapped[dt.datetime] = mapped_column(DateTime)  # appointment moved by pauses only
+    promised_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)  # apology
+    holder_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    paused_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    was_paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    result_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, index=True)
+    outcome: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    #: when it left the open states: result ready, stopped or cancelled
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, index=True)
+    returned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    returned_to: Mapped[str] = mapped_column(String(200), default="")
+    rating: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    rating_comment: Mapped[str] = mapped_column(Text, default="")
+    complaint: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DossierEvent(Base):
+    """One step of a dossier's journey: a hand-over, a pause or its end, the result, the
+    return, an apology, a stop or a cancellation. ``at`` is local wall-clock time (a past
+    ``at`` is a late entry, ``backdated``); ``recorded_at`` is UTC."""
+
+    __tablename__ = "dossier_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id"), index=True)
+    action: Mapped[str] = mapped_column(String(24))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    actor_id: Mapped[int] = mapped_column(Integer)
+    from_user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    to_user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    to_name: Mapped[str] = mapped_column(String(200), default="")
+    step: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    new_appointment: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    due_before: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    due_after: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    outcome: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    state_after: Mapped[str] = mapped_column(String(24))
+    backdated: Mapped[bool] = mapped_column(Boolean, default=False)
+    year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    number: Mapped[int | None] = mapped_column(Integer, nullable=True)  # letter number
+    form_revision: Mapped[str] = mapped_column(String(60), default="")
+
+
+class QualityObjective(Base):
+    """A quality objective measured by one of the desk's statistics (DESIGN.md §1.4)."""
+
+    __tablename__ = "quality_objective"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    metric: Mapped[str] = mapped_column(String(32))
+    comparison: Mapped[str] = mapped_column(String(2))  # ">=" | "<="
+    target: Mapped[float] = mapped_column(Float)
+    scope: Mapped[str] = mapped_column(String(16))  # all | field | procedure
+    scope_value: Mapped[str] = mapped_column(String(300), default="")
+    period: Mapped[str] = mapped_column(String(16))  # month | quarter | half | year
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class CounterNotice(Base):

@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from isoqms.domain.errors import Conflict
+from isoqms.domain.errors import Conflict, ValidationError
+from isoqms.domain.text import fold
 
 
 class DossierState(enum.StrEnum):
@@ -122,3 +123,29 @@ def outcome(result_at: dt.datetime, due: dt.datetime) -> Outcome:
     if result_at.date() < due.date():
         return Outcome.BEFORE
     return Outcome.ON_TIME
+
+
+class Rating(enum.StrEnum):
+    """The citizen's rating when collecting the result."""
+
+    NOT_SATISFIED = "not_satisfied"
+    SATISFIED = "satisfied"
+    VERY_SATISFIED = "very_satisfied"
+
+    @property
+    def label(self) -> str:
+        return {
+            "not_satisfied": "Không hài lòng",
+            "satisfied": "Hài lòng",
+            "very_satisfied": "Rất hài lòng",
+        }[self.value]
+
+
+def parse_rating(value: str) -> Rating:
+    key = fold(value).replace(" ", "_").replace("-", "_")
+    for rating in Rating:
+        if key in (rating.value, fold(rating.label).replace(" ", "_")):
+            return rating
+    raise ValidationError(
+        f"Mức đánh giá không hợp lệ: “{value}”. Chọn: Không hài lòng, Hài lòng, Rất hài lòng."
+    )

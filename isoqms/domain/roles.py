@@ -54,6 +54,9 @@ class Permission(enum.StrEnum):
     # counter and dossiers
     INTAKE = "intake"
     DOSSIER_PROCESS = "dossier.process"
+    DOSSIER_DECIDE = "dossier.decide"  # the leader's decisions: stopping a dossier
+    # quality objectives
+    OBJECTIVES_MANAGE = "objectives.manage"
 
 
 _READ = {Permission.RECORDS_READ}
@@ -69,9 +72,11 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.AUDIT_READ,
         }
     ),
-    Role.ISO_SECRETARY: frozenset(_READ | {Permission.DOCS_DRAFT, Permission.DOCS_DISTRIBUTE}),
+    Role.ISO_SECRETARY: frozenset(
+        _READ | {Permission.DOCS_DRAFT, Permission.DOCS_DISTRIBUTE, Permission.OBJECTIVES_MANAGE}
+    ),
     Role.REVIEWER: frozenset(_READ | {Permission.DOCS_REVIEW}),
-    Role.APPROVER: frozenset(_READ | {Permission.DOCS_APPROVE}),
+    Role.APPROVER: frozenset(_READ | {Permission.DOCS_APPROVE, Permission.DOSSIER_DECIDE}),
     Role.CLERK: frozenset(_READ | {Permission.INTAKE, Permission.DOSSIER_PROCESS}),
     Role.OFFICER: frozenset(_READ | {Permission.DOSSIER_PROCESS}),
     Role.AUDITOR: frozenset(_READ | {Permission.AUDIT_READ}),

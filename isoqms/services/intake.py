@@ -274,6 +274,7 @@ def receive(
             received_at=ready.received_at,
             effective_received_at=ready.effective,
             appointment=ready.appointment,
+            due_at=ready.appointment,
             duration_text=content.duration_text,
             policy=ready.policy.value,
             regime=regime_for(day),
@@ -281,6 +282,7 @@ def receive(
             state=DossierState.RECEIVED.value,
             backdated=ready.backdated,
             clerk_id=uow.actor.user_id if uow.actor else 0,
+            holder_id=uow.actor.user_id if uow.actor else None,
             recorded_at=utcnow(),
         )
         session.add(dossier)
@@ -464,7 +466,7 @@ def _receipt_slip(session: Session, unit: UnitInfo, d: Dossier) -> ReceiptSlip:
         sets=d.sets,
         duration_text=d.duration_text,
         received_at=d.received_at,
-        appointment=d.appointment,
+        appointment=d.due_at,
         delivery=_delivery_text(unit, d.delivery),
         fee=content.fee,
         book=_book(d),

@@ -60,6 +60,8 @@ _PERMISSION_TEXT: dict[Permission, str] = {
     Permission.DOCS_DISTRIBUTE: "phân phối tài liệu",
     Permission.INTAKE: "tiếp nhận hồ sơ",
     Permission.DOSSIER_PROCESS: "xử lý hồ sơ",
+    Permission.DOSSIER_DECIDE: "quyết định dừng giải quyết hồ sơ",
+    Permission.OBJECTIVES_MANAGE: "quản lý mục tiêu chất lượng",
 }
 
 
