@@ -270,7 +270,7 @@ class Dossier(Base):
     outcome: Mapped[str | None] = mapped_column(String(8), nullable=True)
     #: when it left the open states: result ready, stopped or cancelled
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, index=True)
-    returned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    returned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, index=True)
     returned_to: Mapped[str] = mapped_column(String(200), default="")
     rating: Mapped[str | None] = mapped_column(String(16), nullable=True)
     rating_comment: Mapped[str] = mapped_column(Text, default="")

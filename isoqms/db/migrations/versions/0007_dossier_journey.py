@@ -50,6 +50,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_dossier_result_at"), ["result_at"])
         batch_op.create_index(batch_op.f("ix_dossier_finished_at"), ["finished_at"])
         batch_op.create_index(batch_op.f("ix_dossier_holder_id"), ["holder_id"])
+        batch_op.create_index(batch_op.f("ix_dossier_returned_at"), ["returned_at"])
     op.create_table(
         "dossier_event",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -102,7 +103,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_dossier_event_dossier_id"))
     op.drop_table("dossier_event")
     with op.batch_alter_table("dossier", schema=None) as batch_op:
-        for name in ("holder_id", "finished_at", "result_at", "received_at"):
+        for name in ("returned_at", "holder_id", "finished_at", "result_at", "received_at"):
             batch_op.drop_index(batch_op.f(f"ix_dossier_{name}"))
         for column in (
             "complaint",
