@@ -28,6 +28,7 @@ from isoqms.db.engine import Database
 from isoqms.services import demo as demo_service
 from isoqms.services.uow import Actor
 from tests.helpers import login
+from tests.helpers_journey import Desk, known_desk
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ENV = "ISOQMS_TEST_POSTGRES_URL"
@@ -89,3 +90,9 @@ def demo_db(db: Database) -> Database:
 @pytest.fixture
 def admin(demo_db: Database) -> Actor:
     return login(demo_db, "admin")
+
+
+@pytest.fixture
+def desk(demo_db: Database) -> Desk:
+    """Dossiers with known outcomes in October–November 2026 (tests/helpers_journey.py)."""
+    return known_desk(demo_db)
