@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from isoqms.render import fonts
+from isoqms.render.pdfium_lock import PDFIUM
 from isoqms.render.slips import QrCode
 
 UNCONTROLLED = "Bản không kiểm soát"
@@ -92,10 +93,25 @@ def _overlay(sizes: list[tuple[float, float]], mark: CopyMark) -> bytes:
 
 def stamp(pdf: bytes, mark: CopyMark) -> bytes:
     """``pdf`` with the copy's footer, QR code and watermark (if any) on every page."""
+    overlay_pdf = _overlay_sizes_first(pdf, mark)
+    with PDFIUM:
+        return _stamp(pdf, overlay_pdf)
+
+
+def _overlay_sizes_first(pdf: bytes, mark: CopyMark) -> bytes:
+    with PDFIUM:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            sizes = [document[i].get_size() for i in range(len(document))]
+        finally:
+            document.close()
+    return _overlay(sizes, mark)
+
+
+def _stamp(pdf: bytes, overlay_pdf: bytes) -> bytes:
     document = pdfium.PdfDocument(pdf)
     try:
-        sizes = [document[i].get_size() for i in range(len(document))]
-        overlay = pdfium.PdfDocument(_overlay(sizes, mark))
+        overlay = pdfium.PdfDocument(overlay_pdf)
         try:
             for index in range(len(document)):
                 xobject = overlay.page_as_xobject(index, document)

@@ -54,15 +54,18 @@ def text_lines(name: str, data: bytes) -> list[str]:
     if lower.endswith(".pdf"):
         import pypdfium2 as pdfium
 
-        document = pdfium.PdfDocument(data)
-        try:
-            out: list[str] = []
-            for page in document:
-                text = page.get_textpage().get_text_range()
-                out += [nfc(line) for line in text.splitlines() if line.strip()]
-            return out
-        finally:
-            document.close()
+        from isoqms.render.pdfium_lock import PDFIUM
+
+        with PDFIUM:
+            document = pdfium.PdfDocument(data)
+            try:
+                out: list[str] = []
+                for page in document:
+                    text = page.get_textpage().get_text_range()
+                    out += [nfc(line) for line in text.splitlines() if line.strip()]
+                return out
+            finally:
+                document.close()
     raise ValidationError(f"Không so sánh được tệp “{name}”.")
 
 

@@ -518,3 +518,15 @@ def search(
 def count(db: Database) -> int:
     with db.read() as session:
         return int(session.execute(select(func.count(Procedure.id))).scalar_one())
+
+
+def fields(db: Database) -> list[str]:
+    """The fields (lĩnh vực) of the catalogue, for filters."""
+    with db.read() as session:
+        rows = session.execute(
+            select(Procedure.field)
+            .where(Procedure.field != "")
+            .distinct()
+            .order_by(Procedure.field)
+        ).scalars()
+        return list(rows)

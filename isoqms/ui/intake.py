@@ -253,6 +253,7 @@ class SlipPreview(QDialog):
         *,
         notice_id: int | None = None,
         title: str = "",
+        paper: str = "a5",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -265,6 +266,7 @@ class SlipPreview(QDialog):
         self.paper.addItem("A5", "a5")
         self.paper.addItem("A4", "a4")
         self.paper.addItem(self.tr("80 mm roll"), "80mm")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
         self.paper.currentIndexChanged.connect(lambda _i: self.show_preview())
         self.pages = PagesView()
         self.print_button = QPushButton(self.tr("&Print…"))
@@ -294,13 +296,7 @@ class SlipPreview(QDialog):
         ctx = self.ctx
 
         def preview() -> list[Any]:
-            if self.notice_id is not None:
-                pdf = intake_service.print_notice_preview(
-                    ctx.db, ctx.actor, self.notice_id, paper=paper
-                )
-            else:
-                pdf = intake_service.preview_receipt(ctx.db, ctx.actor, self.code, paper=paper)
-            return pdf_images(pdf, 96)
+            return pdf_images(self.render_pdf(paper), 96)
 
         def show(images: object) -> None:
             assert isinstance(images, list)
@@ -310,6 +306,15 @@ class SlipPreview(QDialog):
             self.rendered.emit()
 
         ctx.read(preview, show, parent=self)
+
+    def render_pdf(self, paper: str) -> bytes:
+        """The preview's PDF (runs on a reader thread)."""
+        ctx = self.ctx
+        if self.notice_id is not None:
+            return intake_service.print_notice_preview(
+                ctx.db, ctx.actor, self.notice_id, paper=paper
+            )
+        return intake_service.preview_receipt(ctx.db, ctx.actor, self.code, paper=paper)
 
     def _issue(self, purpose: str) -> Any:
         if self.notice_id is not None:

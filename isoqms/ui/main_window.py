@@ -30,10 +30,12 @@ from isoqms.ui.audit_page import AuditPage
 from isoqms.ui.catalogue import CataloguePage
 from isoqms.ui.context import AppContext
 from isoqms.ui.documents import RegisterPage
+from isoqms.ui.dossiers import DossiersPage
 from isoqms.ui.intake import IntakePage
 from isoqms.ui.labels import role_label
-from isoqms.ui.pages import Page, PlaceholderPage
+from isoqms.ui.pages import Page
 from isoqms.ui.records import RecordsPage
+from isoqms.ui.reports import ReportsPage
 
 
 @dataclass(frozen=True)
@@ -114,39 +116,14 @@ class MainWindow(QMainWindow):
         sp = QStyle.StandardPixmap
         areas = [
             Area("intake", self.tr("Intake"), IntakePage(ctx), sp.SP_FileDialogNewFolder),
-            Area(
-                "dossiers",
-                self.tr("Dossiers"),
-                PlaceholderPage(
-                    ctx,
-                    self.tr("Dossiers"),
-                    self.tr(
-                        "Following each dossier to its result: hand-overs, supplement "
-                        "requests, apologies with a new appointment, returns and the "
-                        "tracking book."
-                    ),
-                ),
-                sp.SP_DirOpenIcon,
-            ),
+            Area("dossiers", self.tr("Dossiers"), DossiersPage(ctx), sp.SP_DirOpenIcon),
             Area(
                 "documents",
                 self.tr("ISO documents"),
                 DocumentsPage(ctx),
                 sp.SP_FileDialogDetailedView,
             ),
-            Area(
-                "reports",
-                self.tr("Reports"),
-                PlaceholderPage(
-                    ctx,
-                    self.tr("Reports"),
-                    self.tr(
-                        "On-time rates by period, field and procedure, satisfaction rate, "
-                        "and the quality objectives."
-                    ),
-                ),
-                sp.SP_FileDialogContentsView,
-            ),
+            Area("reports", self.tr("Reports"), ReportsPage(ctx), sp.SP_FileDialogContentsView),
         ]
         if ctx.can(Permission.AUDIT_READ):
             areas.append(Area("audit", self.tr("Audit"), AuditPage(ctx), sp.SP_FileDialogInfoView))

@@ -1,10 +1,9 @@
-"""Base class of the main window's areas, and the page for areas not built yet."""
+"""Base class of the main window's areas."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from isoqms.ui.context import AppContext
 
@@ -44,26 +43,3 @@ def heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-class PlaceholderPage(Page):
-    """Says plainly that an area is not built yet, and what it will hold. No buttons."""
-
-    def __init__(
-        self, ctx: AppContext, title: str, coming: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(heading(title))
-        notice = QLabel(self.tr("This area is not built yet."))
-        notice.setObjectName("notBuilt")
-        notice.setStyleSheet(
-            "background: #eef3fb; border: 1px solid #b9cbe8; border-radius: 4px; padding: 10px;"
-        )
-        layout.addWidget(notice)
-        body = QLabel(coming)
-        body.setWordWrap(True)
-        body.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(body)
-        layout.addStretch(1)

@@ -8,9 +8,16 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from isoqms.render.pdfium_lock import PDFIUM
+
 
 def pdf_images(pdf: bytes, dpi: float = 96) -> list[QImage]:
-    """Every page of ``pdf`` as an image (safe to call from a worker thread)."""
+    """Every page of ``pdf`` as an image (safe to call from any worker thread)."""
+    with PDFIUM:
+        return _pdf_images(pdf, dpi)
+
+
+def _pdf_images(pdf: bytes, dpi: float) -> list[QImage]:
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(pdf)

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Record something done earlier (late entry)</source>
+        <translation>Ghi lại việc đã làm trước đây (ghi muộn)</translation>
+    </message>
+    <message>
+        <source>Done at:</source>
+        <translation>Thời điểm thực hiện:</translation>
+    </message>
+    <message>
+        <source>The citizen made a complaint or recommendation</source>
+        <translation>Công dân có phản ánh, kiến nghị</translation>
+    </message>
+    <message>
+        <source>Hand over to:</source>
+        <translation>Chuyển cho:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <source>New appointment:</source>
+        <translation>Ngày hẹn mới:</translation>
+    </message>
+    <message>
+        <source>— not rated —</source>
+        <translation>— chưa đánh giá —</translation>
+    </message>
+    <message>
+        <source>Collected by:</source>
+        <translation>Người nhận kết quả:</translation>
+    </message>
+    <message>
+        <source>Citizen&apos;s rating:</source>
+        <translation>Đánh giá của công dân:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Ý kiến:</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Users</source>
@@ -65,6 +108,13 @@
         <translation>
             <numerusform>Nguyên vẹn: %n sự kiện, chuỗi băm khớp.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownModel</name>
+    <message>
+        <source>Field / procedure</source>
+        <translation>Lĩnh vực / thủ tục</translation>
     </message>
 </context>
 <context>
@@ -360,6 +410,112 @@
     </message>
 </context>
 <context>
+    <name>DossierDialog</name>
+    <message>
+        <source>Dossier %1</source>
+        <translation>Hồ sơ %1</translation>
+    </message>
+    <message>
+        <source>Receipt slip…</source>
+        <translation>Giấy tiếp nhận…</translation>
+    </message>
+    <message>
+        <source>Control sheet…</source>
+        <translation>Phiếu kiểm soát…</translation>
+    </message>
+    <message>
+        <source>Apology letter…</source>
+        <translation>Văn bản xin lỗi…</translation>
+    </message>
+    <message>
+        <source>Stop notice…</source>
+        <translation>Thông báo dừng…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Đóng</translation>
+    </message>
+    <message>
+        <source>Journey:</source>
+        <translation>Quá trình giải quyết:</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>Hẹn trả mới</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Đang giữ</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Đã trả</translation>
+    </message>
+</context>
+<context>
+    <name>DossiersPage</name>
+    <message>
+        <source>Scan the slip&apos;s code or type a dossier code, then Enter</source>
+        <translation>Quét mã trên giấy hẹn hoặc nhập mã hồ sơ, rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>All open dossiers, not only mine</source>
+        <translation>Mọi hồ sơ đang giải quyết, không chỉ của tôi</translation>
+    </message>
+    <message>
+        <source>Dossiers being processed</source>
+        <translation>Hồ sơ đang giải quyết</translation>
+    </message>
+    <message>
+        <source>Results waiting to be collected</source>
+        <translation>Kết quả chờ trả</translation>
+    </message>
+    <message>
+        <source>Tracking book</source>
+        <translation>Sổ theo dõi hồ sơ</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Dossiers being processed (%1)</source>
+        <translation>Hồ sơ đang giải quyết (%1)</translation>
+    </message>
+    <message>
+        <source>Results waiting to be collected (%1)</source>
+        <translation>Kết quả chờ trả (%1)</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <source>Calendar entry</source>
@@ -415,6 +571,38 @@
     <message>
         <source>Record</source>
         <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>new appointment %1</source>
+        <translation>hẹn lại %1</translation>
+    </message>
+    <message>
+        <source>appointment moved to %1</source>
+        <translation>ngày hẹn lùi đến %1</translation>
+    </message>
+    <message>
+        <source>letter no. %1</source>
+        <translation>văn bản số %1</translation>
+    </message>
+    <message>
+        <source>late entry</source>
+        <translation>ghi muộn</translation>
     </message>
 </context>
 <context>
@@ -515,6 +703,17 @@
     <message>
         <source>Keep the fill-in fields such as {number} or {book}; separate table columns with |.</source>
         <translation>Giữ nguyên các chỗ điền như {number}, {book}; các cột của bảng ngăn cách bằng dấu |.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Số liệu</translation>
     </message>
 </context>
 <context>
@@ -671,6 +870,104 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>LedgerModel</name>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Đã trả</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPanel</name>
+    <message>
+        <source>All states</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>Mọi lĩnh vực</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Mọi kênh tiếp nhận</translation>
+    </message>
+    <message>
+        <source>procedure code</source>
+        <translation>mã thủ tục</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation>Tiếp nhận từ</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Book:</source>
+        <translation>Quyển:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>%1–%2 / %3</translation>
+    </message>
+    <message>
+        <source>Export the tracking book</source>
+        <translation>Xuất Sổ theo dõi hồ sơ</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Bảng tính Excel (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in — isoqms</source>
@@ -720,20 +1017,12 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <source>Following each dossier to its result: hand-overs, supplement requests, apologies with a new appointment, returns and the tracking book.</source>
-        <translation>Theo dõi từng hồ sơ đến khi có kết quả: luân chuyển, yêu cầu bổ sung, xin lỗi và hẹn lại, trả kết quả và sổ theo dõi hồ sơ.</translation>
-    </message>
-    <message>
         <source>ISO documents</source>
         <translation>Tài liệu ISO</translation>
     </message>
     <message>
         <source>Reports</source>
         <translation>Báo cáo</translation>
-    </message>
-    <message>
-        <source>On-time rates by period, field and procedure, satisfaction rate, and the quality objectives.</source>
-        <translation>Tỷ lệ giải quyết đúng hạn theo kỳ, lĩnh vực và thủ tục, tỷ lệ hài lòng và mục tiêu chất lượng.</translation>
     </message>
     <message>
         <source>Audit</source>
@@ -867,6 +1156,79 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>ObjectiveDialog</name>
+    <message>
+        <source>New quality objective</source>
+        <translation>Mục tiêu chất lượng mới</translation>
+    </message>
+    <message>
+        <source>Objective:</source>
+        <translation>Mục tiêu:</translation>
+    </message>
+    <message>
+        <source>Measured by:</source>
+        <translation>Đo bằng chỉ số:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Chỉ tiêu:</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Phạm vi:</translation>
+    </message>
+    <message>
+        <source>Field or procedure code:</source>
+        <translation>Lĩnh vực hoặc mã thủ tục:</translation>
+    </message>
+    <message>
+        <source>Evaluated:</source>
+        <translation>Kỳ đánh giá:</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectivesModel</name>
+    <message>
+        <source>Objective</source>
+        <translation>Mục tiêu</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Period %1</source>
+        <translation>Kỳ %1</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectivesPanel</name>
+    <message>
+        <source>&amp;New objective…</source>
+        <translation>&amp;Thêm mục tiêu…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop using…</source>
+        <translation>&amp;Thôi áp dụng…</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Figures come from the dossiers themselves (Reports → Statistics); nobody types them.</source>
+        <translation>Số liệu lấy trực tiếp từ hồ sơ (Báo cáo → Thống kê), không nhập tay.</translation>
+    </message>
+    <message>
+        <source>Stop using the objective</source>
+        <translation>Thôi áp dụng mục tiêu</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+</context>
+<context>
     <name>PapersModel</name>
     <message>
         <source>Handed in</source>
@@ -906,14 +1268,6 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp.</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This area is not built yet.</source>
-        <extracomment>entity kinds whose change makes this page reload</extracomment>
-        <translation>Chức năng này đang được xây dựng, chưa dùng được.</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1362,41 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Restore Defaults</source>
         <translation>Khôi phục mặc định</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Đang giữ</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
     </message>
 </context>
 <context>
@@ -1348,6 +1737,21 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Statistics</source>
+        <translation>Thống kê</translation>
+    </message>
+    <message>
+        <source>Quality objectives</source>
+        <translation>Mục tiêu chất lượng</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>System administrator</source>
@@ -1411,6 +1815,69 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPanel</name>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>First 6 months</source>
+        <translation>6 tháng đầu năm</translation>
+    </message>
+    <message>
+        <source>First 9 months</source>
+        <translation>9 tháng đầu năm</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Cả năm</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>Từ ngày … đến ngày …</translation>
+    </message>
+    <message>
+        <source>Overall only</source>
+        <translation>Tổng hợp</translation>
+    </message>
+    <message>
+        <source>By field</source>
+        <translation>Theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
+        <translation>Văn bản Word (*.docx);;Bảng tính Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>

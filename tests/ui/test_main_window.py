@@ -3,13 +3,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from isoqms import __version__
 from isoqms.ui.context import AppContext
 from isoqms.ui.main_window import MainWindow
-from isoqms.ui.pages import PlaceholderPage
 
 
 def window_for(qtbot: QtBot, make_ctx: Callable[[str], AppContext], user: str) -> MainWindow:
@@ -41,16 +40,11 @@ def test_areas_follow_the_roles(
         assert window.stack.currentIndex() == row
 
 
-def test_unbuilt_areas_say_so_and_have_no_buttons(
-    qtbot: QtBot, make_ctx: Callable[[str], AppContext]
-) -> None:
+def test_every_area_is_built(qtbot: QtBot, make_ctx: Callable[[str], AppContext]) -> None:
     window = window_for(qtbot, make_ctx, "clerk")
-    placeholders = window.findChildren(PlaceholderPage)
-    assert len(placeholders) == 2  # dossiers, reports
-    for page in placeholders:
-        notice = page.findChild(QLabel, "notBuilt")
-        assert notice is not None and "đang được xây dựng" in notice.text()
-        assert page.findChildren(QPushButton) == []
+    assert window.findChildren(QLabel, "notBuilt") == []
+    assert window.area("dossiers").findChild(QLineEdit, "scan") is not None
+    assert window.area("reports").findChild(QTableView, "indicators") is not None
 
 
 def test_status_bar_names_user_unit_and_demo(

@@ -1,0 +1,694 @@
+"""Hồ sơ: a dossier's journey after the counter.
+
+A scanner (keyboard wedge: it types the slip's code and Enter) or a typed code opens the
+dossier; the person's own queue (overdue first), results waiting to be collected, and the
+tracking book with filters and export. The dossier window offers the actions this person
+may take now, and prints the control sheet, apology letter and stop notice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from isoqms.domain.dossier import Channel
+from isoqms.domain.errors import NotFound, ValidationError
+from isoqms.domain.journey import Action, DossierState, Rating
+from isoqms.domain.roles import Permission
+from isoqms.services import dossier_papers, ledger, procedures
+from isoqms.services import journey as journey_service
+from isoqms.services.journey import ActionInput, DossierDetail, QueueRow
+from isoqms.services.ledger import LedgerFilter, LedgerPage, LedgerRow
+from isoqms.ui import dialogs
+from isoqms.ui.context import AppContext
+from isoqms.ui.intake import SlipPreview
+from isoqms.ui.models import RowsModel
+from isoqms.ui.pages import Page, heading
+
+LATE = QColor("#b00020")
+
+
+def _when(value: dt.datetime | None) -> str:
+    return f"{value:%H:%M %d/%m/%Y}" if value else ""
+
+
+def _qt(value: dt.datetime) -> QDateTime:
+    return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
+
+
+def _py(value: QDateTime) -> dt.datetime:
+    d, t = value.date(), value.time()
+    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def _table(model: RowsModel, name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+class QueueModel(RowsModel):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Dossier code"),
+            self.tr("Procedure"),
+            self.tr("Applicant"),
+            self.tr("Received"),
+            self.tr("Appointment"),
+            self.tr("State"),
+            self.tr("Held by"),
+        ]
+
+    def cell(self, row: QueueRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
+            return QBrush(LATE)
+        if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
+            return self.tr("Overdue")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        appointment = _when(row.due_at)
+        if row.promised_at:
+            appointment += " → " + _when(row.promised_at)
+        return (
+            row.code,
+            row.procedure,
+            row.applicant,
+            _when(row.received_at),
+            appointment,
+            row.state.label,
+            row.holder,
+        )[column]
+
+
+class LedgerModel(RowsModel):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("No."),
+            self.tr("Dossier code"),
+            self.tr("Procedure"),
+            self.tr("Applicant"),
+            self.tr("Received"),
+            self.tr("Appointment"),
+            self.tr("Handed over"),
+            self.tr("Result"),
+            self.tr("Returned"),
+            self.tr("Note"),
+        ]
+
+    def cell(self, row: LedgerRow, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            row.number,
+            row.code,
+            row.procedure,
+            row.applicant,
+            _when(row.received_at),
+            _when(row.appointment),
+            _when(row.handed_over_at),
+            _when(row.result_at),
+            _when(row.returned_at),
+            row.note,
+        )[column]
+
+
+class EventsModel(RowsModel):
+    def headers(self) -> list[str]:
+        return [self.tr("Time"), self.tr("Step"), self.tr("By"), self.tr("To"), self.tr("Detail")]
+
+    def cell(self, row: journey_service.EventView, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        detail = [row.reason] if row.reason else []
+        if row.outcome and row.action in ("handover", "result-ready"):
+            from isoqms.domain.journey import Outcome
+
+            detail.append(Outcome(row.outcome).label)
+        if row.new_appointment:
+            detail.append(self.tr("new appointment %1").replace("%1", _when(row.new_appointment)))
+        if row.due_after:
+            detail.append(self.tr("appointment moved to %1").replace("%1", _when(row.due_after)))
+        if row.letter:
+            detail.append(self.tr("letter no. %1").replace("%1", row.letter))
+        if row.backdated:
+            detail.append(self.tr("late entry"))
+        return (
+            _when(row.at),
+            row.label,
+            row.actor,
+            row.receiver or row.to_name,
+            "; ".join(detail),
+        )[column]
+
+
+# ---------------------------------------------------------------------- the action dialog
+
+
+class ActionDialog(QDialog):
+    """What an action needs: who receives, the reason, the new appointment, the rating…"""
+
+    def __init__(
+        self,
+        action: Action,
+        detail: DossierDetail,
+        officers: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.action = action
+        self.setWindowTitle(f"{detail.code} — {action.label.capitalize()}")
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+        now = dt.datetime.now().replace(second=0, microsecond=0)
+        self.late = QCheckBox(self.tr("Record something done earlier (late entry)"))
+        self.at = QDateTimeEdit(_qt(now))
+        self.at.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.at.setCalendarPopup(True)
+        self.at.setEnabled(False)
+        self.late.toggled.connect(self.at.setEnabled)
+        form.addRow(self.late)
+        form.addRow(self.tr("Done at:"), self.at)
+        self.to_user = QComboBox()
+        self.reason = QLineEdit()
+        self.new_appointment = QDateTimeEdit(_qt(detail.current_appointment + dt.timedelta(days=3)))
+        self.new_appointment.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.new_appointment.setCalendarPopup(True)
+        self.to_name = QLineEdit(detail.applicant)
+        self.rating = QComboBox()
+        self.comment = QLineEdit()
+        self.complaint = QCheckBox(self.tr("The citizen made a complaint or recommendation"))
+        if action is Action.HANDOVER:
+            for username, name in officers:
+                if username != detail.holder_username:
+                    self.to_user.addItem(name, username)
+            form.addRow(self.tr("Hand over to:"), self.to_user)
+        if action in (Action.REQUEST_SUPPLEMENT, Action.APOLOGIZE, Action.STOP, Action.CANCEL):
+            form.addRow(self.tr("Reason:"), self.reason)
+        if action is Action.APOLOGIZE:
+            form.addRow(self.tr("New appointment:"), self.new_appointment)
+        if action is Action.RETURN:
+            self.rating.addItem(self.tr("— not rated —"), "")
+            for rating in Rating:
+                self.rating.addItem(rating.label, rating.value)
+            form.addRow(self.tr("Collected by:"), self.to_name)
+            form.addRow(self.tr("Citizen's rating:"), self.rating)
+            form.addRow(self.tr("Comment:"), self.comment)
+            form.addRow(self.complaint)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def data(self) -> ActionInput:
+        rating = self.rating.currentData()
+        return ActionInput(
+            at=_py(self.at.dateTime()) if self.late.isChecked() else None,
+            to_user=str(self.to_user.currentData() or ""),
+            to_name=self.to_name.text() if self.action is Action.RETURN else "",
+            reason=self.reason.text(),
+            new_appointment=_py(self.new_appointment.dateTime())
+            if self.action is Action.APOLOGIZE
+            else None,
+            rating=Rating(rating) if rating else None,
+            comment=self.comment.text(),
+            complaint=self.complaint.isChecked(),
+        )
+
+
+class PaperPreview(SlipPreview):
+    """The control sheet or a letter as it will print; print or save from here."""
+
+    def __init__(self, ctx: AppContext, code: str, kind: str, title: str, parent: QWidget | None):
+        self.kind = kind
+        paper = "a4" if kind == "control" else "a5"
+        super().__init__(ctx, code, title=title, paper=paper, parent=parent)
+
+    def render_pdf(self, paper: str) -> bytes:
+        return dossier_papers.preview(
+            self.ctx.db, self.ctx.actor, self.code, self.kind, paper=paper
+        )
+
+    def _issue(self, purpose: str) -> Any:
+        return lambda: dossier_papers.print_paper(
+            self.ctx.db,
+            self.ctx.actor,
+            self.code,
+            self.kind,
+            paper=self.paper_size(),
+            purpose=purpose,
+        )
+
+
+# ---------------------------------------------------------------------- one dossier
+
+
+class DossierDialog(QDialog):
+    """A dossier: what it is, where it is, its history, and what can be done now."""
+
+    loaded = Signal()
+    acted = Signal(object)
+
+    def __init__(self, ctx: AppContext, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.code = code
+        self.detail: DossierDetail | None = None
+        self.officers: list[tuple[str, str]] = []
+        self.setWindowTitle(self.tr("Dossier %1").replace("%1", code))
+        self.resize(980, 640)
+        self.summary = QLabel()
+        self.summary.setObjectName("dossierSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.events = EventsModel(self)
+        table = _table(self.events, "events")
+        for column, width in enumerate((130, 150, 170, 170)):
+            table.setColumnWidth(column, width)
+        self.action_buttons: dict[Action, QPushButton] = {}
+        actions = QHBoxLayout()
+        for action in Action:
+            button = QPushButton(action.label.capitalize())
+            button.setObjectName(f"action-{action.value}")
+            button.clicked.connect(lambda _c=False, a=action: self.act(a))
+            button.setVisible(False)
+            self.action_buttons[action] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.papers: dict[str, QPushButton] = {}
+        prints = QHBoxLayout()
+        for kind, text in (
+            ("receipt", self.tr("Receipt slip…")),
+            ("control", self.tr("Control sheet…")),
+            ("apology", self.tr("Apology letter…")),
+            ("stop", self.tr("Stop notice…")),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, k=kind: self.open_paper(k))
+            self.papers[kind] = button
+            prints.addWidget(button)
+        prints.addStretch(1)
+        close = QPushButton(self.tr("&Close"))
+        close.clicked.connect(self.accept)
+        prints.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("Journey:")))
+        layout.addWidget(table, 1)
+        layout.addLayout(actions)
+        layout.addLayout(prints)
+        self.preview: PaperPreview | SlipPreview | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+
+        def load() -> tuple[DossierDetail, list[Action], list[tuple[str, str]]]:
+            detail = journey_service.show(ctx.db, ctx.actor, self.code)
+            return (
+                detail,
+                journey_service.allowed_actions(ctx.actor, detail),
+                journey_service.officers(ctx.db),
+            )
+
+        ctx.read(load, self._loaded, parent=self)
+
+    def _loaded(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        detail, allowed, officers = result
+        self.detail, self.officers = detail, officers
+        self.summary.setText(self._summary(detail))
+        self.events.set_rows(list(detail.events))
+        for action, button in self.action_buttons.items():
+            button.setVisible(action in allowed)
+        actions = {e.action for e in detail.events}
+        self.papers["apology"].setVisible(Action.APOLOGIZE.value in actions)
+        self.papers["stop"].setVisible(Action.STOP.value in actions)
+        self.loaded.emit()
+
+    def _summary(self, d: DossierDetail) -> str:
+        from html import escape
+
+        now = dt.datetime.now()
+        state = escape(d.state.label)
+        if d.overdue(now):
+            state += f" — <span style='color:#b00020'><b>{escape(self.tr('overdue'))}</b></span>"
+        rows = [
+            (self.tr("Dossier code"), f"<b>{escape(d.code)}</b>"),
+            (self.tr("Procedure"), escape(f"{d.procedure_code} {d.procedure_name}")),
+            (self.tr("Applicant"), escape(d.applicant)),
+            (self.tr("Received"), escape(_when(d.received_at))),
+            (self.tr("Appointment"), escape(_when(d.due_at))),
+            (self.tr("State"), state),
+        ]
+        if d.promised_at:
+            rows.append((self.tr("New appointment"), escape(_when(d.promised_at))))
+        if d.holder and d.state.is_open:
+            rows.append((self.tr("Held by"), escape(d.holder)))
+        if d.outcome:
+            rows.append((self.tr("Result"), escape(f"{_when(d.result_at)} — {d.outcome.label}")))
+        if d.returned_at:
+            rating = f" — {d.rating.label}" if d.rating else ""
+            rows.append(
+                (self.tr("Returned"), escape(f"{_when(d.returned_at)}, {d.returned_to}{rating}"))
+            )
+        body = "".join(f"<tr><td>{k}:&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+        return f"<table>{body}</table>"
+
+    def act(self, action: Action) -> None:
+        if self.detail is None:
+            return
+        dialog = ActionDialog(action, self.detail, self.officers, self)
+        if not dialogs.run_dialog(dialog):
+            return
+        data = dialog.data()
+        ctx = self.ctx
+
+        def done(detail: object) -> None:
+            self.acted.emit(detail)
+            self.refresh()
+
+        ctx.write(
+            lambda: journey_service.act(ctx.db, ctx.actor, self.code, action, data),
+            changes={"dossier"},
+            parent=self,
+            on_success=done,
+        )
+
+    def open_paper(self, kind: str) -> None:
+        if kind == "receipt":
+            self.preview = SlipPreview(self.ctx, self.code, parent=self)
+        else:
+            title = self.papers[kind].text().rstrip("…")
+            self.preview = PaperPreview(self.ctx, self.code, kind, f"{self.code} — {title}", self)
+        self.preview.setModal(False)
+        self.preview.show()
+
+
+# ---------------------------------------------------------------------- the tracking book
+
+
+class LedgerPanel(QWidget):
+    loaded = Signal()
+    exported = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.offset = 0
+        self.total = 0
+        today = dt.date.today()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year)
+        self.book = QSpinBox()
+        self.book.setRange(1, 99)
+        self.state = QComboBox()
+        self.state.addItem(self.tr("All states"), "")
+        for state in DossierState:
+            self.state.addItem(state.label, state.value)
+        self.field = QComboBox()
+        self.field.addItem(self.tr("All fields"), "")
+        self.channel = QComboBox()
+        self.channel.addItem(self.tr("All channels"), "")
+        for channel in Channel:
+            self.channel.addItem(channel.label, channel.value)
+        self.procedure = QLineEdit()
+        self.procedure.setPlaceholderText(self.tr("procedure code"))
+        self.use_dates = QCheckBox(self.tr("Received from"))
+        self.date_from = QDateEdit(QDate(today.year, 1, 1))
+        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
+        self.show_button = QPushButton(self.tr("&Show"))
+        self.show_button.clicked.connect(self.first_page)
+        self.prev_button = QPushButton("◀")
+        self.next_button = QPushButton("▶")
+        self.prev_button.clicked.connect(lambda: self.load(max(0, self.offset - ledger.PAGE)))
+        self.next_button.clicked.connect(lambda: self.load(self.offset + ledger.PAGE))
+        self.position = QLabel()
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button.clicked.connect(self.export)
+        self.model = LedgerModel(self)
+        self.table = _table(self.model, "ledger")
+        for column, width in enumerate((50, 190, 260, 150, 110, 110, 110, 110, 110)):
+            self.table.setColumnWidth(column, width)
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Year:")), 0, 0)
+        grid.addWidget(self.year, 0, 1)
+        grid.addWidget(QLabel(self.tr("Book:")), 0, 2)
+        grid.addWidget(self.book, 0, 3)
+        grid.addWidget(self.state, 0, 4)
+        grid.addWidget(self.field, 0, 5)
+        grid.addWidget(self.channel, 0, 6)
+        grid.addWidget(self.procedure, 1, 0, 1, 2)
+        grid.addWidget(self.use_dates, 1, 2)
+        grid.addWidget(self.date_from, 1, 3)
+        grid.addWidget(QLabel(self.tr("to")), 1, 4, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.date_to, 1, 5)
+        grid.addWidget(self.show_button, 1, 6)
+        paging = QHBoxLayout()
+        paging.addWidget(self.prev_button)
+        paging.addWidget(self.position)
+        paging.addWidget(self.next_button)
+        paging.addStretch(1)
+        paging.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(paging)
+        self._fields_loaded = False
+
+    def current_filter(self) -> LedgerFilter:
+        dates = self.use_dates.isChecked()
+        start, end = self.date_from.date(), self.date_to.date()
+        return LedgerFilter(
+            year=self.year.value(),
+            book=self.book.value(),
+            state=self.state.currentData() or None,
+            field=self.field.currentData() or None,
+            procedure=self.procedure.text().strip() or None,
+            date_from=dt.date(start.year(), start.month(), start.day()) if dates else None,
+            date_to=dt.date(end.year(), end.month(), end.day()) if dates else None,
+            channel=self.channel.currentData() or None,
+        )
+
+    def first_page(self) -> None:
+        self.load(0)
+
+    def load(self, offset: int) -> None:
+        ctx = self.ctx
+        f = self.current_filter()
+        need_fields = not self._fields_loaded
+
+        def fetch() -> tuple[LedgerPage, list[str]]:
+            result = ledger.page(ctx.db, ctx.actor, f, offset=offset)
+            fields = procedures.fields(ctx.db) if need_fields else []
+            return result, fields
+
+        ctx.read(fetch, self._loaded, parent=self)
+
+    def _loaded(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        page, fields = result
+        if fields and not self._fields_loaded:
+            for name in fields:
+                self.field.addItem(name, name)
+            self._fields_loaded = True
+        self.offset, self.total = page.offset, page.total
+        self.model.set_rows(list(page.rows))
+        last = page.offset + len(page.rows)
+        self.position.setText(
+            self.tr("%1–%2 of %3")
+            .replace("%1", str(page.offset + 1 if page.rows else 0))
+            .replace("%2", str(last))
+            .replace("%3", str(page.total))
+        )
+        self.prev_button.setEnabled(page.offset > 0)
+        self.next_button.setEnabled(last < page.total)
+        self.loaded.emit()
+
+    def export(self) -> None:
+        f = self.current_filter()
+        name = dialogs.ask_save_file(
+            self,
+            self.tr("Export the tracking book"),
+            f"so-theo-doi-ho-so-{f.book:02d}-{f.year}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;PDF (*.pdf)"),
+        )
+        if not name:
+            return
+        ctx = self.ctx
+
+        def write() -> str:
+            from isoqms.render import ledger as render
+
+            path = Path(name)
+            writer = {".xlsx": render.to_xlsx, ".pdf": render.to_pdf}.get(path.suffix.lower())
+            if writer is None:
+                raise ValidationError("Tệp sổ phải có đuôi .xlsx hoặc .pdf.")
+            doc = render.LedgerDoc(
+                form=ledger.ledger_form(ctx.db, f.year),
+                unit=ctx.unit.desk_name or ctx.unit.display_name,
+                year=f.year,
+                book=f.book,
+                filter_text=ledger.filter_text(f),
+                rows=list(ledger.all_rows(ctx.db, ctx.actor, f)),
+            )
+            try:
+                path.write_bytes(writer(doc))
+            except OSError as exc:
+                raise ValidationError(f"Không ghi được tệp {path}: {exc.strerror}.") from None
+            return name
+
+        ctx.read(write, lambda n: self.exported.emit(str(n)), parent=self)
+
+
+# ---------------------------------------------------------------------- the area
+
+
+class DossiersPage(Page):
+    watches = frozenset({"dossier"})
+    loaded = Signal()
+    opened = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.scan = QLineEdit()
+        self.scan.setObjectName("scan")
+        self.scan.setClearButtonEnabled(True)
+        self.scan.setPlaceholderText(
+            self.tr("Scan the slip's code or type a dossier code, then Enter")
+        )
+        self.scan.returnPressed.connect(self.open_scanned)
+        self.everyone = QCheckBox(self.tr("All open dossiers, not only mine"))
+        self.everyone.setChecked(
+            ctx.can(Permission.INTAKE) or not ctx.can(Permission.DOSSIER_PROCESS)
+        )
+        self.everyone.toggled.connect(lambda _c: self.refresh())
+        self.queue_model = QueueModel(self)
+        self.queue = _table(self.queue_model, "queue")
+        self.ready_model = QueueModel(self)
+        self.ready = _table(self.ready_model, "ready")
+        for table in (self.queue, self.ready):
+            for column, width in enumerate((200, 300, 170, 120, 200, 140)):
+                table.setColumnWidth(column, width)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.queue.doubleClicked.connect(
+            lambda index: self.open_dossier(self.queue_model.row_at(index.row()).code)
+        )
+        self.ready.doubleClicked.connect(
+            lambda index: self.open_dossier(self.ready_model.row_at(index.row()).code)
+        )
+        queue_box = QWidget()
+        box = QVBoxLayout(queue_box)
+        box.addWidget(self.everyone)
+        box.addWidget(self.queue, 1)
+        self.ledger = LedgerPanel(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(queue_box, self.tr("Dossiers being processed"))
+        self.tabs.addTab(self.ready, self.tr("Results waiting to be collected"))
+        self.tabs.addTab(self.ledger, self.tr("Tracking book"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Dossiers")))
+        layout.addWidget(self.scan)
+        layout.addWidget(self.tabs, 1)
+        self.dialog: DossierDialog | None = None
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.ledger and self.ledger.total == 0:
+            self.ledger.first_page()
+
+    def refresh(self) -> None:
+        super().refresh()
+        ctx = self.ctx
+        everyone = self.everyone.isChecked()
+
+        def load() -> tuple[list[QueueRow], list[QueueRow]]:
+            return (
+                journey_service.queue(ctx.db, ctx.actor, everyone=everyone),
+                journey_service.ready_not_returned(ctx.db, ctx.actor),
+            )
+
+        def loaded(result: object) -> None:
+            assert isinstance(result, tuple)
+            mine, ready = result
+            self.queue_model.set_rows(mine)
+            self.ready_model.set_rows(ready)
+            self.tabs.setTabText(
+                0, self.tr("Dossiers being processed (%1)").replace("%1", str(len(mine)))
+            )
+            self.tabs.setTabText(
+                1, self.tr("Results waiting to be collected (%1)").replace("%1", str(len(ready)))
+            )
+            self.loaded.emit()
+
+        ctx.read(load, loaded, parent=self)
+
+    def open_scanned(self) -> None:
+        text = self.scan.text().strip()
+        if not text:
+            return
+        ctx = self.ctx
+
+        def found(codes: object) -> None:
+            assert isinstance(codes, list)
+            if len(codes) == 1:
+                self.scan.clear()
+                self.open_dossier(codes[0])
+            elif not codes:
+                dialogs.error(self, NotFound(f"Không có hồ sơ mã “{text}”."))
+            else:
+                dialogs.error(
+                    self,
+                    ValidationError(
+                        f"Có {len(codes)} hồ sơ có mã kết thúc bằng “{text}”: nhập đủ mã hồ sơ."
+                    ),
+                )
+            self.scan.selectAll()
+
+        ctx.read(lambda: journey_service.find_codes(ctx.db, ctx.actor, text), found, parent=self)
+
+    def open_dossier(self, code: str) -> DossierDialog:
+        dialog = DossierDialog(self.ctx, code, self)
+        dialog.setModal(False)
+        self.dialog = dialog
+        dialog.show()
+        self.opened.emit(dialog)
+        return dialog

@@ -1,0 +1,494 @@
+"""Báo cáo: the desk's statistics for a period with a chart, export to .xlsx/.docx, and the
+quality objectives with their attainment per period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from isoqms.domain.errors import ValidationError
+from isoqms.domain.roles import Permission
+from isoqms.render import report as render
+from isoqms.services import objectives, statistics
+from isoqms.services.objectives import PERIODS, SCOPES, Attainment, ObjectiveDraft, ObjectiveView
+from isoqms.services.statistics import METRICS, Figures, Period, Report
+from isoqms.ui import dialogs
+from isoqms.ui.context import AppContext
+from isoqms.ui.models import RowsModel
+from isoqms.ui.pages import Page, heading
+
+
+class BarChart(QWidget):
+    """Horizontal bars, one per (label, value, colour); drawn with QPainter (QtCharts is
+    not part of PySide6-Essentials)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bars: list[tuple[str, int, str]] = []
+        self.setMinimumHeight(220)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 40 + 30 * max(1, len(self.bars)))
+
+    def set_bars(self, bars: list[tuple[str, int, str]]) -> None:
+        self.bars = bars
+        self.updateGeometry()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = painter.fontMetrics()
+        label_width = max((metrics.horizontalAdvance(b[0]) for b in self.bars), default=0) + 12
+        top, row = 10, max(22, (self.height() - 20) // max(1, len(self.bars)))
+        biggest = max((b[1] for b in self.bars), default=0) or 1
+        room = max(10, self.width() - label_width - 60)
+        for i, (label, value, colour) in enumerate(self.bars):
+            y = top + i * row
+            painter.setPen(self.palette().windowText().color())
+            painter.drawText(
+                QRectF(0, y, label_width - 8, row - 4),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                label,
+            )
+            width = room * value / biggest
+            painter.fillRect(QRectF(label_width, y + 3, width, row - 10), QColor(colour))
+            painter.drawText(
+                QRectF(label_width + width + 6, y, 60, row - 4),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                str(value),
+            )
+        painter.end()
+
+
+class IndicatorsModel(RowsModel):
+    def headers(self) -> list[str]:
+        return [self.tr("Indicator"), self.tr("Figure")]
+
+    def cell(self, row: tuple[str, Any], column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return row[0] if column == 0 else render.shown(row[1])
+
+
+class BreakdownModel(RowsModel):
+    def headers(self) -> list[str]:
+        return [self.tr("Field / procedure")] + [label for label, _ in render.BREAKDOWN]
+
+    def cell(self, row: statistics.Row, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == 0:
+            return row.label if row.key == row.label else f"{row.key} {row.label}"
+        return render.shown(render.value(row.figures, render.BREAKDOWN[column - 1][1]))
+
+
+def chart_bars(f: Figures) -> list[tuple[str, int, str]]:
+    return [
+        ("Trước hạn", f.resolved_before, "#2e7d32"),
+        ("Đúng hạn", f.resolved_on_time, "#66bb6a"),
+        ("Quá hạn", f.resolved_late, "#c62828"),
+        ("Đang giải quyết, chưa đến hạn", f.open_not_due, "#1565c0"),
+        ("Đang giải quyết, quá hạn", f.open_overdue, "#ef6c00"),
+    ]
+
+
+class StatisticsPanel(QWidget):
+    loaded = Signal()
+    exported = Signal(str)
+
+    KINDS = ("month", "quarter", "6", "9", "12", "custom")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: Report | None = None
+        today = dt.date.today()
+        self.kind = QComboBox()
+        for key, text in zip(
+            self.KINDS,
+            (
+                self.tr("Month"),
+                self.tr("Quarter"),
+                self.tr("First 6 months"),
+                self.tr("First 9 months"),
+                self.tr("Whole year"),
+                self.tr("From … to …"),
+            ),
+            strict=True,
+        ):
+            self.kind.addItem(text, key)
+        self.kind.setCurrentIndex(1)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year)
+        self.number = QSpinBox()
+        self.number.setRange(1, 4)
+        self.number.setValue((today.month - 1) // 3 + 1)
+        self.date_from = QDateEdit(QDate(today.year, today.month, 1))
+        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
+        self.by = QComboBox()
+        self.by.addItem(self.tr("Overall only"), "")
+        self.by.addItem(self.tr("By field"), "field")
+        self.by.addItem(self.tr("By procedure"), "procedure")
+        self.show_button = QPushButton(self.tr("&Show"))
+        self.show_button.setDefault(True)
+        self.show_button.clicked.connect(self.load)
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button.clicked.connect(self.export)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.title = QLabel()
+        self.title.setObjectName("reportTitle")
+        self.indicators = IndicatorsModel(self)
+        self.breakdown = BreakdownModel(self)
+        self.chart = BarChart()
+        table = QTableView()
+        table.setObjectName("indicators")
+        table.setModel(self.indicators)
+        table.verticalHeader().hide()
+        table.setColumnWidth(0, 420)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        detail = QTableView()
+        detail.setObjectName("breakdown")
+        detail.setModel(self.breakdown)
+        detail.verticalHeader().hide()
+        detail.setColumnWidth(0, 260)
+        detail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.detail_view = detail
+        bar = QHBoxLayout()
+        for widget in (
+            QLabel(self.tr("Period:")),
+            self.kind,
+            QLabel(self.tr("Year:")),
+            self.year,
+            self.number,
+            self.date_from,
+            self.date_to,
+            self.by,
+            self.show_button,
+        ):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(table)
+        top.addWidget(self.chart)
+        top.setSizes([520, 420])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(detail)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.title)
+        layout.addWidget(split, 1)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.number.setVisible(kind in ("month", "quarter"))
+        self.number.setRange(1, 12 if kind == "month" else 4)
+        custom = kind == "custom"
+        self.year.setVisible(not custom)
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
+
+    def period(self) -> Period:
+        kind, year, n = self.kind.currentData(), self.year.value(), self.number.value()
+        if kind == "month":
+            return Period.month(year, n)
+        if kind == "quarter":
+            return Period.quarter(year, n)
+        if kind in ("6", "9", "12"):
+            return Period.months(year, int(kind))
+        start, end = self.date_from.date(), self.date_to.date()
+        return Period.custom(
+            dt.date(start.year(), start.month(), start.day()),
+            dt.date(end.year(), end.month(), end.day()),
+        )
+
+    def load(self) -> None:
+        try:
+            period = self.period()
+        except ValidationError as exc:
+            dialogs.error(self, exc)
+            return
+        by = self.by.currentData() or None
+        ctx = self.ctx
+        self.ctx.read(
+            lambda: statistics.report(ctx.db, ctx.actor, period, by), self._loaded, parent=self
+        )
+
+    def _loaded(self, result: object) -> None:
+        assert isinstance(result, Report)
+        self.report = result
+        self.title.setText(f"<b>{result.period.label}</b>")
+        self.indicators.set_rows(
+            [(label.strip(), render.value(result.total, key)) for label, key in render.INDICATORS]
+        )
+        self.breakdown.set_rows(list(result.rows))
+        self.detail_view.setVisible(bool(result.by))
+        self.chart.set_bars(chart_bars(result.total))
+        self.loaded.emit()
+
+    def export(self) -> None:
+        if self.report is None:
+            return
+        report = self.report
+        name = dialogs.ask_save_file(
+            self,
+            self.tr("Export the report"),
+            f"bao-cao-{report.period.start:%Y%m%d}-{report.period.end:%Y%m%d}.docx",
+            self.tr("Word document (*.docx);;Excel workbook (*.xlsx)"),
+        )
+        if not name:
+            return
+        ctx = self.ctx
+
+        def write() -> str:
+            path = Path(name)
+            writer = {".xlsx": render.to_xlsx, ".docx": render.to_docx}.get(path.suffix.lower())
+            if writer is None:
+                raise ValidationError("Tệp báo cáo phải có đuôi .xlsx hoặc .docx.")
+            goals = objectives.for_period(ctx.db, ctx.actor, report.period)
+            doc = render.ReportDoc(ctx.unit.desk_name or ctx.unit.display_name, report, goals)
+            try:
+                path.write_bytes(writer(doc))
+            except OSError as exc:
+                raise ValidationError(f"Không ghi được tệp {path}: {exc.strerror}.") from None
+            return name
+
+        ctx.read(write, lambda n: self.exported.emit(str(n)), parent=self)
+
+
+# ---------------------------------------------------------------------- objectives
+
+
+class ObjectiveDialog(QDialog):
+    def __init__(self, fields: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New quality objective"))
+        self.setMinimumWidth(620)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("≥ 99% hồ sơ được giải quyết trước và đúng hạn")
+        self.metric_box = QComboBox()
+        for key, label in METRICS.items():
+            self.metric_box.addItem(label, key)
+        self.comparison = QComboBox()
+        self.comparison.addItem("≥", ">=")
+        self.comparison.addItem("≤", "<=")
+        self.target = QDoubleSpinBox()
+        self.target.setRange(0, 100)
+        self.target.setDecimals(1)
+        self.target.setValue(99)
+        self.target.setSuffix(" %")
+        self.scope = QComboBox()
+        for key, label in SCOPES.items():
+            self.scope.addItem(label, key)
+        self.scope_value = QComboBox()
+        self.scope_value.setEditable(True)
+        for name in fields:
+            self.scope_value.addItem(name)
+        self.period = QComboBox()
+        for key, label in PERIODS.items():
+            self.period.addItem(label, key)
+        self.period.setCurrentIndex(1)
+        target = QHBoxLayout()
+        target.addWidget(self.comparison)
+        target.addWidget(self.target)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Objective:"), self.title)
+        form.addRow(self.tr("Measured by:"), self.metric_box)
+        form.addRow(self.tr("Target:"), target)
+        form.addRow(self.tr("Scope:"), self.scope)
+        form.addRow(self.tr("Field or procedure code:"), self.scope_value)
+        form.addRow(self.tr("Evaluated:"), self.period)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def draft(self) -> ObjectiveDraft:
+        return ObjectiveDraft(
+            title=self.title.text(),
+            metric=str(self.metric_box.currentData()),
+            target=self.target.value(),
+            comparison=str(self.comparison.currentData()),
+            scope=str(self.scope.currentData()),
+            scope_value=self.scope_value.currentText(),
+            period=str(self.period.currentData()),
+        )
+
+
+class ObjectivesModel(RowsModel):
+    """One row per objective: its target, then the figure of each period (✓ met, ✗ not)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = 0
+
+    def headers(self) -> list[str]:
+        return [self.tr("Objective"), self.tr("Target")] + [
+            self.tr("Period %1").replace("%1", str(i + 1)) for i in range(self.columns)
+        ]
+
+    def cell(self, row: tuple[ObjectiveView, list[Attainment]], column: int, role: int) -> Any:
+        objective, results = row
+        if column >= 2 and column - 2 < len(results):
+            result = results[column - 2]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return result.period.label
+            if role == Qt.ItemDataRole.ForegroundRole and result.met is False:
+                return QColor("#b00020")
+            if role == Qt.ItemDataRole.DisplayRole:
+                if result.value is None:
+                    return "—"
+                mark = "✓" if result.met else "✗"
+                return f"{render.shown(result.value)} {mark}"
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == 0:
+            return objective.title
+        if column == 1:
+            return f"{objective.target_text} ({PERIODS[objective.period].lower()})"
+        return ""
+
+
+class ObjectivesPanel(QWidget):
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.year.valueChanged.connect(lambda _v: self.load())
+        self.add_button = QPushButton(self.tr("&New objective…"))
+        self.retire_button = QPushButton(self.tr("&Stop using…"))
+        self.add_button.clicked.connect(self.add)
+        self.retire_button.clicked.connect(self.retire)
+        for button in (self.add_button, self.retire_button):
+            button.setVisible(ctx.can(Permission.OBJECTIVES_MANAGE))
+        self.model = ObjectivesModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("objectives")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setColumnWidth(0, 360)
+        self.table.setColumnWidth(1, 150)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Year:")))
+        bar.addWidget(self.year)
+        bar.addStretch(1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.retire_button)
+        note = QLabel(
+            self.tr(
+                "Figures come from the dossiers themselves (Reports → Statistics); "
+                "nobody types them."
+            )
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+
+    def load(self) -> None:
+        ctx, year = self.ctx, self.year.value()
+
+        def fetch() -> list[tuple[ObjectiveView, list[Attainment]]]:
+            return [
+                (o, objectives.attainment(ctx.db, ctx.actor, o, year))
+                for o in objectives.list_objectives(ctx.db, ctx.actor)
+            ]
+
+        def shown(rows: object) -> None:
+            assert isinstance(rows, list)
+            self.model.columns = max((len(r[1]) for r in rows), default=0)
+            self.model.set_rows(rows)
+            self.loaded.emit()
+
+        ctx.read(fetch, shown, parent=self)
+
+    def add(self) -> None:
+        from isoqms.services import procedures
+
+        dialog = ObjectiveDialog(procedures.fields(self.ctx.db), self)
+        if not dialogs.run_dialog(dialog):
+            return
+        draft, ctx = dialog.draft(), self.ctx
+        ctx.write(
+            lambda: objectives.add(ctx.db, ctx.actor, draft),
+            changes={"objective"},  # the page reloads both panels
+            parent=self,
+        )
+
+    def retire(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        objective = self.model.row_at(rows[0].row())[0]
+        reason = dialogs.ask_text(self, self.tr("Stop using the objective"), self.tr("Reason:"))
+        if not reason:
+            return
+        ctx = self.ctx
+        ctx.write(
+            lambda: objectives.retire(ctx.db, ctx.actor, objective.id, reason),
+            changes={"objective"},  # the page reloads both panels
+            parent=self,
+        )
+
+
+class ReportsPage(Page):
+    watches = frozenset({"dossier", "objective"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.statistics = StatisticsPanel(ctx)
+        self.objectives = ObjectivesPanel(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.statistics, self.tr("Statistics"))
+        self.tabs.addTab(self.objectives, self.tr("Quality objectives"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Reports")))
+        layout.addWidget(self.tabs, 1)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.statistics.load()
+        self.objectives.load()

@@ -1,0 +1,100 @@
+"""Báo cáo in the GUI: the period's figures and chart, export, quality objectives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pytestqt.qtbot import QtBot
+
+from isoqms.ui import dialogs
+from isoqms.ui.context import AppContext
+from isoqms.ui.reports import ObjectiveDialog, ReportsPage
+from tests.helpers_journey import Desk
+
+
+def page_for(qtbot: QtBot, ctx: AppContext) -> ReportsPage:
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    with qtbot.waitSignals([page.statistics.loaded, page.objectives.loaded], timeout=20_000):
+        page.show()
+    return page
+
+
+def figures(page: ReportsPage) -> dict[str, str]:
+    model = page.statistics.indicators
+    return {
+        str(model.data(model.index(r, 0))): str(model.data(model.index(r, 1)))
+        for r in range(model.rowCount())
+    }
+
+
+def test_november_figures_chart_and_export(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext], desk: Desk, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    page = page_for(qtbot, make_ctx("auditor"))
+    panel = page.statistics
+    panel.kind.setCurrentIndex(panel.kind.findData("month"))
+    panel.year.setValue(2026)
+    panel.number.setValue(11)
+    panel.by.setCurrentIndex(panel.by.findData("field"))
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        panel.show_button.click()
+    shown = figures(page)
+    assert shown["Số hồ sơ mới tiếp nhận"] == "14"
+    assert shown["Tỷ lệ giải quyết trước và đúng hạn (%)"] == "57,14"
+    assert shown["Tỷ lệ hài lòng (%)"] == "42,86"
+    assert panel.title.text() == "<b>Tháng 11/2026</b>"
+    assert panel.breakdown.rowCount() == 2 and panel.detail_view.isVisibleTo(panel)
+    assert dict((b[0], b[1]) for b in panel.chart.bars)["Quá hạn"] == 3
+    out = tmp_path / "bao-cao.docx"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(out))
+    with qtbot.waitSignal(panel.exported, timeout=20_000):
+        panel.export_button.click()
+    text = "\n".join(c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells)
+    assert "57,14" in text and "Hộ tịch" in text
+    assert not page.objectives.add_button.isVisibleTo(page)  # the auditor reads only
+
+
+def test_the_secretary_sets_an_objective_measured_by_the_statistics(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext], desk: Desk,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    page = page_for(qtbot, make_ctx("iso_secretary"))
+    panel = page.objectives
+    if panel.year.value() != 2026:
+        with qtbot.waitSignal(panel.loaded, timeout=10_000):
+            panel.year.setValue(2026)
+
+    def fill(dialog: object) -> bool:
+        assert isinstance(dialog, ObjectiveDialog)
+        dialog.title.setText("≥ 99% hồ sơ giải quyết trước và đúng hạn")
+        dialog.metric_box.setCurrentIndex(dialog.metric_box.findData("on_time_rate"))
+        dialog.target.setValue(99)
+        dialog.period.setCurrentIndex(dialog.period.findData("month"))
+        return True
+
+    monkeypatch.setattr(dialogs, "run_dialog", fill)
+    with qtbot.waitSignal(panel.loaded, timeout=20_000):
+        panel.add_button.click()
+    model = panel.model
+    assert model.rowCount() == 1
+    row = [str(model.data(model.index(0, c))) for c in range(model.columnCount())]
+    assert row[0] == "≥ 99% hồ sơ giải quyết trước và đúng hạn"
+    assert row[11] == "100,00 ✓" and row[12] == "57,14 ✗"  # October met, November not
+
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda _p, exc: errors.append(str(exc)))
+
+    def bad(dialog: object) -> bool:
+        assert isinstance(dialog, ObjectiveDialog)
+        dialog.title.setText("")
+        return True
+
+    monkeypatch.setattr(dialogs, "run_dialog", bad)
+    panel.add_button.click()
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert "Chưa nhập nội dung mục tiêu" in errors[0]
