@@ -119,6 +119,10 @@ def cmd_init(ctx: Context) -> int:
             f"Đã tạo đơn vị mẫu với {len(names)} người dùng ({', '.join(names)}), "
             f"mật khẩu “{DEMO_PASSWORD}”."
         )
+        if not ctx.args.without_dossiers:
+            from isoqms.services.demo_dossiers import load_demo_dossiers
+
+            print(f"Đã tạo {load_demo_dossiers(db)} hồ sơ mẫu trong 5 tuần gần đây.")
     else:
         users = count_users(db)
         hint = "" if users else " Chưa có người dùng: tạo quản trị viên bằng “isoqms user add”."
@@ -855,6 +859,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("init", help="tạo/nâng cấp cơ sở dữ liệu", parents=[common])
     p.add_argument("--demo", action="store_true", help="tạo đơn vị mẫu với người dùng mẫu")
+    p.add_argument("--without-dossiers", action="store_true", help="đơn vị mẫu không kèm hồ sơ mẫu")
     p.set_defaults(run=cmd_init)
 
     user = commands.add_parser("user", help="người dùng và vai trò").add_subparsers(

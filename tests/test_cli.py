@@ -14,9 +14,9 @@ PW = {"ISOQMS_PASSWORD": "demo"}
 
 @pytest.fixture
 def demo_url(db_url: str) -> str:
-    result = run_cli("--db", db_url, "init", "--demo")
+    result = run_cli("--db", db_url, "init", "--demo", "--without-dossiers")
     assert result.returncode == 0, result.stderr
-    assert "7 người dùng" in result.stdout
+    assert "7 người dùng" in result.stdout and "hồ sơ mẫu" not in result.stdout
     return db_url
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from isoqms.db.engine import Database
-from isoqms.services import intake, statistics
+from isoqms.services import intake, journey, objectives, statistics
 from isoqms.services.intake import Applicant, IntakeDraft
 from tests.helpers import login, run_cli
 from tests.helpers_journey import CIVIL, NOV, Desk
@@ -113,3 +113,22 @@ def test_report_and_ledger_exports(desk: Desk, tmp_path: Path) -> None:
     assert "SỔ THEO DÕI HỒ SƠ" in text and "Dừng giải quyết" in text
     rc, _, err = cli(db, "auditor", "ledger", "--year", "2026", "--out", str(tmp_path / "x.txt"))
     assert rc == 1 and ".xlsx" in err
+
+
+def test_init_demo_brings_five_weeks_of_dossiers(db_url: str) -> None:
+    result = run_cli("--db", db_url, "init", "--demo")
+    assert result.returncode == 0, result.stderr
+    assert "hồ sơ mẫu" in result.stdout
+    db = Database.open(db_url)
+    try:
+        clerk = login(db, "clerk")
+        assert journey.queue(db, login(db, "officer"))  # the officer has work
+        assert journey.ready_not_returned(db, clerk)  # results waiting at the desk
+        assert len(objectives.list_objectives(db, clerk)) == 3
+        today = dt.date.today()
+        month = statistics.report(
+            db, clerk, statistics.Period.custom(today - dt.timedelta(days=35), today)
+        ).total
+        assert month.received > 20 and month.resolved_late > 0 and month.returned > 0
+    finally:
+        db.dispose()

@@ -9,7 +9,8 @@ Definitions, for a period from ``start`` to ``end`` (days, both included):
   never makes a late dossier on time); beside it, late dossiers whose apology's new
   appointment was kept or missed;
 * **stopped / cancelled** in the period;
-* **open not due / overdue** — still open at the period's end, judged at that moment (a
+* **open not due / overdue** — still open at the period's end (or now, if the period is
+  not over), judged at that moment (a
   dossier waiting for the citizen's supplement is overdue only if it was when the clock
   stopped);
 * **on-time rate** = (before + on time) / resolved; **late rate** = late / resolved;
@@ -215,7 +216,7 @@ class Report:
 # ---------------------------------------------------------------------- the queries
 
 
-def _figures_by_procedure(session: Session, period: Period) -> dict[int, Figures]:
+def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) -> dict[int, Figures]:
     s, e = period.start_at, period.end_at
     out: dict[int, Figures] = defaultdict(Figures)
 
@@ -290,8 +291,9 @@ def _figures_by_procedure(session: Session, period: Period) -> dict[int, Figures
     for pid, n in returned:
         out[pid].returned += n
 
-    # open at the end: dossiers never paused are judged in SQL, the few paused ones by
-    # replaying their pauses up to the end
+    # open at the end (or now, for a period not over yet): dossiers never paused are judged
+    # in SQL, the few paused ones by replaying their pauses up to that moment
+    e = min(e, now)
     still_open = or_(Dossier.finished_at >= e, Dossier.finished_at.is_(None))
     plain = Dossier.was_paused.is_(False)
     open_rows = session.execute(
@@ -360,10 +362,12 @@ def _procedures(session: Session) -> dict[int, tuple[str, str, str]]:
     }
 
 
-def compute(session: Session, period: Period, by: str | None = None) -> Report:
+def compute(
+    session: Session, period: Period, by: str | None = None, *, now: dt.datetime | None = None
+) -> Report:
     if by not in (None, "field", "procedure"):
         raise ValidationError("Chỉ thống kê theo lĩnh vực (field) hoặc theo thủ tục (procedure).")
-    per = _figures_by_procedure(session, period)
+    per = _figures_by_procedure(session, period, now or dt.datetime.now())
     total = Figures()
     for figures in per.values():
         total.add(figures)
@@ -386,7 +390,16 @@ def compute(session: Session, period: Period, by: str | None = None) -> Report:
     return Report(period, total, by, tuple(rows))
 
 
-def report(db: Database, actor: Actor, period: Period, by: str | None = None) -> Report:
+def report(
+    db: Database,
+    actor: Actor,
+    period: Period,
+    by: str | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> Report:
+    """The statistics of ``period``; dossiers still open are judged at the period's end,
+    or at ``now`` (default: the clock) if the period is not over."""
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
-        return compute(session, period, by)
+        return compute(session, period, by, now=now)

@@ -126,6 +126,9 @@ def run_interactive(app: object, db: object, tasks: object, language: str) -> in
         if offer_demo(None):
             try:
                 demo_service.init_demo(db)
+                from isoqms.services.demo_dossiers import load_demo_dossiers
+
+                load_demo_dossiers(db)
             except IsoqmsError as exc:
                 dialogs.error(None, exc)
                 return 1

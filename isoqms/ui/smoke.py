@@ -43,6 +43,9 @@ def smoke_test(
 
     if user_service.count_users(db) == 0:
         demo_service.init_demo(db)
+        from isoqms.services.demo_dossiers import load_demo_dossiers
+
+        load_demo_dossiers(db)
     actor, user = user_service.authenticate(db, "admin", demo_service.DEMO_PASSWORD)
     unit = unit_service.get_unit(db)
     LoginDialog(db, tasks, unit_name=unit.display_name, demo=True).deleteLater()

@@ -13,9 +13,11 @@ from isoqms.services.uow import Actor
 from tests.helpers import login
 from tests.helpers_journey import CERT, CIVIL, NOV, Desk
 
+LATER = dt.datetime(2027, 1, 1)  # every period of the fixture is over
+
 
 def test_november_every_count_and_rate(desk: Desk) -> None:
-    figures = statistics.report(desk.db, desk.clerk, NOV).to_dict()
+    figures = statistics.report(desk.db, desk.clerk, NOV, now=LATER).to_dict()
     expected = {
         "received": 14,
         "received_by_channel": {"direct": 12, "online": 1, "postal": 1},
@@ -44,18 +46,18 @@ def test_november_every_count_and_rate(desk: Desk) -> None:
 
 
 def test_october_and_by_field(desk: Desk) -> None:
-    october = statistics.report(desk.db, desk.clerk, Period.month(2026, 10)).total
+    october = statistics.report(desk.db, desk.clerk, Period.month(2026, 10), now=LATER).total
     assert (october.received, october.carried_over, october.resolved_before) == (2, 0, 1)
     assert (october.open_overdue, october.open_not_due, october.on_time_rate) == (1, 0, 100.0)
 
-    by_field = statistics.report(desk.db, desk.clerk, NOV, by="field")
+    by_field = statistics.report(desk.db, desk.clerk, NOV, now=LATER, by="field")
     rows = {r.key: r.figures for r in by_field.rows}
     assert set(rows) == {"Chứng thực", "Hộ tịch"}
     assert (rows["Chứng thực"].received, rows["Chứng thực"].resolved_on_time) == (1, 1)
     assert rows["Hộ tịch"].received == 13 and rows["Hộ tịch"].resolved_late == 3
-    by_procedure = statistics.report(desk.db, desk.clerk, NOV, by="procedure").to_dict()
+    by_procedure = statistics.report(desk.db, desk.clerk, NOV, now=LATER, by="procedure").to_dict()
     assert [r["key"] for r in by_procedure["rows"]] == [CIVIL, CERT]
-    quarter = statistics.report(desk.db, desk.clerk, Period.quarter(2026, 4)).total
+    quarter = statistics.report(desk.db, desk.clerk, Period.quarter(2026, 4), now=LATER).total
     assert quarter.received == 16 and quarter.carried_over == 0
 
 
@@ -65,8 +67,18 @@ def test_empty_period_and_bad_requests(desk: Desk) -> None:
     with pytest.raises(ValidationError):
         Period.custom(dt.date(2026, 11, 30), dt.date(2026, 11, 1))
     with pytest.raises(ValidationError):
-        statistics.report(desk.db, desk.clerk, NOV, by="clerk")
+        statistics.report(desk.db, desk.clerk, NOV, now=LATER, by="clerk")
     auditor = login(desk.db, "auditor")
     assert statistics.report(desk.db, auditor, NOV).total.received == 14
     with pytest.raises(PermissionDenied):
         statistics.report(desk.db, Actor(999, "ghost", "", frozenset()), NOV)
+
+
+def test_a_period_not_over_is_judged_now(desk: Desk) -> None:
+    """At 09:00 on 03/11, A (received 20/10, cancelled at 10:00) is still open and overdue;
+    the dossiers received on 02/11 are open and not yet due."""
+    now = dt.datetime(2026, 11, 3, 9, 0)
+    figures = statistics.report(desk.db, desk.clerk, NOV, now=now).total
+    assert (figures.open_overdue, figures.open_not_due) == (1, 10)
+    later = statistics.report(desk.db, desk.clerk, NOV, now=LATER).total
+    assert (later.open_overdue, later.open_not_due) == (3, 3)
