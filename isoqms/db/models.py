@@ -270,6 +270,8 @@ class Dossier(Base):
     outcome: Mapped[str | None] = mapped_column(String(8), nullable=True)
     #: when it left the open states: result ready, stopped or cancelled
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, index=True)
+    #: calendar days from receipt to finishing; lets a report find the few long-open dossiers
+    open_days: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     returned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, index=True)
     returned_to: Mapped[str] = mapped_column(String(200), default="")
     rating: Mapped[str | None] = mapped_column(String(16), nullable=True)

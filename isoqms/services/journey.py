@@ -426,6 +426,8 @@ def act(
                 event.form_revision = form_for(session, LETTER_FORM[action], at.date()).revision_key
             except NotFound:
                 event.form_revision = ""  # no form in force that day (stop before 1/7/2025)
+        if d.finished_at is not None and d.open_days is None:
+            d.open_days = (d.finished_at.date() - d.received_at.date()).days
         d.state = target.value
         session.add(event)
         session.flush()

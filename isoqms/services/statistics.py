@@ -216,14 +216,19 @@ class Report:
 # ---------------------------------------------------------------------- the queries
 
 
+#: Grouping by an expression, not the bare column: otherwise SQLite may walk the whole
+#: procedure index to avoid a sort, instead of the few rows a date range selects.
+PID = (Dossier.procedure_id + 0).label("pid")
+
+
 def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) -> dict[int, Figures]:
     s, e = period.start_at, period.end_at
     out: dict[int, Figures] = defaultdict(Figures)
 
     received = session.execute(
-        select(Dossier.procedure_id, Dossier.channel, func.count())
+        select(PID, Dossier.channel, func.count())
         .where(Dossier.received_at >= s, Dossier.received_at < e)
-        .group_by(Dossier.procedure_id, Dossier.channel)
+        .group_by(PID, Dossier.channel)
     )
     for pid, channel, n in received:
         f = out[pid]
@@ -235,23 +240,17 @@ def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) ->
         else:
             f.received_direct += n
 
-    carried = session.execute(
-        select(Dossier.procedure_id, func.count())
-        .where(
-            or_(Dossier.finished_at >= s, Dossier.finished_at.is_(None)),
-            Dossier.received_at < s,
-        )
-        .group_by(Dossier.procedure_id)
-    )
-    for pid, n in carried:
-        out[pid].carried_over += n
+    for still_open in _open_at(s):
+        carried = session.execute(select(PID, func.count()).where(still_open).group_by(PID))
+        for pid, n in carried:
+            out[pid].carried_over += n
 
     late = Dossier.outcome == Outcome.LATE.value
     promised = Dossier.promised_at.is_not(None)
     unhappy = or_(Dossier.rating == Rating.NOT_SATISFIED.value, Dossier.complaint.is_(True))
     finished = session.execute(
         select(
-            Dossier.procedure_id,
+            PID,
             Dossier.state,
             Dossier.outcome,
             func.count(),
@@ -264,7 +263,7 @@ def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) ->
             func.sum(case((unhappy, 1), else_=0)),
         )
         .where(Dossier.finished_at >= s, Dossier.finished_at < e)
-        .group_by(Dossier.procedure_id, Dossier.state, Dossier.outcome)
+        .group_by(PID, Dossier.state, Dossier.outcome)
     )
     for pid, state, result, n, kept, missed, dissatisfied in finished:
         f = out[pid]
@@ -284,9 +283,9 @@ def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) ->
             f.dissatisfied += int(dissatisfied or 0)
 
     returned = session.execute(
-        select(Dossier.procedure_id, func.count())
+        select(PID, func.count())
         .where(Dossier.returned_at >= s, Dossier.returned_at < e)
-        .group_by(Dossier.procedure_id)
+        .group_by(PID)
     )
     for pid, n in returned:
         out[pid].returned += n
@@ -294,25 +293,26 @@ def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) ->
     # open at the end (or now, for a period not over yet): dossiers never paused are judged
     # in SQL, the few paused ones by replaying their pauses up to that moment
     e = min(e, now)
-    still_open = or_(Dossier.finished_at >= e, Dossier.finished_at.is_(None))
     plain = Dossier.was_paused.is_(False)
-    open_rows = session.execute(
-        select(
-            Dossier.procedure_id,
-            func.sum(case((and_(plain, Dossier.due_at < e), 1), else_=0)),
-            func.sum(case((and_(plain, Dossier.due_at >= e), 1), else_=0)),
+    paused: list[Any] = []
+    for still_open in _open_at(e):
+        open_rows = session.execute(
+            select(
+                PID,
+                func.sum(case((and_(plain, Dossier.due_at < e), 1), else_=0)),
+                func.sum(case((and_(plain, Dossier.due_at >= e), 1), else_=0)),
+            )
+            .where(still_open)
+            .group_by(PID)
         )
-        .where(still_open, Dossier.received_at < e)
-        .group_by(Dossier.procedure_id)
-    )
-    for pid, overdue, not_due in open_rows:
-        out[pid].open_overdue += int(overdue or 0)
-        out[pid].open_not_due += int(not_due or 0)
-    paused = session.execute(
-        select(Dossier.id, Dossier.procedure_id, Dossier.appointment).where(
-            still_open, Dossier.received_at < e, Dossier.was_paused.is_(True)
-        )
-    ).all()
+        for pid, overdue, not_due in open_rows:
+            out[pid].open_overdue += int(overdue or 0)
+            out[pid].open_not_due += int(not_due or 0)
+        paused += session.execute(
+            select(Dossier.id, Dossier.procedure_id, Dossier.appointment).where(
+                still_open, Dossier.was_paused.is_(True)
+            )
+        ).all()
     if paused:
         for pid, overdue in _judge_paused(session, paused, e):
             if overdue:
@@ -320,6 +320,31 @@ def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) ->
             else:
                 out[pid].open_not_due += 1
     return out
+
+
+#: Most dossiers finish within weeks: "open at a moment" is looked for among those received
+#: in the window before it (an index range), and among the few that stayed open longer.
+WINDOW_DAYS = 60
+
+
+def _open_at(moment: dt.datetime) -> tuple[Any, ...]:
+    """Conditions, queried apart and added up, that together select exactly the dossiers
+    received before ``moment`` and not finished at it. Each uses one index; an OR of them,
+    or "finished after" alone, reads a large part of the table."""
+    edge = moment - dt.timedelta(days=WINDOW_DAYS)
+    recent = and_(
+        Dossier.received_at >= edge,
+        Dossier.received_at < moment,
+        or_(Dossier.finished_at >= moment, Dossier.finished_at.is_(None)),
+    )
+    still_open = and_(Dossier.finished_at.is_(None), Dossier.received_at < edge)
+    # received before the window and finished after the moment: open more than the window
+    long_open = and_(
+        Dossier.open_days > WINDOW_DAYS,
+        Dossier.received_at < edge,
+        Dossier.finished_at >= moment,
+    )
+    return recent, still_open, long_open
 
 
 def _judge_paused(

@@ -466,7 +466,7 @@ class LedgerPanel(QWidget):
         self.export_button.clicked.connect(self.export)
         self.model = LedgerModel(self)
         self.table = _table(self.model, "ledger")
-        for column, width in enumerate((50, 190, 260, 150, 110, 110, 110, 110, 110)):
+        for column, width in enumerate((50, 200, 260, 150, 125, 125, 125, 125, 125)):
             self.table.setColumnWidth(column, width)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Year:")), 0, 0)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -181,7 +182,7 @@ class StatisticsPanel(QWidget):
         detail.setObjectName("breakdown")
         detail.setModel(self.breakdown)
         detail.verticalHeader().hide()
-        detail.setColumnWidth(0, 260)
+        detail.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         detail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.detail_view = detail
         bar = QHBoxLayout()
@@ -206,6 +207,7 @@ class StatisticsPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(detail)
+        split.setSizes([470, 200])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.title)
@@ -350,39 +352,59 @@ class ObjectiveDialog(QDialog):
         )
 
 
-class ObjectivesModel(RowsModel):
-    """One row per objective: its target, then the figure of each period (✓ met, ✗ not)."""
+def _short(period: Period) -> str:
+    """ "T11", "Q4", "6T1", "2026": a period's short name within its year."""
+    label = period.label
+    if label.startswith("Tháng"):
+        return f"T{period.start.month}"
+    if label.startswith("Quý"):
+        return f"Q{(period.start.month - 1) // 3 + 1}"
+    if label.startswith("6 tháng"):
+        return "6T" + ("1" if period.start.month == 1 else "2")
+    return str(period.start.year)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.columns = 0
+
+class ObjectivesModel(RowsModel):
+    """One row per objective: its target, the latest period's figure and verdict, and
+    every period of the year so far."""
 
     def headers(self) -> list[str]:
-        return [self.tr("Objective"), self.tr("Target")] + [
-            self.tr("Period %1").replace("%1", str(i + 1)) for i in range(self.columns)
+        return [
+            self.tr("Objective"),
+            self.tr("Target"),
+            self.tr("Latest period"),
+            self.tr("Result"),
+            self.tr("Assessment"),
+            self.tr("Periods of the year"),
         ]
 
     def cell(self, row: tuple[ObjectiveView, list[Attainment]], column: int, role: int) -> Any:
         objective, results = row
-        if column >= 2 and column - 2 < len(results):
-            result = results[column - 2]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return result.period.label
-            if role == Qt.ItemDataRole.ForegroundRole and result.met is False:
-                return QColor("#b00020")
-            if role == Qt.ItemDataRole.DisplayRole:
-                if result.value is None:
-                    return "—"
-                mark = "✓" if result.met else "✗"
-                return f"{render.shown(result.value)} {mark}"
-            return None
+        latest = next((r for r in reversed(results) if r.value is not None), None)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4) and latest:
+            return QColor("#2e7d32") if latest.met else QColor("#b00020")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
             return objective.title
         if column == 1:
             return f"{objective.target_text} ({PERIODS[objective.period].lower()})"
-        return ""
+        if column == 2:
+            return latest.period.label if latest else "—"
+        if column == 3:
+            return f"{render.shown(latest.value)}%" if latest and latest.value is not None else "—"
+        if column == 4:
+            if latest is None:
+                return self.tr("No figures yet")
+            return self.tr("Met") if latest.met else self.tr("Not met")
+        parts = []
+        for result in results:
+            if result.value is None:
+                parts.append(f"{_short(result.period)}: —")
+            else:
+                mark = "✓" if result.met else "✗"
+                parts.append(f"{_short(result.period)}: {render.shown(result.value)} {mark}")
+        return "; ".join(parts)
 
 
 class ObjectivesPanel(QWidget):
@@ -408,8 +430,9 @@ class ObjectivesPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setColumnWidth(0, 360)
-        self.table.setColumnWidth(1, 150)
+        for column, width in enumerate((330, 170, 120, 80, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Year:")))
         bar.addWidget(self.year)
@@ -439,7 +462,6 @@ class ObjectivesPanel(QWidget):
 
         def shown(rows: object) -> None:
             assert isinstance(rows, list)
-            self.model.columns = max((len(r[1]) for r in rows), default=0)
             self.model.set_rows(rows)
             self.loaded.emit()
 

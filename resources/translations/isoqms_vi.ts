@@ -1197,8 +1197,32 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <source>Period %1</source>
-        <translation>Kỳ %1</translation>
+        <source>Latest period</source>
+        <translation>Kỳ gần nhất</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <source>Periods of the year</source>
+        <translation>Các kỳ trong năm</translation>
+    </message>
+    <message>
+        <source>No figures yet</source>
+        <translation>Chưa có số liệu</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>Không đạt</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("result_at", sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column("outcome", sa.String(length=8), nullable=True))
         batch_op.add_column(sa.Column("finished_at", sa.DateTime(), nullable=True))
+        batch_op.add_column(sa.Column("open_days", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("returned_at", sa.DateTime(), nullable=True))
         batch_op.add_column(
             sa.Column("returned_to", sa.String(length=200), nullable=False, server_default="")
@@ -49,6 +50,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_dossier_received_at"), ["received_at"])
         batch_op.create_index(batch_op.f("ix_dossier_result_at"), ["result_at"])
         batch_op.create_index(batch_op.f("ix_dossier_finished_at"), ["finished_at"])
+        batch_op.create_index(batch_op.f("ix_dossier_open_days"), ["open_days"])
         batch_op.create_index(batch_op.f("ix_dossier_holder_id"), ["holder_id"])
         batch_op.create_index(batch_op.f("ix_dossier_returned_at"), ["returned_at"])
     op.create_table(
@@ -103,7 +105,14 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_dossier_event_dossier_id"))
     op.drop_table("dossier_event")
     with op.batch_alter_table("dossier", schema=None) as batch_op:
-        for name in ("returned_at", "holder_id", "finished_at", "result_at", "received_at"):
+        for name in (
+            "open_days",
+            "returned_at",
+            "holder_id",
+            "finished_at",
+            "result_at",
+            "received_at",
+        ):
             batch_op.drop_index(batch_op.f(f"ix_dossier_{name}"))
         for column in (
             "complaint",
@@ -111,6 +120,7 @@ def downgrade() -> None:
             "rating",
             "returned_to",
             "returned_at",
+            "open_days",
             "finished_at",
             "outcome",
             "result_at",
