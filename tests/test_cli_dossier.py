@@ -105,6 +105,8 @@ def test_report_and_ledger_exports(desk: Desk, tmp_path: Path) -> None:
     assert rc == 0 and "16 hồ sơ" in out, err
     rows = list(load_workbook(ledger_xlsx).active.iter_rows(min_row=4, values_only=True))
     assert [r[0] for r in rows] == list(range(1, 17))
+    book_text = " ".join(pdf_text(libreoffice_pdf(ledger_xlsx, tmp_path), tmp_path).split())
+    assert "SỔ THEO DÕI HỒ SƠ" in book_text and rows[0][1] in book_text
     rc, out, err = cli(
         db, "auditor", "ledger", "--year", "2026", "--state", "stopped", "--out", str(ledger_pdf)
     )
