@@ -748,25 +748,21 @@ def cmd_dossier_print(ctx: Context) -> int:
     from pathlib import Path
 
     from isoqms.services import dossier_papers
+    from isoqms.services.exports import save
 
     printed = dossier_papers.print_paper(
         ctx.db, ctx.actor, ctx.args.code, ctx.args.kind, paper=ctx.args.paper, purpose="save"
     )
-    out = Path(ctx.args.out)
-    try:
-        out.write_bytes(printed.pdf)
-    except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror}.") from None
-    print(f"Đã ghi {out}; SHA-256 {printed.sha256}.")
+    save(Path(ctx.args.out), printed.pdf)
+    print(f"Đã ghi {ctx.args.out}; SHA-256 {printed.sha256}.")
     return 0
 
 
 def cmd_report(ctx: Context) -> int:
     from pathlib import Path
 
-    from isoqms.render import report as render
-    from isoqms.services import objectives, statistics
-    from isoqms.services.unit import get_unit
+    from isoqms.services import statistics
+    from isoqms.services.exports import export_report
 
     args = ctx.args
     if bool(args.json) == bool(args.out):
@@ -777,38 +773,18 @@ def cmd_report(ctx: Context) -> int:
     if args.json:
         emit_json(result.to_dict())
         return 0
-    out = Path(args.out)
-    writers = {".xlsx": render.to_xlsx, ".docx": render.to_docx}
-    writer = writers.get(out.suffix.lower())
-    if writer is None:
-        raise ValidationError("Tệp báo cáo phải có đuôi .xlsx hoặc .docx.")
-    unit = get_unit(ctx.db)
-    doc = render.ReportDoc(
-        unit.desk_name or unit.display_name,
-        result,
-        objectives.for_period(ctx.db, ctx.actor, period),
-    )
-    try:
-        out.write_bytes(writer(doc))
-    except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror}.") from None
-    print(f"Đã ghi báo cáo {period.label} vào {out}.")
+    export_report(ctx.db, ctx.actor, result, Path(args.out))
+    print(f"Đã ghi báo cáo {period.label} vào {args.out}.")
     return 0
 
 
 def cmd_ledger(ctx: Context) -> int:
     from pathlib import Path
 
-    from isoqms.render import ledger as render
     from isoqms.services import ledger
-    from isoqms.services.unit import get_unit
+    from isoqms.services.exports import export_ledger
 
     args = ctx.args
-    out = Path(args.out)
-    writers = {".xlsx": render.to_xlsx, ".pdf": render.to_pdf}
-    writer = writers.get(out.suffix.lower())
-    if writer is None:
-        raise ValidationError("Tệp sổ phải có đuôi .xlsx hoặc .pdf.")
     f = ledger.LedgerFilter(
         year=args.year,
         book=args.book,
@@ -819,21 +795,8 @@ def cmd_ledger(ctx: Context) -> int:
         date_to=args.date_to,
         channel=args.channel,
     )
-    rows = list(ledger.all_rows(ctx.db, ctx.actor, f))
-    unit = get_unit(ctx.db)
-    doc = render.LedgerDoc(
-        form=ledger.ledger_form(ctx.db, args.year),
-        unit=unit.desk_name or unit.display_name,
-        year=args.year,
-        book=args.book,
-        filter_text=ledger.filter_text(f),
-        rows=rows,
-    )
-    try:
-        out.write_bytes(writer(doc))
-    except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror}.") from None
-    print(f"Đã ghi {len(rows)} hồ sơ của sổ {args.book:02d}/{args.year} vào {out}.")
+    count = export_ledger(ctx.db, ctx.actor, f, Path(args.out))
+    print(f"Đã ghi {count} hồ sơ của sổ {args.book:02d}/{args.year} vào {args.out}.")
     return 0
 
 

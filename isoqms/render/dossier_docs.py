@@ -137,21 +137,11 @@ def _letter_start(r: SlipRenderer, letter: Letter) -> list[Flowable]:
     ]
 
 
-def render_apology(letter: Letter, paper: PaperSize | str = PaperSize.A5) -> bytes:
-    r = SlipRenderer(paper)
+def _letter_pdf(r: SlipRenderer, letter: Letter, body: list[Flowable]) -> bytes:
     f = letter.form
-    desk = letter.head.desk_name
-    assert letter.new_appointment is not None
     story = [
         *_letter_start(r, letter),
-        r.labelled(f.text("appointment"), format_vn_datetime(letter.appointment)),
-        r.p(escape(f.text("late", desk=desk))),
-        r.labelled(f.text("reason"), letter.reason),
-        r.p(
-            f"{escape(f.text('apology', desk=desk))} "
-            f"<b>{escape(format_vn_datetime(letter.new_appointment))}</b>."
-        ),
-        r.labelled(f.text("new_appointment"), format_vn_datetime(letter.new_appointment)),
+        *body,
         r.p(escape(f.text("closing"))),
         Spacer(1, r.body.leading * 0.5),
         r.signatures(None, f.text("sign_right"), f.text("sign_hint"), letter.signer),
@@ -161,24 +151,33 @@ def render_apology(letter: Letter, paper: PaperSize | str = PaperSize.A5) -> byt
         title=f"{f.text('title')} — {letter.code}",
         watermark=f.text("reprint") if letter.reprint else None,
         subject=letter.code,
+    )
+
+
+def render_apology(letter: Letter, paper: PaperSize | str = PaperSize.A5) -> bytes:
+    r = SlipRenderer(paper)
+    f = letter.form
+    desk = letter.head.desk_name
+    assert letter.new_appointment is not None
+    new = format_vn_datetime(letter.new_appointment)
+    return _letter_pdf(
+        r,
+        letter,
+        [
+            r.labelled(f.text("appointment"), format_vn_datetime(letter.appointment)),
+            r.p(escape(f.text("late", desk=desk))),
+            r.labelled(f.text("reason"), letter.reason),
+            r.p(f"{escape(f.text('apology', desk=desk))} <b>{escape(new)}</b>."),
+            r.labelled(f.text("new_appointment"), new),
+        ],
     )
 
 
 def render_stop(letter: Letter, paper: PaperSize | str = PaperSize.A5) -> bytes:
     r = SlipRenderer(paper)
     f = letter.form
-    desk = letter.head.desk_name
-    story = [
-        *_letter_start(r, letter),
-        r.p(escape(f.text("stop", desk=desk))),
+    body = [
+        r.p(escape(f.text("stop", desk=letter.head.desk_name))),
         r.labelled(f.text("reason"), letter.reason),
-        r.p(escape(f.text("closing"))),
-        Spacer(1, r.body.leading * 0.5),
-        r.signatures(None, f.text("sign_right"), f.text("sign_hint"), letter.signer),
     ]
-    return r.build(
-        [story],
-        title=f"{f.text('title')} — {letter.code}",
-        watermark=f.text("reprint") if letter.reprint else None,
-        subject=letter.code,
-    )
+    return _letter_pdf(r, letter, body)

@@ -42,6 +42,7 @@ from isoqms.domain.journey import Action, DossierState, Rating
 from isoqms.domain.roles import Permission
 from isoqms.services import dossier_papers, ledger, procedures
 from isoqms.services import journey as journey_service
+from isoqms.services.exports import export_ledger
 from isoqms.services.journey import ActionInput, DossierDetail, QueueRow
 from isoqms.services.ledger import LedgerFilter, LedgerPage, LedgerRow
 from isoqms.ui import dialogs
@@ -556,24 +557,7 @@ class LedgerPanel(QWidget):
         ctx = self.ctx
 
         def write() -> str:
-            from isoqms.render import ledger as render
-
-            path = Path(name)
-            writer = {".xlsx": render.to_xlsx, ".pdf": render.to_pdf}.get(path.suffix.lower())
-            if writer is None:
-                raise ValidationError("Tệp sổ phải có đuôi .xlsx hoặc .pdf.")
-            doc = render.LedgerDoc(
-                form=ledger.ledger_form(ctx.db, f.year),
-                unit=ctx.unit.desk_name or ctx.unit.display_name,
-                year=f.year,
-                book=f.book,
-                filter_text=ledger.filter_text(f),
-                rows=list(ledger.all_rows(ctx.db, ctx.actor, f)),
-            )
-            try:
-                path.write_bytes(writer(doc))
-            except OSError as exc:
-                raise ValidationError(f"Không ghi được tệp {path}: {exc.strerror}.") from None
+            export_ledger(ctx.db, ctx.actor, f, Path(name))
             return name
 
         ctx.read(write, lambda n: self.exported.emit(str(n)), parent=self)

@@ -34,6 +34,7 @@ from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.render import report as render
 from isoqms.services import objectives, statistics
+from isoqms.services.exports import export_report
 from isoqms.services.objectives import PERIODS, SCOPES, Attainment, ObjectiveDraft, ObjectiveView
 from isoqms.services.statistics import METRICS, Figures, Period, Report
 from isoqms.ui import dialogs
@@ -276,16 +277,7 @@ class StatisticsPanel(QWidget):
         ctx = self.ctx
 
         def write() -> str:
-            path = Path(name)
-            writer = {".xlsx": render.to_xlsx, ".docx": render.to_docx}.get(path.suffix.lower())
-            if writer is None:
-                raise ValidationError("Tệp báo cáo phải có đuôi .xlsx hoặc .docx.")
-            goals = objectives.for_period(ctx.db, ctx.actor, report.period)
-            doc = render.ReportDoc(ctx.unit.desk_name or ctx.unit.display_name, report, goals)
-            try:
-                path.write_bytes(writer(doc))
-            except OSError as exc:
-                raise ValidationError(f"Không ghi được tệp {path}: {exc.strerror}.") from None
+            export_report(ctx.db, ctx.actor, report, Path(name))
             return name
 
         ctx.read(write, lambda n: self.exported.emit(str(n)), parent=self)

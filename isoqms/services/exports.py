@@ -1,0 +1,57 @@
+"""Writing the tracking book and the statistics report to a file the user named: the
+format follows the file's extension; a wrong extension or an unwritable place is refused
+in Vietnamese before anything is written. Shared by the GUI and the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from isoqms.db.engine import Database
+from isoqms.domain.errors import ValidationError
+from isoqms.render import ledger as ledger_render
+from isoqms.render import report as report_render
+from isoqms.services import ledger, objectives
+from isoqms.services.statistics import Report
+from isoqms.services.unit import get_unit
+from isoqms.services.uow import Actor
+
+
+def save(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise ValidationError(f"Không ghi được tệp {path}: {exc.strerror}.") from None
+
+
+def _unit_name(db: Database) -> str:
+    unit = get_unit(db)
+    return unit.desk_name or unit.display_name
+
+
+def export_ledger(db: Database, actor: Actor, f: ledger.LedgerFilter, path: Path) -> int:
+    """The tracking book (.xlsx or A4 PDF); returns how many dossiers it lists."""
+    writers = {".xlsx": ledger_render.to_xlsx, ".pdf": ledger_render.to_pdf}
+    writer = writers.get(path.suffix.lower())
+    if writer is None:
+        raise ValidationError("Tệp sổ phải có đuôi .xlsx hoặc .pdf.")
+    rows = list(ledger.all_rows(db, actor, f))
+    doc = ledger_render.LedgerDoc(
+        form=ledger.ledger_form(db, f.year),
+        unit=_unit_name(db),
+        year=f.year,
+        book=f.book,
+        filter_text=ledger.filter_text(f),
+        rows=rows,
+    )
+    save(path, writer(doc))
+    return len(rows)
+
+
+def export_report(db: Database, actor: Actor, report: Report, path: Path) -> None:
+    """The statistics report (.docx or .xlsx) with the quality objectives of its period."""
+    writers = {".xlsx": report_render.to_xlsx, ".docx": report_render.to_docx}
+    writer = writers.get(path.suffix.lower())
+    if writer is None:
+        raise ValidationError("Tệp báo cáo phải có đuôi .xlsx hoặc .docx.")
+    goals = objectives.for_period(db, actor, report.period)
+    save(path, writer(report_render.ReportDoc(_unit_name(db), report, goals)))
