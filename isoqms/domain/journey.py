@@ -115,6 +115,12 @@ class Outcome(enum.StrEnum):
         return {"before": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}[self.value]
 
 
+def overdue_at(due: dt.datetime, paused_at: dt.datetime | None, moment: dt.datetime) -> bool:
+    """Whether an open dossier is past ``due`` at ``moment``; while the clock is paused
+    for a supplement it is judged at the moment the clock stopped."""
+    return (paused_at if paused_at is not None else moment) > due
+
+
 def outcome(result_at: dt.datetime, due: dt.datetime) -> Outcome:
     """Before the appointment day, on it (not after the appointment time), or late.
     ``due`` is the appointment moved by supplement pauses only."""

@@ -30,6 +30,7 @@ from isoqms.domain.journey import (
     Rating,
     next_state,
     outcome,
+    overdue_at,
 )
 from isoqms.domain.procedure import ProcedureContent
 from isoqms.domain.roles import Permission, Role, permissions_of
@@ -146,10 +147,7 @@ def is_overdue(
     state: DossierState | str, due: dt.datetime, paused_at: dt.datetime | None, now: dt.datetime
 ) -> bool:
     """An open dossier past its (pause-moved) appointment; a paused clock stops counting."""
-    if DossierState(state) not in OPEN_STATES:
-        return False
-    moment = paused_at if paused_at is not None else now
-    return moment > due
+    return DossierState(state) in OPEN_STATES and overdue_at(due, paused_at, now)
 
 
 def _now() -> dt.datetime:

@@ -174,17 +174,37 @@ def _figures(report: statistics.Report, objective: ObjectiveView) -> Figures:
     return Figures()
 
 
+Reports = dict[tuple[Period, str | None], statistics.Report]
+
+
+def _report(
+    db: Database, actor: Actor, period: Period, by: str | None, cache: Reports
+) -> statistics.Report:
+    """One report per period and breakdown, shared by the objectives that need it."""
+    if (period, by) not in cache:
+        cache[period, by] = statistics.report(db, actor, period, by)
+    return cache[period, by]
+
+
 def attainment(
-    db: Database, actor: Actor, objective: ObjectiveView, year: int, *, until: dt.date | None = None
+    db: Database,
+    actor: Actor,
+    objective: ObjectiveView,
+    year: int,
+    *,
+    until: dt.date | None = None,
+    cache: Reports | None = None,
 ) -> list[Attainment]:
-    """The objective's statistic for each period of the year that has begun."""
+    """The objective's statistic for each period of the year that has begun; ``cache``
+    lets several objectives share the reports they have in common."""
     last = until or dt.date.today()
     by = None if objective.scope == "all" else objective.scope
+    reports: Reports = {} if cache is None else cache
     out = []
     for period in periods_of(objective.period, year):
         if period.start > last:
             break
-        figures = _figures(statistics.report(db, actor, period, by), objective)
+        figures = _figures(_report(db, actor, period, by, reports), objective)
         value = getattr(figures, objective.metric)
         out.append(Attainment(period, value, objective.met(value), figures.resolved))
     return out
@@ -193,12 +213,12 @@ def attainment(
 def for_period(db: Database, actor: Actor, period: Period) -> list[ObjectiveLine]:
     """Each active objective measured over ``period`` (for the report's last section)."""
     lines = []
-    reports: dict[str | None, statistics.Report] = {}
+    reports: Reports = {}
     for objective in list_objectives(db, actor):
         by = None if objective.scope == "all" else objective.scope
-        if by not in reports:
-            reports[by] = statistics.report(db, actor, period, by)
-        value = getattr(_figures(reports[by], objective), objective.metric)
+        value = getattr(
+            _figures(_report(db, actor, period, by, reports), objective), objective.metric
+        )
         met = objective.met(value)
         lines.append(
             ObjectiveLine(

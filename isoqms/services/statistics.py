@@ -38,7 +38,7 @@ from isoqms.db.engine import Database
 from isoqms.db.models import Dossier, DossierEvent, Procedure
 from isoqms.domain.dossier import Channel
 from isoqms.domain.errors import ValidationError
-from isoqms.domain.journey import Action, DossierState, Outcome, Rating
+from isoqms.domain.journey import Action, DossierState, Outcome, Rating, overdue_at
 from isoqms.domain.roles import Permission
 from isoqms.services.uow import Actor, require
 
@@ -374,8 +374,7 @@ def _judge_paused(
                 paused_at = event.at
             else:
                 due, paused_at = event.due_after or due, None
-        moment = paused_at if paused_at is not None else end
-        yield pid, moment > due
+        yield pid, overdue_at(due, paused_at, end)
 
 
 def _procedures(session: Session) -> dict[int, tuple[str, str, str]]:

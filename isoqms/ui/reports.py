@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.render import report as render
-from isoqms.services import objectives, statistics
+from isoqms.services import objectives, procedures, statistics
 from isoqms.services.exports import export_report
 from isoqms.services.objectives import PERIODS, SCOPES, Attainment, ObjectiveDraft, ObjectiveView
 from isoqms.services.statistics import METRICS, Figures, Period, Report
@@ -405,6 +405,7 @@ class ObjectivesPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.fields: list[str] = []  # for the new-objective dialog, read with the table
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year)
@@ -446,23 +447,24 @@ class ObjectivesPanel(QWidget):
     def load(self) -> None:
         ctx, year = self.ctx, self.year.value()
 
-        def fetch() -> list[tuple[ObjectiveView, list[Attainment]]]:
-            return [
-                (o, objectives.attainment(ctx.db, ctx.actor, o, year))
+        def fetch() -> tuple[list[tuple[ObjectiveView, list[Attainment]]], list[str]]:
+            cache: objectives.Reports = {}
+            rows = [
+                (o, objectives.attainment(ctx.db, ctx.actor, o, year, cache=cache))
                 for o in objectives.list_objectives(ctx.db, ctx.actor)
             ]
+            return rows, procedures.fields(ctx.db)
 
-        def shown(rows: object) -> None:
-            assert isinstance(rows, list)
+        def shown(result: object) -> None:
+            assert isinstance(result, tuple)
+            rows, self.fields = result
             self.model.set_rows(rows)
             self.loaded.emit()
 
         ctx.read(fetch, shown, parent=self)
 
     def add(self) -> None:
-        from isoqms.services import procedures
-
-        dialog = ObjectiveDialog(procedures.fields(self.ctx.db), self)
+        dialog = ObjectiveDialog(self.fields, self)
         if not dialogs.run_dialog(dialog):
             return
         draft, ctx = dialog.draft(), self.ctx
