@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 
 from sqlalchemy import select
 
 from isoqms.db.engine import Database
 from isoqms.db.models import User
+from isoqms.domain.calendar import Schedule
 from isoqms.domain.dossier import Channel
 from isoqms.domain.journey import Action, Rating
 from isoqms.services import intake, journey, objectives
@@ -80,7 +82,17 @@ def load_demo_dossiers(db: Database, *, now: dt.datetime | None = None, days: in
     return count
 
 
-def _follow(db, code, received, rng, schedule, act, people) -> None:  # type: ignore[no-untyped-def]
+def _follow(
+    db: Database,
+    code: str,
+    received: dt.datetime,
+    rng: random.Random,
+    schedule: Schedule,
+    act: Callable[..., bool],
+    people: tuple[Actor, Actor, Actor],
+) -> None:
+    """One dossier's course: mostly on time, some paused, late with an apology, stopped
+    or cancelled; steps that would fall after now are left for later."""
     clerk, officer, approver = people
     due = journey.show(db, clerk, code).due_at
     roll = rng.random()

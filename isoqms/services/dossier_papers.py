@@ -24,7 +24,7 @@ from isoqms.render.dossier_docs import (
     render_stop,
 )
 from isoqms.render.slips import PaperSize
-from isoqms.services.forms import FormTexts, form_by_revision, form_for
+from isoqms.services.forms import form_by_revision, form_for
 from isoqms.services.intake import PrintedSlip, _letterhead, _log_print
 from isoqms.services.journey import _get
 from isoqms.services.unit import UnitInfo, get_unit
@@ -143,28 +143,24 @@ def _letter(session: Session, unit: UnitInfo, d: Dossier, action: Action) -> Let
     )
 
 
-def _render(
-    session: Session,
-    unit: UnitInfo,
-    d: Dossier,
-    kind: str,
-    paper: PaperSize,
-    reprint: bool = False,
-) -> tuple[bytes, FormTexts]:
+def _paper(session: Session, unit: UnitInfo, d: Dossier, kind: str) -> ControlSheet | Letter:
     if kind == "control":
-        sheet = replace(_sheet(session, unit, d), reprint=reprint)
-        return render_control_sheet(sheet, paper), sheet.form
-    action = Action.APOLOGIZE if kind == "apology" else Action.STOP
-    letter = replace(_letter(session, unit, d, action), reprint=reprint)
-    render = render_apology if action is Action.APOLOGIZE else render_stop
-    return render(letter, paper), letter.form
+        return _sheet(session, unit, d)
+    return _letter(session, unit, d, Action.APOLOGIZE if kind == "apology" else Action.STOP)
 
 
-def _form_code(session: Session, d: Dossier, kind: str) -> str:
-    if kind == "control":
-        return form_for(session, "control", d.received_at.date()).code
-    event = _letter_event(session, d, Action.APOLOGIZE if kind == "apology" else Action.STOP)
-    return event.form_revision.split("@")[0]
+def _pdf(paper: ControlSheet | Letter, kind: str, size: PaperSize) -> bytes:
+    if isinstance(paper, ControlSheet):
+        return render_control_sheet(paper, size)
+    return (render_apology if kind == "apology" else render_stop)(paper, size)
+
+
+def _size(kind: str, paper: PaperSize | str | None) -> PaperSize:
+    if kind not in KINDS:
+        raise ValueError(kind)
+    if paper:
+        return PaperSize(paper)
+    return PaperSize.A4 if kind == "control" else PaperSize.A5
 
 
 KINDS = ("control", "apology", "stop")
@@ -174,14 +170,11 @@ def preview(
     db: Database, actor: Actor, code: str, kind: str, *, paper: PaperSize | str | None = None
 ) -> bytes:
     """The paper as it would print now; nothing is logged."""
-    if kind not in KINDS:
-        raise ValueError(kind)
-    size = PaperSize(paper) if paper else (PaperSize.A4 if kind == "control" else PaperSize.A5)
+    size = _size(kind, paper)
     unit = get_unit(db)
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
-        pdf, _form = _render(session, unit, _get(session, code), kind, size)
-        return pdf
+        return _pdf(_paper(session, unit, _get(session, code), kind), kind, size)
 
 
 def print_paper(
@@ -194,18 +187,18 @@ def print_paper(
     purpose: str = "print",
 ) -> PrintedSlip:
     """Print or save the control sheet or a letter; logged with the PDF's hash."""
-    if kind not in KINDS:
-        raise ValueError(kind)
-    size = PaperSize(paper) if paper else (PaperSize.A4 if kind == "control" else PaperSize.A5)
+    size = _size(kind, paper)
     unit = get_unit(db)
     with write(db, actor, Permission.DOSSIER_PROCESS) as uow:
         session = uow.session
         d = _get(session, code)
+        content = _paper(session, unit, d, kind)
+        form = content.form
         printed = select(func.count(PrintLog.id)).where(
-            PrintLog.dossier_id == d.id, PrintLog.form_code == _form_code(session, d, kind)
+            PrintLog.dossier_id == d.id, PrintLog.form_code == form.code
         )
         reprint = session.execute(printed).scalar_one() > 0
-        pdf, form = _render(session, unit, d, kind, size, reprint)
+        pdf = _pdf(replace(content, reprint=reprint), kind, size)
         digest = _log_print(
             uow,
             pdf,
