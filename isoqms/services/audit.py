@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, func, select
 
 from isoqms.db.engine import Database
 from isoqms.db.models import AuditEvent, AuditHead
-from isoqms.domain.audit import GENESIS_HASH, ChainBreak, EventRecord, check_chain
+from isoqms.domain.audit import GENESIS_HASH, ChainBreak, EventRecord, check_chain, format_at
 from isoqms.domain.roles import Permission
 from isoqms.services.uow import Actor, require
 
@@ -20,8 +23,9 @@ _BATCH = 5000
 @dataclass(frozen=True)
 class VerifyResult:
     ok: bool
-    events: int
+    events: int  # the last good sequence number
     problem: ChainBreak | None
+    last_hash: str = GENESIS_HASH  # of the last good event: where a later check resumes
 
     def summary(self) -> str:
         if self.ok:
@@ -33,65 +37,147 @@ class VerifyResult:
         return f"Nhật ký kiểm tra bị thay đổi: {where} — {self.problem.reason}."
 
 
-_CHAIN_COLUMNS = (
-    AuditEvent.id,
-    AuditEvent.seq,
-    AuditEvent.at,
-    AuditEvent.actor_id,
-    AuditEvent.actor,
-    AuditEvent.action,
-    AuditEvent.entity,
-    AuditEvent.entity_id,
-    AuditEvent.before,
-    AuditEvent.after,
-    AuditEvent.prev_hash,
-    AuditEvent.hash,
+_CHAIN_SQL = (
+    "SELECT seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash,"
+    " hash, id FROM audit_event WHERE seq > {mark} ORDER BY seq"
 )
+_ENC = json.encoder.encode_basestring  # the C escaper json.dumps(ensure_ascii=False) uses
 
 
-def _records(db: Database) -> Iterator[tuple[int, EventRecord, str]]:
-    """Stream events in sequence order, in keyset-paginated batches of plain rows."""
-    last = 0
-    while True:
-        with db.read() as session:
-            rows = session.execute(
-                select(*_CHAIN_COLUMNS)
-                .where(AuditEvent.seq > last)
-                .order_by(AuditEvent.seq)
-                .limit(_BATCH)
-            ).all()
-        if not rows:
-            return
-        for row_id, *fields, stored in rows:
-            yield row_id, EventRecord(*fields), stored
-        last = rows[-1].seq
+def _at_text(at: object) -> str:
+    """The stored time as ``format_at`` writes it. SQLite hands back SQLAlchemy's storage
+    text ("YYYY-MM-DD HH:MM:SS.ffffff"), PostgreSQL a datetime."""
+    if isinstance(at, str):
+        return at.replace(" ", "T", 1)
+    assert isinstance(at, dt.datetime)
+    return format_at(at)
 
 
-def verify_chain(db: Database) -> VerifyResult:
-    """Recompute the whole chain and compare with the head anchor.
+def _fast_canonical(row: Sequence[Any]) -> bytes:
+    """``EventRecord.canonical()`` for a raw row, without building the dict and walking it
+    (keys in sorted order, strings escaped by json's own C escaper).
+
+    Exact for the rows the program writes (NFC text, microsecond timestamps); anything else
+    makes the digest differ and the row is checked again the slow, authoritative way."""
+    seq, at, actor_id, actor, action, entity, entity_id, before, after, prev = row[:10]
+    enc = _ENC
+    return "".join(
+        (
+            '{"action":',
+            enc(action),
+            ',"actor":',
+            enc(actor),
+            ',"actor_id":',
+            "null" if actor_id is None else str(actor_id),
+            ',"after":',
+            "null" if after is None else enc(after),
+            ',"at":"',
+            _at_text(at),
+            '","before":',
+            "null" if before is None else enc(before),
+            ',"entity":',
+            enc(entity),
+            ',"entity_id":',
+            enc(entity_id),
+            ',"prev":',
+            enc(prev),
+            ',"seq":',
+            str(seq),
+            "}",
+        )
+    ).encode("utf-8")
+
+
+def _slow_record(row: Sequence[Any]) -> EventRecord | None:
+    seq, at, *fields = row[:10]
+    if isinstance(at, str):
+        try:
+            at = dt.datetime.fromisoformat(at)
+        except ValueError:
+            return None
+    return EventRecord(seq, at, *fields)
+
+
+def _stream(db: Database, after: int) -> Iterator[Sequence[Any]]:
+    """Every event after ``after`` in sequence order, as the driver's plain tuples, read in
+    one transaction through a DB-API cursor (SQLAlchemy's row objects cost as much as the
+    hashing)."""
+    mark = "?" if db.backend == "sqlite" else "%s"
+    raw = db.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute(_CHAIN_SQL.format(mark=mark), (after,))
+        while rows := cursor.fetchmany(_BATCH):
+            yield from rows
+        cursor.close()
+    finally:
+        raw.rollback()
+        raw.close()
+
+
+def check_stream(
+    rows: Iterable[Sequence[Any]], *, start_seq: int = 1, start_hash: str = GENESIS_HASH
+) -> tuple[ChainBreak | None, int, str]:
+    """``check_chain`` over raw rows, hashing each row's canonical bytes directly; a row
+    whose fast digest disagrees is judged by :class:`EventRecord` itself."""
+    sha256 = hashlib.sha256
+    expected = start_seq
+    prev = start_hash
+    for row in rows:
+        seq, stored = row[0], row[10]
+        if seq != expected or row[9] != prev:
+            break
+        if sha256(_fast_canonical(row)).hexdigest() != stored:
+            record = _slow_record(row)
+            if record is None or record.digest() != stored:
+                return (
+                    ChainBreak(seq, row[11], "nội dung đã bị sửa sau khi ghi"),
+                    expected - 1,
+                    prev,
+                )
+        prev = stored
+        expected += 1
+    else:
+        return None, expected - 1, prev
+    # the row broke the sequence or the link: the reference walk words the reason
+    seq, _at, *fields = row[:10]
+    record = EventRecord(seq, dt.datetime.min, *fields)
+    problem, _, _ = check_chain([(row[11], record, row[10])], start_seq=expected, start_hash=prev)
+    return problem, expected - 1, prev
+
+
+def verify_chain(
+    db: Database, *, start_seq: int = 0, start_hash: str = GENESIS_HASH
+) -> VerifyResult:
+    """Recompute the chain (from the start, or after a verified ``start_seq``/``start_hash``)
+    and compare it with the head anchor.
 
     Open to anyone who can open the database: it reveals nothing but whether the log is
     intact and where it breaks.
     """
-    problem, last_seq, last_hash = check_chain(_records(db))
+    problem, last_seq, last_hash = check_stream(
+        _stream(db, start_seq), start_seq=start_seq + 1, start_hash=start_hash
+    )
     if problem is not None:
-        return VerifyResult(False, last_seq, problem)
+        return VerifyResult(False, last_seq, problem, last_hash)
     with db.read() as session:
         head = session.get(AuditHead, 1)
         min_seq = session.execute(select(func.min(AuditEvent.seq))).scalar()
     if min_seq is not None and min_seq < 1:
-        return VerifyResult(False, last_seq, ChainBreak(min_seq, None, "số thứ tự không hợp lệ"))
+        return VerifyResult(
+            False, last_seq, ChainBreak(min_seq, None, "số thứ tự không hợp lệ"), last_hash
+        )
     head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS_HASH)
     if head_seq > last_seq:
         why = f"thiếu các sự kiện cuối từ số {last_seq + 1} đến {head_seq} (bị xoá)"
-        return VerifyResult(False, last_seq, ChainBreak(last_seq + 1, None, why))
+        return VerifyResult(False, last_seq, ChainBreak(last_seq + 1, None, why), last_hash)
     if head_seq < last_seq:
         why = "có sự kiện được thêm vào ngoài chương trình"
-        return VerifyResult(False, last_seq, ChainBreak(head_seq + 1, None, why))
+        return VerifyResult(False, last_seq, ChainBreak(head_seq + 1, None, why), last_hash)
     if head_hash != last_hash:
         why = "mã băm của sự kiện cuối không khớp với mốc đã ghi"
-        return VerifyResult(False, last_seq, ChainBreak(last_seq, None, why))
-    return VerifyResult(True, last_seq, None)
+        return VerifyResult(False, last_seq, ChainBreak(last_seq, None, why), last_hash)
+    return VerifyResult(True, last_seq, None, last_hash)
 
 
 @dataclass(frozen=True)
