@@ -16,6 +16,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from isoqms import __version__
@@ -258,57 +259,155 @@ def cmd_unit_set(ctx: Context) -> int:
 
 
 def cmd_audit_verify(ctx: Context) -> int:
-    from isoqms.services.audit import verify_chain
+    from isoqms.services.integrity import verify
 
-    result = verify_chain(ctx.db)
+    report = verify(ctx.db)
     if ctx.args.json:
         emit_json(
             {
-                "ok": result.ok,
-                "events": result.events,
-                "first_bad": dataclasses.asdict(result.problem) if result.problem else None,
+                "ok": report.ok,
+                "events": report.events,
+                "files": report.files,
+                "seconds": round(report.seconds, 3),
+                "first_bad": dataclasses.asdict(report.problem) if report.problem else None,
             }
         )
     else:
-        print(result.summary())
-    if not result.ok:
+        print(report.summary())
+    if not report.ok:
         if ctx.args.json:
-            print(result.summary(), file=sys.stderr)
+            print(report.summary(), file=sys.stderr)
         return 1
     return 0
 
 
+def _entry_json(e: Any) -> dict[str, Any]:
+    return {
+        "seq": e.seq,
+        "at": e.at.isoformat(timespec="microseconds") + "Z",
+        "actor": e.actor,
+        "action": e.action,
+        "entity": e.entity,
+        "entity_id": e.entity_id,
+        "before": e.before,
+        "after": e.after,
+        "changes": [{"field": c.field, "before": c.before, "after": c.after} for c in e.changes],
+        "hash": e.hash,
+    }
+
+
+def _print_entries(entries: list[Any]) -> None:
+    for e in entries:
+        when = e.at.replace(tzinfo=dt.UTC).astimezone().strftime("%d/%m/%Y %H:%M:%S")
+        changed = ", ".join(c.field for c in e.changes)
+        print(
+            f"{e.seq:>6}  {when}  {e.actor:<14} {e.action:<28} {e.entity}#{e.entity_id}"
+            + (f"  [{changed}]" if changed else "")
+        )
+
+
 def cmd_audit_log(ctx: Context) -> int:
-    from isoqms.services.audit import EventFilter, list_events
+    from isoqms.services.auditor import TimelineFilter, timeline
 
     args = ctx.args
-    events = list_events(
+    if args.id and not args.entity:
+        print("isoqms: --id cần đi cùng --entity LOẠI.", file=sys.stderr)
+        return 2
+    entries = timeline(
         ctx.db,
         ctx.actor,
-        EventFilter(
-            entity=args.entity,
-            entity_id=args.id,
-            actor=args.actor,
+        TimelineFilter(
+            kind=args.entity,
+            key=args.id,
             date_from=args.date_from,
             date_to=args.date_to,
+            person=args.actor,
+            action=args.action,
         ),
     )
     if args.json:
+        emit_json([_entry_json(e) for e in entries])
+    else:
+        _print_entries(entries)
+    return 0
+
+
+def cmd_audit_as_of(ctx: Context) -> int:
+    from isoqms.services.auditor import as_of
+
+    result = as_of(ctx.db, ctx.actor, ctx.args.day)
+    if ctx.args.json:
         emit_json(
-            [
-                {
-                    **dataclasses.asdict(e),
-                    "before": json.loads(e.before) if e.before else None,
-                    "after": json.loads(e.after) if e.after else None,
-                }
-                for e in events
-            ]
+            {
+                "date": result.day.isoformat(),
+                "documents": [
+                    {
+                        "code": d.code,
+                        "title": d.title,
+                        "kind": d.kind,
+                        "issue": d.issue,
+                        "amendment": d.amendment,
+                        "effective_from": d.effective_from,
+                    }
+                    for d in result.documents
+                ],
+                "procedures": [dataclasses.asdict(p) for p in result.procedures],
+            }
         )
         return 0
-    for e in events:
-        when = e.at.strftime("%d/%m/%Y %H:%M:%S")
-        print(f"{e.seq:>6}  {when} UTC  {e.actor:<14} {e.action:<24} {e.entity}#{e.entity_id}")
+    print(f"Tài liệu có hiệu lực ngày {result.day:%d/%m/%Y}:")
+    for d in result.documents:
+        issue = f"{d.issue:02d}" + (f".{d.amendment}" if d.amendment else "")
+        print(f"  {d.code:<22} lần {issue:<6} từ {d.effective_from:%d/%m/%Y}  {d.title}")
+    print(f"Nội dung thủ tục áp dụng ngày {result.day:%d/%m/%Y}:")
+    for p in result.procedures:
+        print(
+            f"  {p.code:<10} bản {p.revision:<3} từ {p.effective_from:%d/%m/%Y}  "
+            f"{p.duration}  {p.name}"
+        )
     return 0
+
+
+def cmd_audit_pack(ctx: Context) -> int:
+    from isoqms.services import evidence
+
+    args = ctx.args
+    out = Path(args.out)
+    if out.suffix.lower() != ".zip":
+        print("isoqms: --out phải là tệp .zip.", file=sys.stderr)
+        return 2
+    if args.code and (args.date_from or args.date_to):
+        print("isoqms: chọn một: MÃ TÀI LIỆU hoặc --from/--to.", file=sys.stderr)
+        return 2
+    if args.code:
+        data = evidence.document_pack(ctx.db, ctx.actor, args.code)
+    elif args.date_from and args.date_to:
+        data = evidence.period_pack(ctx.db, ctx.actor, args.date_from, args.date_to)
+    else:
+        print("isoqms: cần MÃ TÀI LIỆU, hoặc cả --from và --to cho một kỳ.", file=sys.stderr)
+        return 2
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror}.") from None
+    print(f"Đã lập hồ sơ chứng cứ {out} ({len(data) // 1024} KB).")
+    return 0
+
+
+def cmd_audit_verify_pack(ctx: Context) -> int:
+    from isoqms.services.evidence import verify_pack
+
+    path = Path(ctx.args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
+    check = verify_pack(data)
+    if ctx.args.json:
+        emit_json(dataclasses.asdict(check))
+    else:
+        print(check.summary())
+    return 0 if check.ok else 1
 
 
 def cmd_calendar_due(ctx: Context) -> int:
@@ -415,7 +514,6 @@ def cmd_calendar_import(ctx: Context) -> int:
 
 
 def cmd_calendar_export(ctx: Context) -> int:
-    from pathlib import Path
 
     from isoqms.services.calendar import export_entries
 
@@ -430,7 +528,6 @@ def cmd_calendar_export(ctx: Context) -> int:
 
 
 def _read_text_file(name: str) -> str:
-    from pathlib import Path
 
     path = Path(name)
     try:
@@ -444,7 +541,6 @@ def _read_text_file(name: str) -> str:
 
 
 def cmd_procedures_import(ctx: Context) -> int:
-    from pathlib import Path
 
     from isoqms.services import procedures as svc
 
@@ -489,7 +585,6 @@ def cmd_procedures_list(ctx: Context) -> int:
 
 
 def cmd_procedures_export(ctx: Context) -> int:
-    from pathlib import Path
 
     from isoqms.services import procedures as svc
 
@@ -544,7 +639,6 @@ def cmd_intake_receive(ctx: Context) -> int:
 
 
 def cmd_intake_slip(ctx: Context) -> int:
-    from pathlib import Path
 
     from isoqms.services import intake
 
@@ -597,7 +691,6 @@ def cmd_docs_history(ctx: Context) -> int:
 
 
 def cmd_docs_register(ctx: Context) -> int:
-    from pathlib import Path
 
     from isoqms.render import registers as render
     from isoqms.services import documents
@@ -617,7 +710,6 @@ def cmd_docs_register(ctx: Context) -> int:
 
 
 def cmd_docs_import_folder(ctx: Context) -> int:
-    from pathlib import Path
 
     from isoqms.services.document_import import import_folder
 
@@ -627,7 +719,6 @@ def cmd_docs_import_folder(ctx: Context) -> int:
 
 
 def cmd_docs_generate(ctx: Context) -> int:
-    from pathlib import Path
 
     from isoqms.services import documents
 
@@ -721,6 +812,54 @@ def cmd_dossier_show(ctx: Context) -> int:
     return 0
 
 
+def cmd_dossier_trace(ctx: Context) -> int:
+    from isoqms.services.auditor import trace
+
+    t = trace(ctx.db, ctx.actor, ctx.args.code)
+    if ctx.args.json:
+        emit_json(
+            {
+                "code": t.code,
+                "procedure": t.detail.procedure_code,
+                "procedure_name": t.detail.procedure_name,
+                "received_at": t.detail.received_at,
+                "state": t.detail.state.value,
+                "procedure_revision": t.procedure_revision,
+                "procedure_revision_effective": t.procedure_revision_effective,
+                "procedure_revision_hash": t.procedure_revision_hash,
+                "procedure_revision_hash_ok": t.procedure_revision_hash_ok,
+                "process_document": t.process_document,
+                "form_revision": t.form_revision,
+                "form_name": t.form_name,
+                "form_effective": t.form_effective,
+                "prints": [dataclasses.asdict(p) for p in t.prints],
+                "events": [_entry_json(e) for e in t.events],
+            }
+        )
+        return 0
+    d = t.detail
+    print(f"Hồ sơ {t.code} — {d.procedure_code} {d.procedure_name}")
+    print(f"  Tiếp nhận: {d.received_at:%H:%M ngày %d/%m/%Y}; tình trạng: {d.state.label}")
+    ok = "khớp" if t.procedure_revision_hash_ok else "KHÔNG KHỚP"
+    print(
+        f"  Nội dung thủ tục: bản {t.procedure_revision}, hiệu lực từ "
+        f"{t.procedure_revision_effective:%d/%m/%Y}, mã băm {t.procedure_revision_hash} ({ok})"
+        + (f", phê duyệt qua {t.process_document}" if t.process_document else "")
+    )
+    print(f"  Biểu mẫu tiếp nhận: {t.form_revision} {t.form_name}".rstrip())
+    print(f"  Các lần in ({len(t.prints)}):")
+    for p in t.prints:
+        when = p.printed_at.replace(tzinfo=dt.UTC).astimezone().strftime("%d/%m/%Y %H:%M")
+        state = "nguyên vẹn" if p.intact else "TỆP BỊ THAY ĐỔI HOẶC MẤT"
+        print(
+            f"    {when}  {p.printed_by:<12} {p.form_revision:<22} {p.paper:<5} "
+            f"{'in lại' if p.reprint else 'in lần đầu':<10} {p.sha256}  {state}"
+        )
+    print(f"  Nhật ký ({len(t.events)} sự kiện):")
+    _print_entries(t.events)
+    return 0
+
+
 def cmd_dossier_action(ctx: Context) -> int:
     from isoqms.domain.journey import Action, parse_rating
     from isoqms.services import journey
@@ -745,7 +884,6 @@ def cmd_dossier_action(ctx: Context) -> int:
 
 
 def cmd_dossier_print(ctx: Context) -> int:
-    from pathlib import Path
 
     from isoqms.services import dossier_papers
     from isoqms.services.exports import save
@@ -759,7 +897,6 @@ def cmd_dossier_print(ctx: Context) -> int:
 
 
 def cmd_report(ctx: Context) -> int:
-    from pathlib import Path
 
     from isoqms.services import statistics
     from isoqms.services.exports import export_report
@@ -779,7 +916,6 @@ def cmd_report(ctx: Context) -> int:
 
 
 def cmd_ledger(ctx: Context) -> int:
-    from pathlib import Path
 
     from isoqms.services import ledger
     from isoqms.services.exports import export_ledger
@@ -1025,6 +1161,11 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--comment", metavar="TEXT")
             p.add_argument("--complaint", action="store_true", help="có phản ánh, kiến nghị")
     p = dossier.add_parser(
+        "trace", help="truy vết: bản thủ tục, biểu mẫu, các lần in, nhật ký", parents=[common]
+    )
+    p.add_argument("code")
+    p.set_defaults(run=cmd_dossier_trace)
+    p = dossier.add_parser(
         "print", help="in phiếu kiểm soát, văn bản xin lỗi, thông báo dừng", parents=[common]
     )
     p.add_argument("code")
@@ -1069,7 +1210,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
     p.add_argument("--actor", metavar="USER")
+    p.add_argument("--action", metavar="ACTION", help="hành động; “dossier.” = mọi hành động hồ sơ")
     p.set_defaults(run=cmd_audit_log)
+    p = audit.add_parser(
+        "as-of", help="tài liệu và nội dung thủ tục có hiệu lực tại một ngày", parents=[common]
+    )
+    p.add_argument("day", type=_date, metavar="YYYY-MM-DD")
+    p.set_defaults(run=cmd_audit_as_of)
+    p = audit.add_parser(
+        "pack", help="lập hồ sơ chứng cứ (.zip) của tài liệu hoặc một kỳ", parents=[common]
+    )
+    p.add_argument("code", nargs="?", metavar="DOC_CODE")
+    p.add_argument("--out", required=True, metavar="FILE.zip")
+    p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    p.set_defaults(run=cmd_audit_pack)
+    p = audit.add_parser(
+        "verify-pack", help="kiểm tra hồ sơ chứng cứ (không cần cơ sở dữ liệu)", parents=[common]
+    )
+    p.add_argument("file", metavar="FILE.zip")
+    p.set_defaults(run=cmd_audit_verify_pack)
     return parser
 
 

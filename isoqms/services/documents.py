@@ -148,6 +148,12 @@ def _revisions_by_document(
 
 def content_hash(session: Session, rev: DocumentRevision) -> str:
     """What a signature covers: the content and the identity of the revision."""
+    return hashlib.sha256(signed_body(session, rev).encode("utf-8")).hexdigest()
+
+
+def signed_body(session: Session, rev: DocumentRevision) -> str:
+    """The canonical JSON whose SHA-256 is the content hash the signers signed: the
+    revision's identity and the hashes of its file, form texts and procedure content."""
     doc = session.get(Document, rev.document_id)
     assert doc is not None
     body: dict[str, object] = {
@@ -164,7 +170,7 @@ def content_hash(session: Session, rev: DocumentRevision) -> str:
         body["procedure_content"] = proc_rev.content_hash if proc_rev else None
     if rev.form_content is not None:
         body["form_content"] = hashlib.sha256(rev.form_content.encode("utf-8")).hexdigest()
-    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+    return canonical_json(body)
 
 
 def revision_search_text(session: Session, rev: DocumentRevision) -> str:

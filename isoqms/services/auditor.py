@@ -1,0 +1,535 @@
+"""The auditor's questions, answered from the record: who changed what and when
+(timelines), what was in force on a day (point in time), what a dossier was received
+under and every print made of it (trace), who signed which content (signature manifests),
+and whether a printed copy is still the revision in force (copy check).
+
+Everything here reads; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import Session
+
+from isoqms.db.engine import Database
+from isoqms.db.models import (
+    AuditEvent,
+    Document,
+    DocumentCopy,
+    DocumentRevision,
+    Dossier,
+    PrintLog,
+    Procedure,
+    ProcedureRevision,
+    StoredFile,
+    User,
+)
+from isoqms.domain.errors import NotFound, ValidationError
+from isoqms.domain.procedure import ProcedureContent
+from isoqms.domain.roles import Permission
+from isoqms.render.stamp import QR_PREFIX
+from isoqms.services import documents, journey
+from isoqms.services.documents import DocumentRow, RevisionRow
+from isoqms.services.forms import form_by_revision
+from isoqms.services.procedures import revision_in_force_in
+from isoqms.services.uow import Actor, require
+
+#: What a timeline can be asked for, with the Vietnamese name of each kind.
+TIMELINE_KINDS: dict[str, str] = {
+    "document": "Tài liệu",
+    "revision": "Lần ban hành",
+    "procedure": "Thủ tục",
+    "dossier": "Hồ sơ",
+    "user": "Người dùng",
+}
+
+
+# ------------------------------------------------------------------ timelines
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    seq: int
+    at: dt.datetime  # UTC
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    changes: tuple[Change, ...]
+    hash: str
+
+
+def event_fields(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {"value": value}
+
+
+def changes_of(before: dict[str, Any] | None, after: dict[str, Any] | None) -> tuple[Change, ...]:
+    """The fields that differ, in key order; a creation lists every field it set."""
+    old, new = before or {}, after or {}
+    return tuple(
+        Change(key, old.get(key), new.get(key))
+        for key in sorted(set(old) | set(new))
+        if old.get(key) != new.get(key)
+    )
+
+
+def utc_bounds(
+    date_from: dt.date | None, date_to: dt.date | None
+) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """Local calendar days as naive UTC instants (the log's clock): [start, end)."""
+
+    def utc(day: dt.date) -> dt.datetime:
+        local = dt.datetime.combine(day, dt.time()).astimezone()
+        return local.astimezone(dt.UTC).replace(tzinfo=None)
+
+    return (
+        utc(date_from) if date_from else None,
+        utc(date_to + dt.timedelta(days=1)) if date_to else None,
+    )
+
+
+def _ids(session: Session, query: Any) -> list[str]:
+    return [str(v) for v in session.execute(query).scalars()]
+
+
+#: The log's entity name for each timeline kind (a kind asked without a key: all of them).
+ENTITY_OF = {"revision": "document_revision"}
+
+
+def scope(session: Session, kind: str, key: str) -> ColumnElement[bool]:
+    """Which events belong to the timeline of ``kind`` ``key``."""
+    if not key:
+        return AuditEvent.entity == ENTITY_OF.get(kind, kind)
+
+    def on(entity: str, ids: list[str]) -> ColumnElement[bool]:
+        return and_(AuditEvent.entity == entity, AuditEvent.entity_id.in_(ids))
+
+    if kind == "document":
+        doc = session.execute(select(Document).where(Document.code == key)).scalar_one_or_none()
+        if doc is None:
+            raise NotFound(f"Không có tài liệu mã “{key}”.")
+        revisions = select(DocumentRevision.id).where(DocumentRevision.document_id == doc.id)
+        proc_revs = select(DocumentRevision.procedure_revision_id).where(
+            DocumentRevision.document_id == doc.id,
+            DocumentRevision.procedure_revision_id.is_not(None),
+        )
+        copies = select(DocumentCopy.id).where(DocumentCopy.document_id == doc.id)
+        return or_(
+            on("document", [doc.code]),
+            on("document_revision", _ids(session, revisions)),
+            on("procedure_revision", _ids(session, proc_revs)),
+            on("document_copy", _ids(session, copies)),
+        )
+    if kind == "revision":
+        try:
+            rev = session.get(DocumentRevision, int(key))
+        except ValueError:
+            rev = None
+        if rev is None:
+            raise NotFound(f"Không có lần ban hành số {key}.")
+        copies = select(DocumentCopy.id).where(DocumentCopy.revision_id == rev.id)
+        linked = [str(rev.procedure_revision_id)] if rev.procedure_revision_id else []
+        return or_(
+            on("document_revision", [str(rev.id)]),
+            on("procedure_revision", linked),
+            on("document_copy", _ids(session, copies)),
+        )
+    if kind == "procedure":
+        proc = session.execute(select(Procedure).where(Procedure.code == key)).scalar_one_or_none()
+        if proc is None:
+            raise NotFound(f"Không có thủ tục mã “{key}”.")
+        revs = select(ProcedureRevision.id).where(ProcedureRevision.procedure_id == proc.id)
+        return or_(on("procedure", [proc.code]), on("procedure_revision", _ids(session, revs)))
+    if kind == "dossier":
+        if session.execute(select(Dossier.id).where(Dossier.code == key)).first() is None:
+            raise NotFound(f"Không có hồ sơ mã “{key}”.")
+        return or_(
+            on("dossier", [key]),
+            and_(
+                AuditEvent.entity == "print",
+                or_(AuditEvent.entity_id == key, AuditEvent.entity_id.like(f"{key}/%")),
+            ),
+        )
+    if kind == "user":
+        user = session.execute(select(User).where(User.username == key)).scalar_one_or_none()
+        if user is None:
+            raise NotFound(f"Không có người dùng “{key}”.")
+        return or_(on("user", [str(user.id)]), AuditEvent.actor_id == user.id)
+    # any other entity name of the log, as recorded
+    return and_(AuditEvent.entity == kind, AuditEvent.entity_id == key)
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    kind: str | None = None  # a TIMELINE_KINDS key or any entity name of the log
+    key: str | None = None  # code, revision id, username, or the entity id
+    date_from: dt.date | None = None  # local days, inclusive
+    date_to: dt.date | None = None
+    person: str | None = None  # username of the actor
+    action: str | None = None  # exact action, or a prefix ending in "." ("dossier.")
+
+
+def timeline(db: Database, actor: Actor, flt: TimelineFilter) -> list[TimelineEntry]:
+    """The events of one record (or of the whole log) in chronological order, with the
+    fields each changed."""
+    with db.read() as session:
+        require(session, actor, Permission.AUDIT_READ)
+        query = select(AuditEvent).order_by(AuditEvent.seq)
+        if flt.kind:
+            query = query.where(scope(session, flt.kind, (flt.key or "").strip()))
+        start, end = utc_bounds(flt.date_from, flt.date_to)
+        if start is not None:
+            query = query.where(AuditEvent.at >= start)
+        if end is not None:
+            query = query.where(AuditEvent.at < end)
+        if flt.person:
+            query = query.where(AuditEvent.actor == flt.person.strip())
+        if flt.action:
+            action = flt.action.strip()
+            query = query.where(
+                AuditEvent.action.like(f"{action}%")
+                if action.endswith(".")
+                else AuditEvent.action == action
+            )
+        out = []
+        for e in session.execute(query).scalars():
+            before, after = event_fields(e.before), event_fields(e.after)
+            out.append(
+                TimelineEntry(
+                    e.seq,
+                    e.at,
+                    e.actor,
+                    e.action,
+                    e.entity,
+                    e.entity_id,
+                    before,
+                    after,
+                    changes_of(before, after),
+                    e.hash,
+                )
+            )
+        return out
+
+
+def actions(db: Database, actor: Actor) -> list[str]:
+    """The distinct actions in the log (for a filter list)."""
+    with db.read() as session:
+        require(session, actor, Permission.AUDIT_READ)
+        return list(
+            session.execute(select(AuditEvent.action).distinct().order_by(AuditEvent.action))
+            .scalars()
+            .all()
+        )
+
+
+# ------------------------------------------------------------------ point in time
+
+
+@dataclass(frozen=True)
+class ProcedureInForce:
+    code: str
+    name: str
+    field: str
+    revision: int
+    effective_from: dt.datetime
+    content_hash: str
+    duration: str
+    fee: str
+    papers: int
+    steps: int
+
+
+@dataclass(frozen=True)
+class AsOf:
+    day: dt.date
+    documents: list[DocumentRow]
+    procedures: list[ProcedureInForce]
+
+
+def as_of(db: Database, actor: Actor, day: dt.date) -> AsOf:
+    """The document register as it stood on ``day`` (which revision of each document was
+    in force) and the procedure content the counter used that day."""
+    with db.read() as session:
+        require(session, actor, Permission.AUDIT_READ)
+        end = dt.datetime.combine(day, dt.time.max)
+        procs = []
+        for p in session.execute(select(Procedure).order_by(Procedure.code)).scalars():
+            rev = revision_in_force_in(session, p.id, end)
+            if rev is None:
+                continue
+            content = ProcedureContent.from_dict(json.loads(rev.content))
+            procs.append(
+                ProcedureInForce(
+                    p.code,
+                    p.name,
+                    p.field,
+                    rev.number,
+                    rev.effective_from,
+                    rev.content_hash,
+                    content.duration_text,
+                    content.fee,
+                    len(content.papers),
+                    len(content.steps),
+                )
+            )
+    docs = [d for d in documents.list_documents(db, actor, day) if d.issue is not None]
+    return AsOf(day, docs, procs)
+
+
+# ------------------------------------------------------------------ signatures
+
+
+def signatures(db: Database, actor: Actor, code: str) -> list[RevisionRow]:
+    """Every revision of a document with who drafted, reviewed and approved it, when, and
+    the content hash each signed (``RevisionRow.signatures``; compare with
+    ``RevisionRow.content_hash``)."""
+    with db.read() as session:
+        require(session, actor, Permission.AUDIT_READ)
+    return documents.history(db, actor, code)
+
+
+# ------------------------------------------------------------------ dossier trace
+
+
+@dataclass(frozen=True)
+class PrintEntry:
+    printed_at: dt.datetime  # UTC
+    printed_by: str
+    form_code: str
+    form_revision: str
+    copies: str
+    paper: str
+    purpose: str
+    reprint: bool
+    sha256: str
+    intact: bool  # the stored PDF is there and still hashes to its name
+
+
+@dataclass(frozen=True)
+class DossierTrace:
+    code: str
+    detail: journey.DossierDetail
+    procedure_revision: int
+    procedure_revision_effective: dt.datetime
+    procedure_revision_hash: str
+    procedure_revision_hash_ok: bool  # the content still hashes to what was recorded
+    process_document: str  # "QT-HT-01 lần 02" that approved that content, if any
+    form_revision: str  # BM.MC.2025.01@1
+    form_name: str
+    form_effective: dt.date | None
+    prints: list[PrintEntry]
+    events: list[TimelineEntry]
+
+
+def _content_hash_ok(rev: ProcedureRevision) -> bool:
+    return hashlib.sha256(rev.content.encode("utf-8")).hexdigest() == rev.content_hash
+
+
+def trace(db: Database, actor: Actor, code: str) -> DossierTrace:
+    """What a dossier was received under (procedure revision, receipt form revision),
+    every print made of it with its hash, and its events."""
+    detail = journey.show(db, actor, code)
+    with db.read() as session:
+        require(session, actor, Permission.AUDIT_READ)
+        d = session.execute(select(Dossier).where(Dossier.code == detail.code)).scalar_one()
+        rev = session.get(ProcedureRevision, d.revision_id)
+        assert rev is not None
+        doc_rev = session.execute(
+            select(Document.code, DocumentRevision.issue, DocumentRevision.amendment)
+            .join(Document, Document.id == DocumentRevision.document_id)
+            .where(DocumentRevision.procedure_revision_id == rev.id)
+        ).first()
+        process_document = ""
+        if doc_rev is not None:
+            process_document = f"{doc_rev.code} lần {doc_rev.issue:02d}" + (
+                f".{doc_rev.amendment}" if doc_rev.amendment else ""
+            )
+        try:
+            form = form_by_revision(session, d.form_revision)
+            form_name, form_effective = form.name, form.effective_from
+        except NotFound:
+            form_name, form_effective = "", None
+        names = dict(session.execute(select(User.id, User.username)).tuples().all())
+        prints = []
+        for p in session.execute(
+            select(PrintLog).where(PrintLog.dossier_id == d.id).order_by(PrintLog.id)
+        ).scalars():
+            stored = session.get(StoredFile, p.sha256)
+            intact = (
+                stored is not None and hashlib.sha256(bytes(stored.content)).hexdigest() == p.sha256
+            )
+            prints.append(
+                PrintEntry(
+                    p.printed_at,
+                    names.get(p.printed_by, str(p.printed_by)),
+                    p.form_code,
+                    p.form_revision,
+                    p.copies,
+                    p.paper,
+                    p.purpose,
+                    p.reprint,
+                    p.sha256,
+                    intact,
+                )
+            )
+        result = DossierTrace(
+            d.code,
+            detail,
+            rev.number,
+            rev.effective_from,
+            rev.content_hash,
+            _content_hash_ok(rev),
+            process_document,
+            d.form_revision,
+            form_name,
+            form_effective,
+            prints,
+            [],
+        )
+    events = timeline(db, actor, TimelineFilter(kind="dossier", key=d.code))
+    return replace(result, events=events)
+
+
+# ------------------------------------------------------------------ printed-copy check
+
+
+@dataclass(frozen=True)
+class CopyCheck:
+    verdict: str  # in_force | superseded | withdrawn | not_yet | not_approved | recalled | altered
+    message: str  # what to tell the person holding the copy, in Vietnamese
+    ok: bool  # the copy may be used
+    code: str = ""
+    issue: str = ""
+    copy_no: int = 0
+    holder: str = ""
+    current_issue: str = ""  # the revision in force today, if another
+
+
+def _issue_text(issue: int, amendment: int) -> str:
+    return f"{issue:02d}" + (f".{amendment}" if amendment else "")
+
+
+def parse_copy_code(payload: str) -> tuple[str, int, int, int, str]:
+    """``ISOQMS-COPY|code|issue[.amendment]|copy|content-hash`` → its parts."""
+    parts = payload.strip().split("|")
+    bad = ValidationError(
+        "Mã QR không phải của bản sao tài liệu isoqms "
+        f"(cần dạng {QR_PREFIX}|mã hiệu|lần ban hành|số bản|mã băm)."
+    )
+    if len(parts) != 5 or parts[0] != QR_PREFIX:
+        raise bad
+    _, code, issue_text, copy_text, content_hash = parts
+    try:
+        issue_part, _, amend_part = issue_text.partition(".")
+        issue, amendment, copy_no = int(issue_part), int(amend_part or 0), int(copy_text)
+    except ValueError:
+        raise bad from None
+    if len(content_hash) != 64 or any(c not in "0123456789abcdef" for c in content_hash):
+        raise bad
+    return code, issue, amendment, copy_no, content_hash
+
+
+def check_copy(
+    db: Database, actor: Actor, payload: str, *, today: dt.date | None = None
+) -> CopyCheck:
+    """Whether the printed copy whose QR code reads ``payload`` is the revision in force,
+    superseded or withdrawn — and whether its content is the approved one."""
+    code, issue, amendment, copy_no, content_hash = parse_copy_code(payload)
+    day = today or dt.date.today()
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        doc = session.execute(select(Document).where(Document.code == code)).scalar_one_or_none()
+        if doc is None:
+            raise NotFound(f"Không có tài liệu mã “{code}” trong danh mục: bản in không rõ nguồn.")
+        rev = session.execute(
+            select(DocumentRevision).where(
+                DocumentRevision.document_id == doc.id,
+                DocumentRevision.issue == issue,
+                DocumentRevision.amendment == amendment,
+            )
+        ).scalar_one_or_none()
+        if rev is None:
+            raise NotFound(
+                f"Tài liệu {code} không có lần ban hành {_issue_text(issue, amendment)}: "
+                "bản in không rõ nguồn."
+            )
+        copy = None
+        if copy_no:
+            copy = session.execute(
+                select(DocumentCopy).where(
+                    DocumentCopy.document_id == doc.id, DocumentCopy.copy_no == copy_no
+                )
+            ).scalar_one_or_none()
+        rev_id = rev.id
+    rows = {r.id: r for r in documents.history(db, actor, code, day)}
+    row = rows[rev_id]
+    in_force = [r for r in rows.values() if r.standing == "effective"]
+    current = _issue_text(in_force[-1].issue, in_force[-1].amendment) if in_force else ""
+    issue_text = _issue_text(issue, amendment)
+    holder = copy.holder if copy else ""
+    other = current if current != issue_text else ""
+
+    def result(verdict: str, message: str, ok: bool = False) -> CopyCheck:
+        return CopyCheck(verdict, message, ok, code, issue_text, copy_no, holder, other)
+
+    label = f"{code} lần ban hành {issue_text}" + (
+        f", bản có kiểm soát số {copy_no}" if copy_no else ""
+    )
+    if content_hash != row.content_hash:
+        return result(
+            "altered",
+            f"{label}: mã băm nội dung trên bản in không khớp với nội dung đã phê duyệt — "
+            "không dùng bản này.",
+        )
+    if copy_no and (copy is None or copy.revision_id != rev_id):
+        return result(
+            "altered",
+            f"{label}: không có bản có kiểm soát số {copy_no} của lần ban hành này trong sổ "
+            "phân phối — không dùng bản này.",
+        )
+    if copy is not None and copy.recalled_at is not None:
+        return result(
+            "recalled",
+            f"{label}: bản này đã được thu hồi ngày {copy.recalled_at:%d/%m/%Y} — không dùng.",
+        )
+    newer = f" Lần đang hiệu lực: {current}." if current and current != issue_text else ""
+    verdicts = {
+        "effective": ("in_force", f"{label}: đang hiệu lực — được sử dụng.", True),
+        "superseded": (
+            "superseded",
+            f"{label}: đã bị thay thế từ ngày "
+            f"{row.effective_to + dt.timedelta(days=1):%d/%m/%Y} — không dùng.{newer}"
+            if row.effective_to
+            else f"{label}: đã bị thay thế — không dùng.{newer}",
+            False,
+        ),
+        "withdrawn": ("withdrawn", f"{label}: đã bị huỷ bỏ (thu hồi) — không dùng.{newer}", False),
+        "approved": (
+            "not_yet",
+            f"{label}: đã phê duyệt, hiệu lực từ {row.effective_from:%d/%m/%Y} — chưa dùng.",
+            False,
+        ),
+    }
+    verdict, message, ok = verdicts.get(
+        row.standing,
+        ("not_approved", f"{label}: chưa được phê duyệt (dự thảo) — không dùng.", False),
+    )
+    return result(verdict, message, ok)

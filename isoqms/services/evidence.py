@@ -1,0 +1,570 @@
+"""Evidence packs: one .zip an auditor takes away and can check offline.
+
+A pack for a document (or for a period) holds:
+
+* ``summary.pdf`` — history, signatures, distribution and acknowledgements, print log,
+  and the state of the audit chain when the pack was made;
+* ``revisions/…`` — the file of every revision, its form texts or procedure content, and
+  ``…-signed-content.json``, the exact text whose SHA-256 each signer signed;
+* ``audit-events.jsonl`` — the relevant audit events with every field the chain hashes,
+  so each event's own hash can be recomputed without the database;
+* ``manifest.json`` — what the pack covers and the SHA-256 and size of every file, sealed
+  by the SHA-256 of its own canonical text; ``SHA256SUMS`` — the same list in the format
+  ``sha256sum -c`` reads; ``DOC-TRUOC.txt`` — how to check it.
+
+The zip itself is written deterministically (stored, fixed times and attributes), so
+``verify_pack`` can rebuild it from its members and compare every byte: a change anywhere
+— in a member, a name, a header, the central directory — fails the check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from isoqms.db.engine import Database
+from isoqms.db.models import (
+    AuditEvent,
+    Document,
+    DocumentRevision,
+    PrintLog,
+    ProcedureRevision,
+    User,
+)
+from isoqms.domain.audit import EventRecord, canonical_json, format_at
+from isoqms.domain.errors import NotFound, ValidationError
+from isoqms.domain.roles import Permission
+from isoqms.domain.text import fold
+from isoqms.render import evidence as render
+from isoqms.render.evidence import Section, split_hash
+from isoqms.services import auditor, documents, files
+from isoqms.services.audit import verify_chain
+from isoqms.services.unit import get_unit
+from isoqms.services.uow import Actor, require
+
+FORMAT = "isoqms.evidence/1"
+MANIFEST = "manifest.json"
+SUMS = "SHA256SUMS"
+EVENTS = "audit-events.jsonl"
+README = "DOC-TRUOC.txt"
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+README_TEXT = """HỒ SƠ CHỨNG CỨ isoqms — cách kiểm tra
+
+1. Bằng isoqms (không cần cơ sở dữ liệu):
+       isoqms audit verify-pack TEN-TEP.zip
+   Kết quả 0 = nguyên vẹn; 1 = đã bị thay đổi (nêu tệp hoặc sự kiện sai).
+
+2. Không cần isoqms: giải nén, rồi trong thư mục giải nén
+       Linux/macOS:  sha256sum -c SHA256SUMS
+       Windows:      certutil -hashfile <tệp> SHA256   (so với dòng tương ứng trong SHA256SUMS)
+   manifest.json ghi mã băm và kích thước của mọi tệp; trường "seal" là SHA-256 của
+   manifest (JSON chuẩn hoá: khoá sắp xếp, không khoảng trắng, UTF-8) khi bỏ trường "seal".
+
+3. Chữ ký: mỗi revisions/*-signed-content.json là đúng nội dung mà người soạn thảo,
+   xem xét, phê duyệt đã ký; SHA-256 của tệp đó phải bằng "Mã băm đã ký" trong summary.pdf,
+   và trường "file" trong đó phải bằng SHA-256 của tệp văn bản đi kèm.
+
+4. Nhật ký: mỗi dòng của audit-events.jsonl là một sự kiện; SHA-256 của JSON chuẩn hoá
+   gồm action, actor, actor_id, after, at, before, entity, entity_id, prev, seq phải bằng
+   trường "hash".
+"""
+
+
+# ------------------------------------------------------------------ the zip
+
+
+def _zip(members: list[tuple[str, bytes]]) -> bytes:
+    """The deterministic zip of ``members`` (name, bytes), in order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_STORED
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
+def _safe(name: str) -> str:
+    folded = fold(name).replace("/", "-")
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", folded).strip("-") or "tep"
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _seal(manifest: dict[str, Any]) -> str:
+    body = {k: v for k, v in manifest.items() if k != "seal"}
+    return _sha(canonical_json(body).encode("utf-8"))
+
+
+def _sums(entries: list[dict[str, Any]]) -> bytes:
+    return "".join(f"{e['sha256']}  {e['path']}\n" for e in entries).encode("utf-8")
+
+
+def _pack(
+    scope: dict[str, Any], actor: Actor, chain: dict[str, Any], content: list[tuple[str, bytes]]
+) -> bytes:
+    members = [(README, README_TEXT.encode("utf-8")), *content]
+    entries = [{"path": n, "sha256": _sha(d), "size": len(d)} for n, d in members]
+    manifest: dict[str, Any] = {
+        "format": FORMAT,
+        "scope": scope,
+        "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "created_by": actor.username,
+        "chain": chain,
+        "files": entries,
+    }
+    manifest["seal"] = _seal(manifest)
+    manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    sums = _sums([*entries, {"path": MANIFEST, "sha256": _sha(manifest_bytes)}])
+    return _zip([*members, (MANIFEST, manifest_bytes), (SUMS, sums)])
+
+
+# ------------------------------------------------------------------ what goes in
+
+
+def _event_line(e: AuditEvent) -> str:
+    return canonical_json(
+        {
+            "seq": e.seq,
+            "at": format_at(e.at),
+            "actor_id": e.actor_id,
+            "actor": e.actor,
+            "action": e.action,
+            "entity": e.entity,
+            "entity_id": e.entity_id,
+            "before": e.before,
+            "after": e.after,
+            "prev": e.prev_hash,
+            "hash": e.hash,
+        }
+    )
+
+
+def _local(at: dt.datetime | None) -> str:
+    if at is None:
+        return ""
+    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def _day(day: dt.date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def _changed(e: AuditEvent) -> str:
+    changes = auditor.changes_of(auditor.event_fields(e.before), auditor.event_fields(e.after))
+    return ", ".join(c.field for c in changes)[:300]
+
+
+def _history_section(events: list[AuditEvent]) -> Section:
+    return Section(
+        "Lịch sử thay đổi (nhật ký kiểm tra)",
+        ("Số", "Thời điểm", "Người", "Hành động", "Đối tượng", "Trường thay đổi"),
+        (0.07, 0.14, 0.11, 0.2, 0.18, 0.3),
+        tuple(
+            (str(e.seq), _local(e.at), e.actor, e.action, f"{e.entity} #{e.entity_id}", _changed(e))
+            for e in events
+        ),
+    )
+
+
+def _chain_state(db: Database) -> tuple[dict[str, Any], str]:
+    result = verify_chain(db)
+    chain = {"events": result.events, "last_hash": result.last_hash, "intact": result.ok}
+    text = (
+        f"nguyên vẹn, {result.events} sự kiện, mã băm cuối {result.last_hash}"
+        if result.ok
+        else f"BỊ THAY ĐỔI — {result.summary()}"
+    )
+    return chain, text
+
+
+def _revision_members(
+    session: Session, doc: Document, rev: DocumentRevision
+) -> list[tuple[str, bytes]]:
+    issue = f"lan-{rev.issue:02d}" + (f".{rev.amendment}" if rev.amendment else "")
+    prefix = f"revisions/{issue}"
+    out: list[tuple[str, bytes]] = []
+    if rev.file_sha256:
+        out.append(
+            (f"{prefix}-{_safe(rev.file_name or 'tep')}", files.read_in(session, rev.file_sha256))
+        )
+    if rev.form_content is not None:
+        out.append((f"{prefix}-noi-dung-bieu-mau.json", rev.form_content.encode("utf-8")))
+    if rev.procedure_revision_id is not None:
+        proc = session.get(ProcedureRevision, rev.procedure_revision_id)
+        if proc is not None:
+            out.append((f"{prefix}-noi-dung-thu-tuc.json", proc.content.encode("utf-8")))
+    out.append(
+        (f"{prefix}-signed-content.json", documents.signed_body(session, rev).encode("utf-8"))
+    )
+    return out
+
+
+def _signature_rows(rows: list[documents.RevisionRow]) -> tuple[tuple[str, ...], ...]:
+    out = []
+    for r in rows:
+        issue = f"{r.issue:02d}" + (f".{r.amendment}" if r.amendment else "")
+        for s in r.signatures:
+            out.append(
+                (
+                    issue,
+                    s.meaning_label,
+                    s.full_name,
+                    s.title,
+                    _local(s.signed_at),
+                    split_hash(s.content_hash),
+                    "Khớp" if s.content_hash == r.content_hash else "KHÔNG KHỚP",
+                )
+            )
+    return tuple(out)
+
+
+SIGNATURE_COLUMNS = ("Lần", "Ý nghĩa", "Người ký", "Chức danh", "Thời điểm", "Mã băm đã ký", "")
+SIGNATURE_SHARES = (0.06, 0.11, 0.17, 0.15, 0.12, 0.31, 0.08)
+
+
+def document_pack(db: Database, actor: Actor, code: str) -> bytes:
+    """The evidence pack of one controlled document."""
+    with db.read() as session:
+        require(session, actor, Permission.AUDIT_READ)
+        doc = session.execute(
+            select(Document).where(Document.code == code.strip())
+        ).scalar_one_or_none()
+        if doc is None:
+            raise NotFound(f"Không có tài liệu mã “{code}”.")
+        revs = list(
+            session.execute(
+                select(DocumentRevision)
+                .where(DocumentRevision.document_id == doc.id)
+                .order_by(DocumentRevision.issue, DocumentRevision.amendment)
+            ).scalars()
+        )
+        content: list[tuple[str, bytes]] = []
+        for rev in revs:
+            content += _revision_members(session, doc, rev)
+        events = list(
+            session.execute(
+                select(AuditEvent)
+                .where(auditor.scope(session, "document", doc.code))
+                .order_by(AuditEvent.seq)
+            ).scalars()
+        )
+        session.expunge_all()
+    history = documents.history(db, actor, doc.code)
+    copies = documents.copies(db, actor, doc.code)
+    chain, chain_text = _chain_state(db)
+    prints = [e for e in events if e.action == "document.copy.print"]
+    copy_no = {str(c.id): c.copy_no for c in copies}
+    summary = render.Summary(
+        f"HỒ SƠ CHỨNG CỨ — {doc.code}",
+        get_unit(db).display_name,
+        (
+            ("Tài liệu", f"{doc.code} — {doc.title}"),
+            ("Người lập", f"{actor.full_name} ({actor.username})"),
+            ("Thời điểm lập", dt.datetime.now().strftime("%H:%M ngày %d/%m/%Y")),
+            ("Nhật ký kiểm tra khi lập", chain_text),
+            ("Sự kiện kèm theo", f"{len(events)} (tệp {EVENTS})"),
+        ),
+        (
+            Section(
+                "Các lần ban hành",
+                (
+                    "Lần",
+                    "Tình trạng",
+                    "Hiệu lực từ",
+                    "đến",
+                    "Nội dung sửa đổi",
+                    "Tệp",
+                    "Mã băm nội dung",
+                ),
+                (0.06, 0.11, 0.09, 0.09, 0.22, 0.15, 0.28),
+                tuple(
+                    (
+                        f"{r.issue:02d}" + (f".{r.amendment}" if r.amendment else ""),
+                        r.standing_label,
+                        _day(r.effective_from),
+                        _day(r.effective_to),
+                        r.change_summary,
+                        r.file_name,
+                        split_hash(r.content_hash),
+                    )
+                    for r in history
+                ),
+            ),
+            Section(
+                "Chữ ký (soạn thảo, xem xét, phê duyệt)",
+                SIGNATURE_COLUMNS,
+                SIGNATURE_SHARES,
+                _signature_rows(history),
+            ),
+            Section(
+                "Phân phối và xác nhận",
+                ("Số bản", "Nơi nhận", "Lần", "Phân phát", "Xác nhận", "Người xác nhận", "Thu hồi"),
+                (0.07, 0.25, 0.07, 0.14, 0.14, 0.19, 0.14),
+                tuple(
+                    (
+                        str(c.copy_no),
+                        c.holder,
+                        f"{c.issue:02d}" + (f".{c.amendment}" if c.amendment else ""),
+                        _local(c.distributed_at),
+                        _local(c.acknowledged_at),
+                        c.acknowledged_by,
+                        _local(c.recalled_at),
+                    )
+                    for c in copies
+                ),
+            ),
+            Section(
+                "Nhật ký in bản có kiểm soát",
+                ("Thời điểm", "Người in", "Bản", "Mục đích", "SHA-256 của bản in"),
+                (0.15, 0.13, 0.1, 0.1, 0.52),
+                tuple(
+                    (
+                        _local(e.at),
+                        e.actor,
+                        str(copy_no.get(e.entity_id, e.entity_id)),
+                        str((auditor.event_fields(e.after) or {}).get("purpose", "")),
+                        str((auditor.event_fields(e.after) or {}).get("sha256", "")),
+                    )
+                    for e in prints
+                ),
+            ),
+            _history_section(events),
+        ),
+    )
+    content = [("summary.pdf", render.to_pdf(summary)), *content]
+    content.append((EVENTS, "".join(_event_line(e) + "\n" for e in events).encode("utf-8")))
+    return _pack({"kind": "document", "code": doc.code, "title": doc.title}, actor, chain, content)
+
+
+def period_pack(db: Database, actor: Actor, date_from: dt.date, date_to: dt.date) -> bytes:
+    """The evidence pack of a period: every event in it, the revisions signed or taking
+    effect in it (files, contents, signatures) and every slip or paper printed in it."""
+    if date_to < date_from:
+        raise ValidationError("Ngày cuối của kỳ không được trước ngày đầu.")
+    start, end = auditor.utc_bounds(date_from, date_to)
+    assert start is not None and end is not None
+    with db.read() as session:
+        require(session, actor, Permission.AUDIT_READ)
+        events = list(
+            session.execute(
+                select(AuditEvent)
+                .where(AuditEvent.at >= start, AuditEvent.at < end)
+                .order_by(AuditEvent.seq)
+            ).scalars()
+        )
+        touched = {
+            int(e.entity_id)
+            for e in events
+            if e.entity == "document_revision" and e.entity_id.isdigit()
+        }
+        effective = session.execute(
+            select(DocumentRevision.id).where(
+                DocumentRevision.effective_from >= date_from,
+                DocumentRevision.effective_from <= date_to,
+            )
+        ).scalars()
+        touched |= set(effective)
+        content: list[tuple[str, bytes]] = []
+        codes: list[str] = []
+        for rev_id in sorted(touched):
+            rev = session.get(DocumentRevision, rev_id)
+            if rev is None:
+                continue
+            doc = session.get(Document, rev.document_id)
+            assert doc is not None
+            codes.append(doc.code)
+            content += [
+                (f"{_safe(doc.code)}/{n}", d) for n, d in _revision_members(session, doc, rev)
+            ]
+        names = dict(session.execute(select(User.id, User.username)).tuples().all())
+        prints = list(
+            session.execute(
+                select(PrintLog)
+                .where(PrintLog.printed_at >= start, PrintLog.printed_at < end)
+                .order_by(PrintLog.id)
+            ).scalars()
+        )
+        session.expunge_all()
+    histories = {code: documents.history(db, actor, code) for code in dict.fromkeys(codes)}
+    signed = [r for rows in histories.values() for r in rows if r.id in touched]
+    chain, chain_text = _chain_state(db)
+    summary = render.Summary(
+        f"HỒ SƠ CHỨNG CỨ — từ {date_from:%d/%m/%Y} đến {date_to:%d/%m/%Y}",
+        get_unit(db).display_name,
+        (
+            ("Kỳ", f"từ ngày {date_from:%d/%m/%Y} đến ngày {date_to:%d/%m/%Y}"),
+            ("Người lập", f"{actor.full_name} ({actor.username})"),
+            ("Thời điểm lập", dt.datetime.now().strftime("%H:%M ngày %d/%m/%Y")),
+            ("Nhật ký kiểm tra khi lập", chain_text),
+            ("Sự kiện trong kỳ", f"{len(events)} (tệp {EVENTS})"),
+            ("Lần ban hành liên quan", str(len(signed))),
+        ),
+        (
+            Section(
+                "Chữ ký của các lần ban hành liên quan",
+                ("Tài liệu", *SIGNATURE_COLUMNS),
+                (0.12, *(s * 0.88 for s in SIGNATURE_SHARES)),
+                tuple((r.code, *row) for r in signed for row in _signature_rows([r])),
+            ),
+            Section(
+                "Nhật ký in (phiếu, giấy tờ hồ sơ)",
+                ("Thời điểm", "Người in", "Biểu mẫu", "Khổ", "Mục đích", "SHA-256 của bản in"),
+                (0.13, 0.11, 0.2, 0.06, 0.08, 0.42),
+                tuple(
+                    (
+                        _local(p.printed_at),
+                        names.get(p.printed_by, str(p.printed_by)),
+                        p.form_revision + (" (in lại)" if p.reprint else ""),
+                        p.paper,
+                        p.purpose,
+                        split_hash(p.sha256),
+                    )
+                    for p in prints
+                ),
+            ),
+            _history_section(events),
+        ),
+    )
+    content = [("summary.pdf", render.to_pdf(summary)), *content]
+    content.append((EVENTS, "".join(_event_line(e) + "\n" for e in events).encode("utf-8")))
+    scope = {"kind": "period", "from": date_from.isoformat(), "to": date_to.isoformat()}
+    return _pack(scope, actor, chain, content)
+
+
+# ------------------------------------------------------------------ checking
+
+
+@dataclass(frozen=True)
+class PackCheck:
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+    files: int = 0
+    events: int = 0
+    scope: dict[str, Any] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        if self.ok:
+            what = self.scope.get("code") or f"{self.scope.get('from')} – {self.scope.get('to')}"
+            return (
+                f"Hồ sơ chứng cứ nguyên vẹn ({what}): {self.files} tệp khớp mã băm, "
+                f"{self.events} sự kiện nhật ký khớp mã băm."
+            )
+        return "Hồ sơ chứng cứ đã bị thay đổi: " + "; ".join(self.problems[:5]) + "."
+
+
+def _event_problem(line: str, number: int) -> str | None:
+    try:
+        e = json.loads(line)
+        record = EventRecord(
+            e["seq"],
+            dt.datetime.fromisoformat(e["at"]),
+            e["actor_id"],
+            e["actor"],
+            e["action"],
+            e["entity"],
+            e["entity_id"],
+            e["before"],
+            e["after"],
+            e["prev"],
+        )
+        if record.digest() != e["hash"]:
+            return f"sự kiện số {e['seq']} (dòng {number} của {EVENTS}) không khớp mã băm"
+    except (ValueError, KeyError, TypeError):
+        return f"dòng {number} của {EVENTS} không đọc được"
+    return None
+
+
+def verify_pack(data: bytes) -> PackCheck:
+    """Check a pack without the database: every byte, every file hash, the manifest's
+    seal, every event's own hash, every signed content against the signatures' hash."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            members = [(i.filename, archive.read(i)) for i in infos]
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
+        return PackCheck(False, [f"tệp nén hỏng hoặc đã bị sửa ({exc})"])
+    problems: list[str] = []
+    by_name = dict(members)
+    if len(by_name) != len(members):
+        problems.append("có tệp trùng tên trong gói")
+    try:
+        manifest = json.loads(by_name[MANIFEST].decode("utf-8"))
+        entries = manifest["files"]
+        scope = manifest["scope"]
+        if manifest.get("format") != FORMAT:
+            problems.append(f"không phải hồ sơ chứng cứ isoqms ({manifest.get('format')})")
+    except (KeyError, ValueError, TypeError, UnicodeDecodeError):
+        return PackCheck(False, ["thiếu hoặc hỏng manifest.json"])
+    if manifest.get("seal") != _seal(manifest):
+        problems.append("manifest.json đã bị sửa (dấu niêm phong không khớp)")
+    listed = set()
+    for entry in entries:
+        name = entry.get("path")
+        listed.add(name)
+        if name not in by_name:
+            problems.append(f"thiếu tệp {name}")
+        elif _sha(by_name[name]) != entry.get("sha256") or len(by_name[name]) != entry.get("size"):
+            problems.append(f"tệp {name} đã bị sửa (mã băm không khớp)")
+    extra = set(by_name) - listed - {MANIFEST, SUMS}
+    problems += [f"tệp {name} không có trong danh sách" for name in sorted(extra)]
+    expected_sums = _sums([*entries, {"path": MANIFEST, "sha256": _sha(by_name[MANIFEST])}])
+    if by_name.get(SUMS) != expected_sums:
+        problems.append(f"{SUMS} không khớp với manifest.json")
+    lines = by_name.get(EVENTS, b"").decode("utf-8", errors="replace").splitlines()
+    for number, line in enumerate(lines, 1):
+        problem = _event_problem(line, number)
+        if problem:
+            problems.append(problem)
+            break
+    problems += _signature_problems(by_name)
+    if not problems and _zip(members) != data:
+        problems.append("cấu trúc tệp nén đã bị sửa (khác với gói do isoqms lập)")
+    return PackCheck(
+        not problems, problems, len(entries), len(lines), scope if isinstance(scope, dict) else {}
+    )
+
+
+def _signature_problems(by_name: dict[str, bytes]) -> list[str]:
+    """Each revision's signed content names the file beside it by its hash."""
+    problems = []
+    for name, data in by_name.items():
+        if not name.endswith("-signed-content.json"):
+            continue
+        prefix = name.removesuffix("-signed-content.json")
+        try:
+            body = json.loads(data.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            problems.append(f"{name} không đọc được")
+            continue
+        beside = [
+            n
+            for n in by_name
+            if n.startswith(prefix + "-")
+            and n != name
+            and not n.endswith(("-noi-dung-bieu-mau.json", "-noi-dung-thu-tuc.json"))
+        ]
+        if body.get("file") and not any(_sha(by_name[n]) == body["file"] for n in beside):
+            problems.append(f"tệp văn bản của {prefix} không phải tệp đã ký")
+    return problems
