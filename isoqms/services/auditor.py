@@ -367,7 +367,7 @@ def trace(db: Database, actor: Actor, code: str) -> DossierTrace:
             form_name, form_effective = form.name, form.effective_from
         except NotFound:
             form_name, form_effective = "", None
-        names = dict(session.execute(select(User.id, User.username)).tuples().all())
+        names = dict(session.execute(select(User.id, User.username)).all())
         prints = []
         for p in session.execute(
             select(PrintLog).where(PrintLog.dossier_id == d.id).order_by(PrintLog.id)

@@ -14,7 +14,7 @@ from isoqms.db.engine import Database
 from isoqms.db.models import AuditEvent, AuditHead, User, utcnow
 from isoqms.domain.audit import GENESIS_HASH, EventRecord, canonical_json
 from isoqms.domain.errors import AuthenticationError, PermissionDenied
-from isoqms.domain.roles import Permission, Role, permissions_of
+from isoqms.domain.roles import READ_ONLY, Permission, Role, permissions_of
 
 #: Key of the PostgreSQL advisory lock that serialises appends to the audit chain.
 AUDIT_CHAIN_LOCK = 0x15_0A_0D17
@@ -210,6 +210,9 @@ class write:  # noqa: N801 - used as a context manager, reads like a keyword
     ) -> None:
         if permission is None and not (system or self_service):
             raise ValueError("a write needs a permission unless it is a system action")
+        if permission in READ_ONLY:
+            # read-only by construction: the auditor's permissions can never open a write
+            raise ValueError(f"a write needs a write permission, not {permission}")
         if system and actor is not None:
             raise ValueError("a system action has no actor")
         self._db = db
