@@ -1,7 +1,6 @@
-"""The audit log as it stands, and the integrity check of its hash chain.
-
-The auditor's full workspace (timelines, point-in-time views, evidence packs) grows here.
-"""
+"""The auditor's workspace: the log as timelines with filters and the integrity check,
+and beside it the point-in-time, trace, signature, printed-copy and evidence-pack views
+(:mod:`isoqms.ui.auditor`). Everything here reads."""
 
 from __future__ import annotations
 
@@ -12,19 +11,33 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from isoqms.services import audit as audit_service
-from isoqms.services.audit import EventView, VerifyResult
+from isoqms.services import auditor, integrity
+from isoqms.services.auditor import TIMELINE_KINDS, TimelineEntry, TimelineFilter
+from isoqms.services.integrity import IntegrityReport
+from isoqms.ui.auditor import (
+    AsOfPanel,
+    CopyCheckPanel,
+    PackPanel,
+    SignaturesPanel,
+    TracePanel,
+    date_edit,
+    py_date,
+)
 from isoqms.ui.context import AppContext
 from isoqms.ui.labels import local_time
 from isoqms.ui.models import RowsModel
@@ -51,7 +64,7 @@ class EventsModel(RowsModel):
             self.tr("Record"),
         ]
 
-    def cell(self, event: EventView, column: int, role: int) -> Any:
+    def cell(self, event: TimelineEntry, column: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
@@ -63,10 +76,10 @@ class EventsModel(RowsModel):
         }[Columns(column)]()
 
 
-def _pretty(text: str | None) -> str:
-    if not text:
+def _pretty(value: object) -> str:
+    if value is None:
         return "—"
-    return json.dumps(json.loads(text), ensure_ascii=False, indent=2)
+    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 class AuditPage(Page):
@@ -98,38 +111,111 @@ class AuditPage(Page):
         bar.addWidget(self.verify_button)
         bar.addWidget(self.result, 1)
 
+        # filters: the timeline of one record, a period, a person, an action
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All records"), "")
+        for key, label in TIMELINE_KINDS.items():
+            self.kind.addItem(label, key)
+        self.key = QLineEdit()
+        self.key.setPlaceholderText(self.tr("Code, revision no. or user name"))
+        self.use_dates = QCheckBox(self.tr("From"))
+        self.date_from = date_edit()
+        self.date_to = date_edit()
+        self.person = QLineEdit()
+        self.person.setPlaceholderText(self.tr("Who (user name)"))
+        self.action = QLineEdit()
+        self.action.setPlaceholderText(self.tr("Action, e.g. dossier."))
+        apply = QPushButton(self.tr("&Filter"))
+        apply.clicked.connect(self.refresh)
+        for edit in (self.key, self.person, self.action):
+            edit.returnPressed.connect(self.refresh)
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind)
+        filters.addWidget(self.key, 1)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.person)
+        filters.addWidget(self.action)
+        filters.addWidget(apply)
+        self.count = QLabel()
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Audit log")))
+        log = QWidget()
+        log_layout = QVBoxLayout(log)
         note = QLabel(
             self.tr(
-                "The latest %n event(s). Every change is recorded with who and when, and "
-                "chained by SHA-256 so that any later alteration shows.",
+                "Every change is recorded with who and when, and chained by SHA-256 so that "
+                "any later alteration shows. At most %n event(s) are shown, newest last.",
                 "",
                 SHOWN_EVENTS,
             )
         )
         note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        log_layout.addWidget(note)
+        log_layout.addLayout(bar)
+        log_layout.addLayout(filters)
+        log_layout.addWidget(self.count)
+        log_layout.addWidget(splitter, 1)
+
+        self.as_of = AsOfPanel(ctx)
+        self.trace = TracePanel(ctx)
+        self.signatures = SignaturesPanel(ctx)
+        self.copy_check = CopyCheckPanel(ctx)
+        self.packs = PackPanel(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(log, self.tr("Audit log"))
+        self.tabs.addTab(self.as_of, self.tr("As of a date"))
+        self.tabs.addTab(self.trace, self.tr("Dossier trace"))
+        self.tabs.addTab(self.signatures, self.tr("Signatures"))
+        self.tabs.addTab(self.copy_check, self.tr("Printed copy check"))
+        self.tabs.addTab(self.packs, self.tr("Evidence packs"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Audit")))
+        layout.addWidget(self.tabs, 1)
+
+    def current_filter(self) -> TimelineFilter:
+        dates = self.use_dates.isChecked()
+        return TimelineFilter(
+            kind=self.kind.currentData() or None,
+            key=self.key.text().strip() or None,
+            date_from=py_date(self.date_from) if dates else None,
+            date_to=py_date(self.date_to) if dates else None,
+            person=self.person.text().strip() or None,
+            action=self.action.text().strip() or None,
+        )
 
     def refresh(self) -> None:
         super().refresh()
+        flt = self.current_filter()
         self.ctx.read(
-            lambda: audit_service.list_events(self.ctx.db, self.ctx.actor, limit=SHOWN_EVENTS),
+            lambda: auditor.timeline(self.ctx.db, self.ctx.actor, flt),
             self._loaded,
             parent=self,
+            on_failure=self._failed,
         )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.model.set_rows([])
+        self.count.setText(getattr(exc, "message", str(exc)))
+        self.loaded.emit()
 
     def _loaded(self, events: object) -> None:
         assert isinstance(events, list)
-        self.model.set_rows(events)
+        shown = events[-SHOWN_EVENTS:]
+        self.model.set_rows(shown)
+        self.count.setText(
+            self.tr("%1 event(s); %2 shown")
+            .replace("%1", str(len(events)))
+            .replace("%2", str(len(shown)))
+        )
         self.loaded.emit()
 
     def _show_detail(self) -> None:
@@ -145,6 +231,10 @@ class AuditPage(Page):
             self.tr("Record"),
             self.tr("Before"),
             self.tr("After"),
+            self.tr("Changed"),
+        )
+        changed = "\n".join(
+            f"  {c.field}: {_pretty(c.before)} → {_pretty(c.after)}" for c in event.changes
         )
         self.detail.setPlainText(
             f"{labels[0]} {event.seq} — {event.action}\n"
@@ -152,24 +242,24 @@ class AuditPage(Page):
             f"{labels[2]}: {event.actor}\n"
             f"{labels[3]}: {event.entity} #{event.entity_id}\n"
             f"SHA-256: {event.hash}\n\n"
+            f"{labels[6]}:\n{changed or '—'}\n\n"
             f"{labels[4]}:\n{_pretty(event.before)}\n\n"
             f"{labels[5]}:\n{_pretty(event.after)}"
         )
 
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
+        self.result.setStyleSheet("")
         self.result.setText(self.tr("Checking…"))
-        self.ctx.read(lambda: audit_service.verify_chain(self.ctx.db), self._verified, parent=self)
+        self.ctx.read(lambda: integrity.verify(self.ctx.db), self._verified, parent=self)
 
     def _verified(self, result: object) -> None:
-        assert isinstance(result, VerifyResult)
+        assert isinstance(result, IntegrityReport)
         self.verify_button.setEnabled(True)
-        if result.ok:
-            self.result.setStyleSheet("color: #1b5e20; font-weight: bold;")
-            self.result.setText(
-                self.tr("Intact: %n event(s), hash chain matches.", "", result.events)
-            )
-        else:
-            self.result.setStyleSheet("color: #b00020; font-weight: bold;")
-            self.result.setText(result.summary())
+        self.result.setStyleSheet(
+            "color: #1b5e20; font-weight: bold;"
+            if result.ok
+            else "color: #b00020; font-weight: bold;"
+        )
+        self.result.setText(result.summary())
         self.verified.emit(result)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from isoqms import __version__
 from isoqms.domain.roles import Permission
+from isoqms.services import integrity
 from isoqms.services.unit import UnitInfo
 from isoqms.ui import dialogs, i18n
 from isoqms.ui.admin.calendar import CalendarPage
@@ -74,6 +75,7 @@ class DocumentsPage(QTabWidget):
 
 class MainWindow(QMainWindow):
     logout_requested = Signal()
+    integrity_checked = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -238,8 +240,33 @@ class MainWindow(QMainWindow):
             demo.setObjectName("statusDemo")
             demo.setStyleSheet("background: #fff4ce; color: #7a5b00; padding: 0 6px;")
             bar.addPermanentWidget(demo)
+        self.integrity_label = QLabel(self.tr("Checking data integrity…"))
+        self.integrity_label.setObjectName("statusIntegrity")
+        bar.addPermanentWidget(self.integrity_label)
         bar.addPermanentWidget(self.db_label)
         self._update_status()
+        self._check_integrity()
+
+    def _check_integrity(self) -> None:
+        """At start: only what is new since this computer last verified the record."""
+        self.ctx.read(
+            lambda: integrity.verify(self.ctx.db, incremental=True),
+            self._integrity_checked,
+            parent=self,
+        )
+
+    def _integrity_checked(self, report: object) -> None:
+        assert isinstance(report, integrity.IntegrityReport)
+        self.integrity_label.setToolTip(report.summary())
+        if report.ok:
+            self.integrity_label.setStyleSheet("color: #1b5e20;")
+            self.integrity_label.setText(self.tr("Data intact"))
+        else:
+            self.integrity_label.setStyleSheet(
+                "background: #b00020; color: white; font-weight: bold; padding: 0 6px;"
+            )
+            self.integrity_label.setText(report.summary())
+        self.integrity_checked.emit(report)
 
     def _update_status(self) -> None:
         user = self.ctx.user

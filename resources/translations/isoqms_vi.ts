@@ -60,20 +60,133 @@
     </message>
 </context>
 <context>
+    <name>AsOfDocumentsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Lần ban hành</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>Hiệu lực từ</translation>
+    </message>
+</context>
+<context>
+    <name>AsOfPanel</name>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>In force on</source>
+        <translation>Có hiệu lực ngày</translation>
+    </message>
+    <message>
+        <source>%1 document(s) and %2 procedure(s) in force on %3</source>
+        <translation>%1 tài liệu và %2 thủ tục có hiệu lực ngày %3</translation>
+    </message>
+</context>
+<context>
+    <name>AsOfProceduresModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Bản</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>Hiệu lực từ</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Thời hạn giải quyết</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>&amp;Check integrity</source>
         <translation>&amp;Kiểm tra toàn vẹn</translation>
     </message>
     <message>
+        <source>All records</source>
+        <translation>Mọi đối tượng</translation>
+    </message>
+    <message>
+        <source>Code, revision no. or user name</source>
+        <translation>Mã, số lần ban hành hoặc tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Who (user name)</source>
+        <translation>Người thực hiện (tên đăng nhập)</translation>
+    </message>
+    <message>
+        <source>Action, e.g. dossier.</source>
+        <translation>Hành động, vd. dossier.</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Lọc</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every change is recorded with who and when, and chained by SHA-256 so that any later alteration shows. At most %n event(s) are shown, newest last.</source>
+        <translation>
+            <numerusform>Mọi thay đổi được ghi lại với người thực hiện và thời điểm, nối chuỗi bằng SHA-256 để mọi sửa đổi về sau đều lộ ra. Hiển thị tối đa %n sự kiện, mới nhất ở cuối.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>Nhật ký kiểm tra</translation>
     </message>
-    <message numerus="yes">
-        <source>The latest %n event(s). Every change is recorded with who and when, and chained by SHA-256 so that any later alteration shows.</source>
-        <translation>
-            <numerusform>%n sự kiện gần nhất. Mọi thay đổi đều được ghi lại ai làm và khi nào, nối chuỗi bằng SHA-256 để mọi sửa đổi về sau đều lộ ra.</numerusform>
-        </translation>
+    <message>
+        <source>As of a date</source>
+        <translation>Tại một ngày</translation>
+    </message>
+    <message>
+        <source>Dossier trace</source>
+        <translation>Truy vết hồ sơ</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Chữ ký</translation>
+    </message>
+    <message>
+        <source>Printed copy check</source>
+        <translation>Kiểm tra bản in</translation>
+    </message>
+    <message>
+        <source>Evidence packs</source>
+        <translation>Hồ sơ chứng cứ</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Kiểm tra, đánh giá</translation>
+    </message>
+    <message>
+        <source>%1 event(s); %2 shown</source>
+        <translation>%1 sự kiện; hiển thị %2</translation>
     </message>
     <message>
         <source>Event</source>
@@ -100,14 +213,12 @@
         <translation>Sau</translation>
     </message>
     <message>
+        <source>Changed</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Intact: %n event(s), hash chain matches.</source>
-        <translation>
-            <numerusform>Nguyên vẹn: %n sự kiện, chuỗi băm khớp.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -334,6 +445,17 @@
     <message>
         <source>Issue</source>
         <translation>Lần ban hành</translation>
+    </message>
+</context>
+<context>
+    <name>CopyCheckPanel</name>
+    <message>
+        <source>Scan the QR code of the printed copy here</source>
+        <translation>Quét mã QR của bản in vào đây</translation>
+    </message>
+    <message>
+        <source>A barcode scanner types the code and presses Enter; the code can also be pasted. It holds the document code, issue, copy number and content hash.</source>
+        <translation>Máy quét mã vạch gõ mã và nhấn Enter; cũng có thể dán mã vào. Mã gồm mã hiệu tài liệu, lần ban hành, số bản và mã băm nội dung.</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1211,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>DỮ LIỆU MẪU</translation>
     </message>
     <message>
+        <source>Checking data integrity…</source>
+        <translation>Đang kiểm tra tính toàn vẹn dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Data intact</source>
+        <translation>Dữ liệu nguyên vẹn</translation>
+    </message>
+    <message>
         <source>User: %1 (%2)</source>
         <translation>Người dùng: %1 (%2)</translation>
     </message>
@@ -1253,6 +1383,49 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>PackPanel</name>
+    <message>
+        <source>Pack for the &amp;document…</source>
+        <translation>Lập hồ sơ của &amp;tài liệu…</translation>
+    </message>
+    <message>
+        <source>Pack for the &amp;period…</source>
+        <translation>Lập hồ sơ của &amp;kỳ…</translation>
+    </message>
+    <message>
+        <source>&amp;Check a pack…</source>
+        <translation>&amp;Kiểm tra hồ sơ chứng cứ…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>A pack is one .zip: a PDF summary (history, signatures, distribution, print log), the files of every revision, the audit events and a manifest with the SHA-256 of every file. It can be checked without this program.</source>
+        <translation>Hồ sơ chứng cứ là một tệp .zip: bản tóm tắt PDF (lịch sử, chữ ký, phân phối, nhật ký in), tệp của mọi lần ban hành, các sự kiện nhật ký và bản kê mã SHA-256 của mọi tệp. Có thể kiểm tra mà không cần chương trình này.</translation>
+    </message>
+    <message>
+        <source>Save the evidence pack</source>
+        <translation>Lưu hồ sơ chứng cứ</translation>
+    </message>
+    <message>
+        <source>Type the document code first.</source>
+        <translation>Hãy nhập mã tài liệu trước.</translation>
+    </message>
+    <message>
+        <source>Evidence pack saved: %1</source>
+        <translation>Đã lưu hồ sơ chứng cứ: %1</translation>
+    </message>
+    <message>
+        <source>Check an evidence pack</source>
+        <translation>Kiểm tra hồ sơ chứng cứ</translation>
+    </message>
+</context>
+<context>
     <name>PapersModel</name>
     <message>
         <source>Handed in</source>
@@ -1292,6 +1465,49 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintsModel</name>
+    <message>
+        <source>Printed</source>
+        <translation>Thời điểm in</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người in</translation>
+    </message>
+    <message>
+        <source>Form revision</source>
+        <translation>Biểu mẫu (lần)</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Khổ giấy</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>In lại</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>nguyên vẹn</translation>
+    </message>
+    <message>
+        <source>CHANGED OR MISSING</source>
+        <translation>BỊ THAY ĐỔI HOẶC MẤT</translation>
     </message>
 </context>
 <context>
@@ -1807,6 +2023,56 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>SignaturesModel</name>
+    <message>
+        <source>Issue</source>
+        <translation>Lần ban hành</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Ý nghĩa</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Content hash signed</source>
+        <translation>Mã băm nội dung đã ký</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Khớp</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>KHÔNG</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesPanel</name>
+    <message>
+        <source>Document code, e.g. QT-HT-01</source>
+        <translation>Mã tài liệu, vd. QT-HT-01</translation>
+    </message>
+    <message>
+        <source>Show &amp;signatures</source>
+        <translation>Xem &amp;chữ ký</translation>
+    </message>
+</context>
+<context>
     <name>SlipPreview</name>
     <message>
         <source>Slip %1</source>
@@ -1902,6 +2168,45 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
         <translation>Văn bản Word (*.docx);;Bảng tính Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>TracePanel</name>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Trace</source>
+        <translation>&amp;Truy vết</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>khớp</translation>
+    </message>
+    <message>
+        <source>DOES NOT MATCH</source>
+        <translation>KHÔNG KHỚP</translation>
+    </message>
+    <message>
+        <source>Received: %1 — %2</source>
+        <translation>Tiếp nhận: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Procedure content: revision %1, in force from %2, SHA-256 %3 (%4)</source>
+        <translation>Nội dung thủ tục: bản %1, hiệu lực từ %2, SHA-256 %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Approved through: %1</source>
+        <translation>Phê duyệt qua: %1</translation>
+    </message>
+    <message>
+        <source>Receipt form: %1 %2</source>
+        <translation>Biểu mẫu tiếp nhận: %1 %2</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Nhật ký:</translation>
     </message>
 </context>
 <context>
