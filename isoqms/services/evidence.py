@@ -115,9 +115,21 @@ def _sums(entries: list[dict[str, Any]]) -> bytes:
 
 
 def _pack(
-    scope: dict[str, Any], actor: Actor, chain: dict[str, Any], content: list[tuple[str, bytes]]
+    scope: dict[str, Any],
+    actor: Actor,
+    chain: dict[str, Any],
+    summary: render.Summary,
+    content: list[tuple[str, bytes]],
+    events: list[AuditEvent],
 ) -> bytes:
-    members = [(README, README_TEXT.encode("utf-8")), *content]
+    """The pack: guide, summary PDF, ``content``, the events, manifest, sums."""
+    lines = "".join(_event_line(e) + "\n" for e in events).encode("utf-8")
+    members = [
+        (README, README_TEXT.encode("utf-8")),
+        ("summary.pdf", render.to_pdf(summary)),
+        *content,
+        (EVENTS, lines),
+    ]
     entries = [{"path": n, "sha256": _sha(d), "size": len(d)} for n, d in members]
     manifest: dict[str, Any] = {
         "format": FORMAT,
@@ -346,9 +358,8 @@ def document_pack(db: Database, actor: Actor, code: str) -> bytes:
             _history_section(events),
         ),
     )
-    content = [("summary.pdf", render.to_pdf(summary)), *content]
-    content.append((EVENTS, "".join(_event_line(e) + "\n" for e in events).encode("utf-8")))
-    return _pack({"kind": "document", "code": doc.code, "title": doc.title}, actor, chain, content)
+    scope = {"kind": "document", "code": doc.code, "title": doc.title}
+    return _pack(scope, actor, chain, summary, content, events)
 
 
 def period_pack(db: Database, actor: Actor, date_from: dt.date, date_to: dt.date) -> bytes:
@@ -440,10 +451,8 @@ def period_pack(db: Database, actor: Actor, date_from: dt.date, date_to: dt.date
             _history_section(events),
         ),
     )
-    content = [("summary.pdf", render.to_pdf(summary)), *content]
-    content.append((EVENTS, "".join(_event_line(e) + "\n" for e in events).encode("utf-8")))
     scope = {"kind": "period", "from": date_from.isoformat(), "to": date_to.isoformat()}
-    return _pack(scope, actor, chain, content)
+    return _pack(scope, actor, chain, summary, content, events)
 
 
 # ------------------------------------------------------------------ checking
