@@ -37,6 +37,11 @@ def people(demo_db: Database) -> dict[str, Actor]:
     }
 
 
+def blob(db: Database, hex_bytes: str = "00") -> str:
+    """A bytes literal of the database's dialect (for tampering by raw SQL)."""
+    return f"X'{hex_bytes}'" if db.backend == "sqlite" else f"'\\x{hex_bytes}'::bytea"
+
+
 def url(db: Database) -> str:
     return db.url.render_as_string(hide_password=False)
 
@@ -175,7 +180,9 @@ def test_trace_shows_the_revisions_received_under_and_every_print(
         (again.sha256, True, True),
     ]
     assert [e.action for e in t.events] == ["dossier.receive", "slip.print", "slip.print"]
-    raw_sql(demo_db, f"UPDATE stored_file SET content = X'00' WHERE sha256 = '{again.sha256}'")
+    raw_sql(
+        demo_db, f"UPDATE stored_file SET content = {blob(demo_db)} WHERE sha256 = '{again.sha256}'"
+    )
     assert [p.intact for p in auditor.trace(demo_db, people["auditor"], code).prints] == [
         True,
         False,
@@ -232,7 +239,9 @@ def test_untouched_data_passes_and_a_changed_or_deleted_file_is_named(
     report = integrity.verify(demo_db, save=False)
     assert report.ok and report.files > 0 and report.events == audit_count(demo_db)
     raw_sql(
-        demo_db, f"UPDATE stored_file SET content = X'255044462D' WHERE sha256 = '{slip.sha256}'"
+        demo_db,
+        f"UPDATE stored_file SET content = {blob(demo_db, '255044462D')}"
+        f" WHERE sha256 = '{slip.sha256}'",
     )
     broken = integrity.verify(demo_db, save=False)
     assert not broken.ok and broken.problem is not None
@@ -308,14 +317,14 @@ def test_incremental_check_resumes_and_catches_a_rewritten_log(
         "INSERT INTO audit_event (seq, at, actor_id, actor, action, entity, entity_id, prev_hash,"
         " hash) SELECT (SELECT max(seq) FROM audit_event) + 1, at, actor_id, actor, action,"
         " entity, entity_id, hash, hash FROM audit_event WHERE seq = 7",
-        "UPDATE stored_file SET content = X'00'"
+        "UPDATE stored_file SET content = {BYTES}"
         " WHERE sha256 = (SELECT min(sha256) FROM stored_file)",
     ],
     ids=["edited", "deleted", "inserted", "changed-file"],
 )
 def test_cli_audit_verify_detects_tampering(demo_db: Database, tamper: str) -> None:
     assert run_cli("--db", url(demo_db), "audit", "verify").returncode == 0
-    raw_sql(demo_db, tamper)
+    raw_sql(demo_db, tamper.replace("{BYTES}", blob(demo_db)))
     result = run_cli("--db", url(demo_db), "audit", "verify", "--json")
     assert result.returncode == 1, result.stdout
     first_bad = json.loads(result.stdout)["first_bad"]
