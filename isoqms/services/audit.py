@@ -9,13 +9,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 
 from isoqms.db.engine import Database
 from isoqms.db.models import AuditEvent, AuditHead
 from isoqms.domain.audit import GENESIS_HASH, ChainBreak, EventRecord, check_chain, format_at
-from isoqms.domain.roles import Permission
-from isoqms.services.uow import Actor, require
 
 _BATCH = 5000
 
@@ -178,75 +176,3 @@ def verify_chain(
         why = "mã băm của sự kiện cuối không khớp với mốc đã ghi"
         return VerifyResult(False, last_seq, ChainBreak(last_seq, None, why), last_hash)
     return VerifyResult(True, last_seq, None, last_hash)
-
-
-@dataclass(frozen=True)
-class EventView:
-    id: int
-    seq: int
-    at: dt.datetime
-    actor: str
-    action: str
-    entity: str
-    entity_id: str
-    before: str | None
-    after: str | None
-    hash: str
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    entity: str | None = None
-    entity_id: str | None = None
-    actor: str | None = None
-    action: str | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-
-
-def _filtered(flt: EventFilter) -> Select[AuditEvent]:
-    query = select(AuditEvent)
-    if flt.entity:
-        query = query.where(AuditEvent.entity == flt.entity)
-    if flt.entity_id:
-        query = query.where(AuditEvent.entity_id == flt.entity_id)
-    if flt.actor:
-        query = query.where(AuditEvent.actor == flt.actor)
-    if flt.action:
-        query = query.where(AuditEvent.action == flt.action)
-    if flt.date_from:
-        query = query.where(AuditEvent.at >= dt.datetime.combine(flt.date_from, dt.time()))
-    if flt.date_to:
-        end = dt.datetime.combine(flt.date_to + dt.timedelta(days=1), dt.time())
-        query = query.where(AuditEvent.at < end)
-    return query
-
-
-def list_events(
-    db: Database, actor: Actor, flt: EventFilter | None = None, *, limit: int | None = None
-) -> list[EventView]:
-    """Events matching ``flt``, newest first when limited, else in sequence order."""
-    with db.read() as session:
-        require(session, actor, Permission.AUDIT_READ)
-        query = _filtered(flt or EventFilter())
-        query = (
-            query.order_by(AuditEvent.seq.desc()).limit(limit)
-            if limit
-            else query.order_by(AuditEvent.seq)
-        )
-        rows = session.execute(query).scalars().all()
-        return [
-            EventView(
-                id=r.id,
-                seq=r.seq,
-                at=r.at,
-                actor=r.actor,
-                action=r.action,
-                entity=r.entity,
-                entity_id=r.entity_id,
-                before=r.before,
-                after=r.after,
-                hash=r.hash,
-            )
-            for r in rows
-        ]

@@ -17,7 +17,7 @@ from isoqms.domain.roles import Role
 from isoqms.services import audit as audit_svc
 from isoqms.services import unit as unit_svc
 from isoqms.services import users as user_svc
-from isoqms.services.audit import EventFilter
+from isoqms.services.auditor import TimelineFilter, timeline
 from isoqms.services.uow import Actor
 from tests.helpers import audit_count, login, raw_sql
 
@@ -153,11 +153,11 @@ def test_tampering_is_found_at_the_first_bad_event(
 
 def test_reading_the_log_needs_the_audit_permission(demo_db: Database) -> None:
     auditor = login(demo_db, "auditor")
-    assert len(audit_svc.list_events(demo_db, auditor)) == audit_count(demo_db)
-    only_users = audit_svc.list_events(demo_db, auditor, EventFilter(entity="user"))
+    assert len(timeline(demo_db, auditor, TimelineFilter())) == audit_count(demo_db)
+    only_users = timeline(demo_db, auditor, TimelineFilter(kind="user"))
     assert {e.entity for e in only_users} == {"user"}
     with pytest.raises(PermissionDenied, match="xem nhật ký"):
-        audit_svc.list_events(demo_db, login(demo_db, "clerk"))
+        timeline(demo_db, login(demo_db, "clerk"), TimelineFilter())
 
 
 def test_concurrent_writers_keep_one_chain(demo_db: Database, admin: Actor) -> None:
