@@ -27,14 +27,13 @@ from isoqms.db.models import (
     PrintLog,
     Procedure,
     ProcedureRevision,
-    StoredFile,
     User,
 )
-from isoqms.domain.errors import NotFound, ValidationError
+from isoqms.domain.errors import IntegrityBroken, NotFound, ValidationError
 from isoqms.domain.procedure import ProcedureContent
 from isoqms.domain.roles import Permission
 from isoqms.render.stamp import QR_PREFIX
-from isoqms.services import documents, journey
+from isoqms.services import documents, files, journey
 from isoqms.services.documents import DocumentRow, RevisionRow
 from isoqms.services.forms import form_by_revision
 from isoqms.services.procedures import revision_in_force_in
@@ -372,10 +371,11 @@ def trace(db: Database, actor: Actor, code: str) -> DossierTrace:
         for p in session.execute(
             select(PrintLog).where(PrintLog.dossier_id == d.id).order_by(PrintLog.id)
         ).scalars():
-            stored = session.get(StoredFile, p.sha256)
-            intact = (
-                stored is not None and hashlib.sha256(bytes(stored.content)).hexdigest() == p.sha256
-            )
+            try:
+                files.read_in(session, p.sha256)  # checks the bytes still hash to their name
+                intact = True
+            except (NotFound, IntegrityBroken):
+                intact = False
             prints.append(
                 PrintEntry(
                     p.printed_at,
