@@ -30,6 +30,8 @@ from isoqms.services import auditor, integrity
 from isoqms.services.auditor import TIMELINE_KINDS, TimelineEntry, TimelineFilter
 from isoqms.services.integrity import IntegrityReport
 from isoqms.ui.auditor import (
+    BAD_STYLE,
+    OK_STYLE,
     AsOfPanel,
     CopyCheckPanel,
     PackPanel,
@@ -256,10 +258,6 @@ class AuditPage(Page):
     def _verified(self, result: object) -> None:
         assert isinstance(result, IntegrityReport)
         self.verify_button.setEnabled(True)
-        self.result.setStyleSheet(
-            "color: #1b5e20; font-weight: bold;"
-            if result.ok
-            else "color: #b00020; font-weight: bold;"
-        )
+        self.result.setStyleSheet(OK_STYLE if result.ok else BAD_STYLE)
         self.result.setText(result.summary())
         self.verified.emit(result)
