@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from isoqms.render import fonts
+from isoqms.render.footer import page_footer
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,9 @@ def to_pdf(summary: Summary) -> bytes:
     width = page_size[0] - 24 * mm
     out = io.BytesIO()
 
-    def footer(canvas: object, document: object) -> None:
-        canvas.saveState()  # type: ignore[attr-defined]
-        canvas.setFont(fonts.SERIF, 8)  # type: ignore[attr-defined]
-        canvas.drawRightString(  # type: ignore[attr-defined]
-            page_size[0] - 12 * mm,
-            7 * mm,
-            f"{summary.title} — Trang {document.page}",  # type: ignore[attr-defined]
-        )
-        canvas.restoreState()  # type: ignore[attr-defined]
+    footer = page_footer(
+        lambda page: f"{summary.title} — Trang {page}", page_size[0], right=12 * mm, bottom=7 * mm
+    )
 
     template = SimpleDocTemplate(
         out,

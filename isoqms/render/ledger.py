@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from isoqms.render import fonts
+from isoqms.render.footer import page_footer
 from isoqms.services.forms import FormTexts
 from isoqms.services.ledger import LedgerRow
 
@@ -105,15 +106,12 @@ def to_pdf(doc: LedgerDoc) -> bytes:
     page_size = landscape(A4)
     out = io.BytesIO()
 
-    def footer(canvas: object, document: object) -> None:
-        canvas.saveState()  # type: ignore[attr-defined]
-        canvas.setFont(fonts.SERIF, 8)  # type: ignore[attr-defined]
-        canvas.drawRightString(  # type: ignore[attr-defined]
-            page_size[0] - 10 * mm,
-            6 * mm,
-            f"{doc.title} {doc.book:02d}/{doc.year} — Trang {document.page}",  # type: ignore[attr-defined]
-        )
-        canvas.restoreState()  # type: ignore[attr-defined]
+    footer = page_footer(
+        lambda page: f"{doc.title} {doc.book:02d}/{doc.year} — Trang {page}",
+        page_size[0],
+        right=10 * mm,
+        bottom=6 * mm,
+    )
 
     template = SimpleDocTemplate(
         out,
