@@ -228,17 +228,6 @@ def timeline(db: Database, actor: Actor, flt: TimelineFilter) -> list[TimelineEn
         return out
 
 
-def actions(db: Database, actor: Actor) -> list[str]:
-    """The distinct actions in the log (for a filter list)."""
-    with db.read() as session:
-        require(session, actor, Permission.AUDIT_READ)
-        return list(
-            session.execute(select(AuditEvent.action).distinct().order_by(AuditEvent.action))
-            .scalars()
-            .all()
-        )
-
-
 # ------------------------------------------------------------------ point in time
 
 
