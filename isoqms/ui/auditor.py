@@ -50,14 +50,20 @@ def py_date(edit: QDateEdit) -> dt.date:
     return dt.date(d.year(), d.month(), d.day())
 
 
-def table(model: RowsModel) -> QTableView:
+def table(model: RowsModel, stretch: int | None = None) -> QTableView:
+    """A read-only table sized to its contents; column ``stretch`` (a long name) takes the
+    width left, so the columns after it stay on screen."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 
@@ -125,8 +131,8 @@ class AsOfPanel(QWidget):
         bar.addWidget(self.show_button)
         bar.addWidget(self.caption, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(table(self.documents))
-        splitter.addWidget(table(self.procedures))
+        splitter.addWidget(table(self.documents, stretch=1))
+        splitter.addWidget(table(self.procedures, stretch=1))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -291,11 +297,14 @@ class SignaturesPanel(QWidget):
         button = QPushButton(self.tr("Show &signatures"))
         button.clicked.connect(self.load)
         self.model = SignaturesModel(self)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(self.code, 1)
         bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.caption)
         layout.addWidget(table(self.model), 1)
 
     def load(self) -> None:
@@ -310,6 +319,13 @@ class SignaturesPanel(QWidget):
     def _loaded(self, rows: object) -> None:
         assert isinstance(rows, list)
         self.model.set_rows([(r, s) for r in rows for s in r.signatures])
+        unsigned = [_issue(r.issue, r.amendment) for r in rows if not r.signatures]
+        text = self.tr("%n revision(s)", "", len(rows))
+        if unsigned:
+            text += " — " + self.tr(
+                "without signatures in the program (entered from paper, or not yet signed): %1"
+            ).replace("%1", ", ".join(unsigned))
+        self.caption.setText(text)
         self.loaded.emit()
 
 

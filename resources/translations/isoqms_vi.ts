@@ -2038,7 +2038,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
     <message>
         <source>Title</source>
-        <translation>Tên</translation>
+        <translation>Chức danh</translation>
     </message>
     <message>
         <source>Time</source>
@@ -2070,6 +2070,16 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Show &amp;signatures</source>
         <translation>Xem &amp;chữ ký</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s)</source>
+        <translation>
+            <numerusform>%n lần ban hành</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>without signatures in the program (entered from paper, or not yet signed): %1</source>
+        <translation>không có chữ ký trong chương trình (nhập từ bản giấy hoặc chưa ký): %1</translation>
     </message>
 </context>
 <context>
