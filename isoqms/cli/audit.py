@@ -1,0 +1,199 @@
+"""``audit``: the log, its integrity, the register as of a day, evidence packs."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from isoqms.cli.common import Commands, Context, emit_json, parse_date
+from isoqms.domain.errors import ValidationError
+
+
+def entry_json(e: Any) -> dict[str, Any]:
+    return {
+        "seq": e.seq,
+        "at": e.at.isoformat(timespec="microseconds") + "Z",
+        "actor": e.actor,
+        "action": e.action,
+        "entity": e.entity,
+        "entity_id": e.entity_id,
+        "before": e.before,
+        "after": e.after,
+        "changes": [{"field": c.field, "before": c.before, "after": c.after} for c in e.changes],
+        "hash": e.hash,
+    }
+
+
+def print_entries(entries: list[Any]) -> None:
+    for e in entries:
+        when = e.at.replace(tzinfo=dt.UTC).astimezone().strftime("%d/%m/%Y %H:%M:%S")
+        changed = ", ".join(c.field for c in e.changes)
+        print(
+            f"{e.seq:>6}  {when}  {e.actor:<14} {e.action:<28} {e.entity}#{e.entity_id}"
+            + (f"  [{changed}]" if changed else "")
+        )
+
+
+def cmd_audit_verify(ctx: Context) -> int:
+    from isoqms.services.integrity import verify
+
+    report = verify(ctx.db)
+    if ctx.args.json:
+        emit_json(
+            {
+                "ok": report.ok,
+                "events": report.events,
+                "files": report.files,
+                "seconds": round(report.seconds, 3),
+                "first_bad": dataclasses.asdict(report.problem) if report.problem else None,
+            }
+        )
+    else:
+        print(report.summary())
+    if not report.ok:
+        if ctx.args.json:
+            print(report.summary(), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_audit_log(ctx: Context) -> int:
+    from isoqms.services.auditor import TimelineFilter, timeline
+
+    args = ctx.args
+    if args.id and not args.entity:
+        print("isoqms: --id cần đi cùng --entity LOẠI.", file=sys.stderr)
+        return 2
+    entries = timeline(
+        ctx.db,
+        ctx.actor,
+        TimelineFilter(
+            kind=args.entity,
+            key=args.id,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            person=args.actor,
+            action=args.action,
+        ),
+    )
+    if args.json:
+        emit_json([entry_json(e) for e in entries])
+    else:
+        print_entries(entries)
+    return 0
+
+
+def cmd_audit_as_of(ctx: Context) -> int:
+    from isoqms.services.auditor import as_of
+
+    result = as_of(ctx.db, ctx.actor, ctx.args.day)
+    if ctx.args.json:
+        emit_json(
+            {
+                "date": result.day.isoformat(),
+                "documents": [
+                    {
+                        "code": d.code,
+                        "title": d.title,
+                        "kind": d.kind,
+                        "issue": d.issue,
+                        "amendment": d.amendment,
+                        "effective_from": d.effective_from,
+                    }
+                    for d in result.documents
+                ],
+                "procedures": [dataclasses.asdict(p) for p in result.procedures],
+            }
+        )
+        return 0
+    print(f"Tài liệu có hiệu lực ngày {result.day:%d/%m/%Y}:")
+    for d in result.documents:
+        issue = f"{d.issue:02d}" + (f".{d.amendment}" if d.amendment else "")
+        print(f"  {d.code:<22} lần {issue:<6} từ {d.effective_from:%d/%m/%Y}  {d.title}")
+    print(f"Nội dung thủ tục áp dụng ngày {result.day:%d/%m/%Y}:")
+    for p in result.procedures:
+        print(
+            f"  {p.code:<10} bản {p.revision:<3} từ {p.effective_from:%d/%m/%Y}  "
+            f"{p.duration}  {p.name}"
+        )
+    return 0
+
+
+def cmd_audit_pack(ctx: Context) -> int:
+    from isoqms.services import evidence
+
+    args = ctx.args
+    out = Path(args.out)
+    if out.suffix.lower() != ".zip":
+        print("isoqms: --out phải là tệp .zip.", file=sys.stderr)
+        return 2
+    if args.code and (args.date_from or args.date_to):
+        print("isoqms: chọn một: MÃ TÀI LIỆU hoặc --from/--to.", file=sys.stderr)
+        return 2
+    if args.code:
+        data = evidence.document_pack(ctx.db, ctx.actor, args.code)
+    elif args.date_from and args.date_to:
+        data = evidence.period_pack(ctx.db, ctx.actor, args.date_from, args.date_to)
+    else:
+        print("isoqms: cần MÃ TÀI LIỆU, hoặc cả --from và --to cho một kỳ.", file=sys.stderr)
+        return 2
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror}.") from None
+    print(f"Đã lập hồ sơ chứng cứ {out} ({len(data) // 1024} KB).")
+    return 0
+
+
+def cmd_audit_verify_pack(ctx: Context) -> int:
+    from isoqms.services.evidence import verify_pack
+
+    path = Path(ctx.args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
+    check = verify_pack(data)
+    if ctx.args.json:
+        emit_json(dataclasses.asdict(check))
+    else:
+        print(check.summary())
+    return 0 if check.ok else 1
+
+
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    audit = commands.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True
+    )
+    p = audit.add_parser("verify", help="kiểm tra chuỗi băm của nhật ký", parents=[common])
+    p.set_defaults(run=cmd_audit_verify)
+    p = audit.add_parser("log", help="xem nhật ký", parents=[common])
+    p.add_argument("--entity", metavar="KIND")
+    p.add_argument("--id", metavar="ID")
+    p.add_argument("--from", dest="date_from", type=parse_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=parse_date, metavar="YYYY-MM-DD")
+    p.add_argument("--actor", metavar="USER")
+    p.add_argument("--action", metavar="ACTION", help="hành động; “dossier.” = mọi hành động hồ sơ")
+    p.set_defaults(run=cmd_audit_log)
+    p = audit.add_parser(
+        "as-of", help="tài liệu và nội dung thủ tục có hiệu lực tại một ngày", parents=[common]
+    )
+    p.add_argument("day", type=parse_date, metavar="YYYY-MM-DD")
+    p.set_defaults(run=cmd_audit_as_of)
+    p = audit.add_parser(
+        "pack", help="lập hồ sơ chứng cứ (.zip) của tài liệu hoặc một kỳ", parents=[common]
+    )
+    p.add_argument("code", nargs="?", metavar="DOC_CODE")
+    p.add_argument("--out", required=True, metavar="FILE.zip")
+    p.add_argument("--from", dest="date_from", type=parse_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=parse_date, metavar="YYYY-MM-DD")
+    p.set_defaults(run=cmd_audit_pack)
+    p = audit.add_parser(
+        "verify-pack", help="kiểm tra hồ sơ chứng cứ (không cần cơ sở dữ liệu)", parents=[common]
+    )
+    p.add_argument("file", metavar="FILE.zip")
+    p.set_defaults(run=cmd_audit_verify_pack)

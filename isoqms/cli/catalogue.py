@@ -1,0 +1,87 @@
+"""``procedures``: the TTHC catalogue and its content."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from isoqms.cli.common import Commands, Context, emit_json
+from isoqms.domain.errors import ValidationError
+
+
+def cmd_procedures_import(ctx: Context) -> int:
+    from isoqms.services import procedures as svc
+
+    path = Path(ctx.args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
+    if path.suffix.lower() == ".json":
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError(f"Tệp {path} không phải văn bản UTF-8.") from None
+        report = svc.import_content(ctx.db, ctx.actor, text)
+    else:
+        report = svc.import_portal_list(ctx.db, ctx.actor, data)
+    if ctx.args.json:
+        emit_json(
+            {
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "total": report.total,
+            }
+        )
+    else:
+        print(report.summary())
+    return 0
+
+
+def cmd_procedures_list(ctx: Context) -> int:
+    from isoqms.services import procedures as svc
+
+    rows = svc.search(ctx.db, ctx.args.query or "", limit=ctx.args.limit)
+    if ctx.args.json:
+        emit_json(rows)
+        return 0
+    for r in rows:
+        mark = " " if r.has_revision_in_force else "*"
+        print(f"{r.code}{mark} {r.field:<14.14} {r.name}")
+    return 0
+
+
+def cmd_procedures_export(ctx: Context) -> int:
+    from isoqms.services import procedures as svc
+
+    text = svc.export_content(ctx.db, ctx.args.code or None)
+    if ctx.args.file == "-":
+        sys.stdout.write(text)
+    else:
+        Path(ctx.args.file).write_text(text, encoding="utf-8")
+        print(f"Đã ghi {ctx.args.file}.")
+    return 0
+
+
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    procedures = commands.add_parser("procedures", help="danh mục thủ tục hành chính")
+    procedures_actions = procedures.add_subparsers(
+        dest="procedures_command", metavar="ACTION", required=True
+    )
+    p = procedures_actions.add_parser(
+        "import", help="nhập danh sách .xlsx của Cổng DVC, hoặc nội dung .json", parents=[common]
+    )
+    p.add_argument("file")
+    p.set_defaults(run=cmd_procedures_import)
+    p = procedures_actions.add_parser("list", help="tìm thủ tục", parents=[common])
+    p.add_argument("query", nargs="?", help="mã hoặc tên (không phân biệt dấu, hoa thường)")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(run=cmd_procedures_list)
+    p = procedures_actions.add_parser(
+        "export", help="xuất nội dung thủ tục (.json)", parents=[common]
+    )
+    p.add_argument("file", help="tệp .json, hoặc - cho đầu ra chuẩn")
+    p.add_argument("--code", action="append", help="chỉ thủ tục này (lặp lại được)")
+    p.set_defaults(run=cmd_procedures_export)

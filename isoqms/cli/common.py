@@ -1,0 +1,120 @@
+"""What every command shares: the context (database, acting user), secrets, JSON output,
+argument types."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeAlias
+
+from isoqms.domain.errors import AuthenticationError, ValidationError
+
+Handler = Callable[["Context"], int]
+#: The sub-command group each area adds its commands to.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class Context:
+    """What a command needs: the opened database and, lazily, the logged-in actor."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._db: Any = None
+        self._actor: Any = None
+
+    @property
+    def db(self) -> Any:
+        if self._db is None:
+            from isoqms.db.engine import Database
+            from isoqms.services.startup import prepare_database
+
+            self._db = Database.open(self.args.db)
+            prepare_database(self._db)
+        return self._db
+
+    @property
+    def actor(self) -> Any:
+        if self._actor is None:
+            from isoqms.services.users import authenticate
+
+            username = self.args.user or os.environ.get("ISOQMS_USER")
+            if not username:
+                raise AuthenticationError(
+                    "Lệnh này cần đăng nhập: thêm --user TÊN (mật khẩu lấy từ ISOQMS_PASSWORD)."
+                )
+            password = read_secret("ISOQMS_PASSWORD", f"Mật khẩu của {username}: ")
+            self._actor, _info = authenticate(self.db, username, password, record_login=False)
+        return self._actor
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def read_secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if sys.stdin is None or not sys.stdin.isatty():
+        line = sys.stdin.readline().rstrip("\r\n") if sys.stdin else ""
+        if not line:
+            raise AuthenticationError(f"Chưa có mật khẩu: đặt biến môi trường {env}.")
+        return line
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Nhập lại: ") != value:
+        raise ValidationError("Hai lần nhập mật khẩu không khớp.")
+    return value
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _jsonable(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def emit_json(value: Any) -> None:
+    json.dump(_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày “{text}” không đúng dạng YYYY-MM-DD") from None
+
+
+def parse_at(text: str) -> dt.datetime:
+    from isoqms.domain.calendar import parse_received
+
+    try:
+        return parse_received(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def read_text_file(name: str) -> str:
+    path = Path(name)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Không đọc được tệp {name}: {exc.strerror}.") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(f"Tệp {name} không phải văn bản UTF-8.") from None
