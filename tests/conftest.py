@@ -1,16 +1,32 @@
-"""Shared fixtures: real databases (a SQLite file, a PostgreSQL schema), demo data, actors.
+"""Shared fixtures: real databases (a SQLite file, a PostgreSQL database), demo data, actors.
 
-``db`` runs each test against SQLite and, when ``ISOQMS_TEST_POSTGRES_URL`` names a
-server, PostgreSQL (a fresh schema per test). Without a server the PostgreSQL variants are
-skipped with the reason; with ``ISOQMS_REQUIRE_POSTGRES=1`` (CI) they fail instead.
+``db_url`` and the fixtures built on it run each test against SQLite and, when
+``ISOQMS_TEST_POSTGRES_URL`` names a server, PostgreSQL. Without a server the PostgreSQL
+variants are skipped with the reason; with ``ISOQMS_REQUIRE_POSTGRES=1`` (CI) they fail
+instead.
+
+The databases are cheap: the migrated one, the demo commune and the desk with known
+dossiers are each built once per test process (``Templates``) and copied for every test
+that asks for them — a file copy on SQLite, ``CREATE DATABASE … TEMPLATE …`` on
+PostgreSQL (Anki's ``pylib/tests/shared.py`` does the same with its collections). Which
+copy a test gets follows from the fixtures it asks for: ``desk`` → the desk, ``demo_db``
+(or anything built on it) → the demo commune, ``db`` → migrated and empty, ``db_url``
+alone → an empty database.
+
+The clock is pinned (``tests.helpers.PINNED``) for the whole session and again at the
+start of every test, so nothing depends on the day the suite runs; a test about dates
+travels with ``isoqms.domain.clock.travel``. Passwords are hashed with argon2's cheapest
+parameters here only (``tests/services/test_users.py`` checks production's are strong).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # Before anything imports Qt: no display here, and never the developer's own data folder.
@@ -20,20 +36,35 @@ os.environ.pop("ISOQMS_DATABASE_URL", None)
 os.environ.pop("ISOQMS_USER", None)
 os.environ.pop("ISOQMS_PASSWORD", None)
 
+import argon2
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Engine, make_url
 
 from isoqms.db.engine import Database
+from isoqms.domain import clock
 from isoqms.services import demo as demo_service
+from isoqms.services import users as user_service
 from isoqms.services.uow import Actor
-from tests.helpers import login
+from tests.helpers import PINNED, login
 from tests.helpers_journey import Desk, known_desk
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ENV = "ISOQMS_TEST_POSTGRES_URL"
 REQUIRE_PG_ENV = "ISOQMS_REQUIRE_POSTGRES"
 BACKENDS = ["sqlite", "postgresql"]
+
+# Test modules compute dates when they are imported: pin before they are.
+clock.pin(PINNED)
+user_service.use_password_parameters(argon2.profiles.CHEAPEST)
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock() -> Iterator[None]:
+    """Every test starts at ``PINNED`` (the clock then runs on, as a real one does)."""
+    clock.pin(PINNED)
+    yield
+    clock.pin(PINNED)
 
 
 def _pg_base_url() -> str | None:
@@ -47,27 +78,145 @@ def _no_postgres() -> None:
     pytest.skip(reason)
 
 
+def _pg_url(base: str, database: str) -> str:
+    return make_url(base).set(database=database).render_as_string(hide_password=False)
+
+
+Builder = Callable[[Database], object]
+
+
+def _build_migrated(db: Database) -> None:
+    """Migrations only, as ``Database.open`` leaves a new database."""
+
+
+def _build_demo(db: Database) -> None:
+    demo_service.init_demo(db)
+
+
+def _build_desk(db: Database) -> None:
+    demo_service.init_demo(db)
+    known_desk(db)
+
+
+#: Template kinds in the order a test's fixtures are looked at: the first asked for wins.
+KINDS: dict[str, Builder] = {"desk": _build_desk, "demo_db": _build_demo, "db": _build_migrated}
+
+
+class Templates:
+    """Databases built once per test process, copied for each test."""
+
+    def __init__(self, root: Path, pg_base: str | None) -> None:
+        self.root = root
+        self.pg_base = pg_base
+        self.tag = uuid.uuid4().hex[:8]
+        self._sqlite: dict[str, Path] = {}
+        self._pg: dict[str, str] = {}
+        self._admin: Engine | None = None
+        self._file_copy: bool | None = None
+
+    # ---------------------------------------------------------------- building
+
+    def _build(self, url: str, kind: str) -> None:
+        # Built at the pinned moment whatever the asking test did with the clock.
+        with clock.travel(PINNED, tick=True):
+            db = Database.open(url)
+            try:
+                KINDS[kind](db)
+            finally:
+                db.dispose()
+
+    def sqlite_file(self, kind: str) -> Path:
+        if kind not in self._sqlite:
+            path = self.root / f"{kind}.sqlite3"
+            self._build(f"sqlite:///{path.as_posix()}", kind)
+            # One self-contained file (no -wal beside it) that a plain copy reproduces.
+            conn = sqlite3.connect(path)
+            try:
+                conn.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                conn.close()
+            self._sqlite[kind] = path
+        return self._sqlite[kind]
+
+    @property
+    def admin(self) -> Engine:
+        assert self.pg_base is not None
+        if self._admin is None:
+            self._admin = create_engine(self.pg_base, isolation_level="AUTOCOMMIT")
+        return self._admin
+
+    def _execute(self, statement: str) -> None:
+        with self.admin.connect() as conn:
+            conn.execute(text(statement))
+
+    def pg_template(self, kind: str) -> str:
+        assert self.pg_base is not None
+        if kind not in self._pg:
+            name = f"isoqms_tpl_{kind}_{self.tag}"
+            self._execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
+            self._build(_pg_url(self.pg_base, name), kind)
+            self._pg[kind] = name
+        return self._pg[kind]
+
+    # ---------------------------------------------------------------- per test
+
+    def sqlite_copy(self, kind: str | None, path: Path) -> None:
+        if kind is not None:
+            shutil.copyfile(self.sqlite_file(kind), path)
+
+    def pg_create(self, kind: str | None) -> str:
+        name = f"isoqms_t_{uuid.uuid4().hex[:16]}"
+        template = self.pg_template(kind) if kind else "template0"
+        if self._file_copy is None:
+            with self.admin.connect() as conn:
+                version = int(conn.execute(text("SHOW server_version_num")).scalar_one())
+            self._file_copy = version >= 150000
+        # PostgreSQL 15 copies a template through the WAL by default; a small database
+        # copies faster file by file.
+        strategy = " STRATEGY FILE_COPY" if self._file_copy else ""
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"{strategy}')
+        return name
+
+    def pg_drop(self, name: str) -> None:
+        self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def close(self) -> None:
+        if self._admin is not None:
+            for name in self._pg.values():
+                self.pg_drop(name)
+            self._admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    found = Templates(tmp_path_factory.mktemp("templates"), _pg_base_url())
+    yield found
+    found.close()
+
+
+def _kind(request: pytest.FixtureRequest) -> str | None:
+    return next((k for k in KINDS if k in request.fixturenames), None)
+
+
 @pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A URL of an empty database of each backend."""
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, templates: Templates) -> Iterator[str]:
+    """The URL of this test's database of each backend: empty, or a copy of the template
+    its other fixtures ask for."""
+    kind = _kind(request)
     if request.param == "sqlite":
-        yield f"sqlite:///{(tmp_path / 'isoqms.sqlite3').as_posix()}"
+        path = tmp_path / "isoqms.sqlite3"
+        templates.sqlite_copy(kind, path)
+        yield f"sqlite:///{path.as_posix()}"
         return
     base = _pg_base_url()
     if base is None:
         _no_postgres()
         return
-    schema = f"t_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    name = templates.pg_create(kind)
     try:
-        yield url.render_as_string(hide_password=False)
+        yield _pg_url(base, name)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+        templates.pg_drop(name)
 
 
 @pytest.fixture
@@ -82,8 +231,7 @@ def db(db_url: str) -> Iterator[Database]:
 
 @pytest.fixture
 def demo_db(db: Database) -> Database:
-    """The demo commune: one user per role, password ``demo``."""
-    demo_service.init_demo(db)
+    """The demo commune: one user per role, password ``demo`` (a copy of the template)."""
     return db
 
 
@@ -95,4 +243,4 @@ def admin(demo_db: Database) -> Actor:
 @pytest.fixture
 def desk(demo_db: Database) -> Desk:
     """Dossiers with known outcomes in October–November 2026 (tests/helpers_journey.py)."""
-    return known_desk(demo_db)
+    return Desk(demo_db)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import io
 import os
 import subprocess
 import sys
+import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -17,16 +22,65 @@ from isoqms.services.uow import Actor
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: The moment the suite runs at (tests/conftest.py pins the clock to it for every test): a
+#: Tuesday, a working day, after the demo's documents and the known desk's dossiers.
+PINNED = dt.datetime(2026, 12, 1, 10, 0)
+
 
 def login(db: Database, username: str, password: str = demo_service.DEMO_PASSWORD) -> Actor:
     actor, _info = user_service.authenticate(db, username, password, record_login=False)
     return actor
 
 
+@contextlib.contextmanager
+def _environment(env: dict[str, str]) -> Iterator[None]:
+    saved = dict(os.environ)
+    for key in [k for k in os.environ if k.startswith("ISOQMS_PASSWORD")]:
+        del os.environ[key]
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
 def run_cli(
     *args: str, env: dict[str, str] | None = None, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m isoqms`` in a real subprocess."""
+    """Run the command line in this process — ``isoqms.cli.main(argv)`` with its own
+    environment, standard input and output — as ``run_cli_process`` would in a subprocess,
+    without an interpreter start and imports per call. An uncaught exception becomes a
+    traceback on stderr and exit code 1, as it would."""
+    from isoqms.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_stdin = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        with (
+            _environment(env or {}),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse: --help, --version, bad usage
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+                if isinstance(exc.code, str):
+                    print(exc.code, file=sys.stderr)
+            except Exception:
+                traceback.print_exc()
+                code = 1
+    finally:
+        sys.stdin = saved_stdin
+    return subprocess.CompletedProcess(["isoqms", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_cli_process(
+    *args: str, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m isoqms`` in a real subprocess (the contract tests)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("ISOQMS_PASSWORD")}
     full_env.update(env or {})
     return subprocess.run(

@@ -1,23 +1,32 @@
-"""The command line, run as a real subprocess against both databases."""
+"""The command line against both databases: in this process (``isoqms.cli.main``), and —
+for the contract a script outside sees — a few through a real ``python -m isoqms``."""
 
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 
 import pytest
+from sqlalchemy import text
 
+from isoqms import __version__
 from isoqms.db.engine import Database
-from tests.helpers import raw_sql, run_cli
+from isoqms.services import users as user_service
+from tests.helpers import raw_sql, run_cli, run_cli_process
 
 PW = {"ISOQMS_PASSWORD": "demo"}
 
 
 @pytest.fixture
-def demo_url(db_url: str) -> str:
+def demo_url(demo_db: Database) -> str:
+    return demo_db.url.render_as_string(hide_password=False)
+
+
+def test_init_demo_on_an_empty_database(db_url: str) -> None:
     result = run_cli("--db", db_url, "init", "--demo", "--without-dossiers")
     assert result.returncode == 0, result.stderr
     assert "7 người dùng" in result.stdout and "hồ sơ mẫu" not in result.stdout
-    return db_url
 
 
 def test_init_demo_twice_is_harmless(demo_url: str) -> None:
@@ -44,8 +53,23 @@ def test_user_list_json(demo_url: str) -> None:
 
 def test_first_admin_then_users_by_cli(db_url: str) -> None:
     new = {"ISOQMS_NEW_PASSWORD": "mat-khau-123"}
-    first = run_cli("--db", db_url, "user", "add", "quantri", "--name", "Lê Văn Tám", env=new)
+    first = run_cli_process(
+        "--db", db_url, "user", "add", "quantri", "--name", "Lê Văn Tám", env=new
+    )
     assert first.returncode == 0, first.stderr
+    # the program itself hashes with production's argon2 parameters (the suite's are cheap)
+    strong = user_service.STRONG_PARAMETERS
+    db = Database.open(db_url)
+    try:
+        with db.read() as session:
+            stored = session.execute(
+                text("SELECT password_hash FROM app_user WHERE username = 'quantri'")
+            ).scalar_one()
+    finally:
+        db.dispose()
+    assert stored.startswith(
+        f"$argon2id$v=19$m={strong.memory_cost},t={strong.time_cost},p={strong.parallelism}$"
+    )
     as_admin = {"ISOQMS_PASSWORD": "mat-khau-123", "ISOQMS_NEW_PASSWORD": "mat-khau-456"}
     second = run_cli(
         "--db",
@@ -71,7 +95,9 @@ def test_first_admin_then_users_by_cli(db_url: str) -> None:
 
 
 def test_refusal_exits_1_with_one_line_on_stderr(demo_url: str) -> None:
-    result = run_cli("--db", demo_url, "--user", "clerk", "user", "deactivate", "officer", env=PW)
+    result = run_cli_process(
+        "--db", demo_url, "--user", "clerk", "user", "deactivate", "officer", env=PW
+    )
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0
     assert "không có quyền quản lý người dùng" in result.stderr
@@ -87,13 +113,18 @@ def test_wrong_password_and_missing_login_exit_1(demo_url: str) -> None:
 
 
 def test_password_can_come_from_stdin(demo_url: str) -> None:
-    result = run_cli("--db", demo_url, "--user", "admin", "unit", "show", stdin="demo\n")
+    result = run_cli_process("--db", demo_url, "--user", "admin", "unit", "show", stdin="demo\n")
     assert result.returncode == 0 and "000.00.38.H47" in result.stdout
 
 
 @pytest.mark.parametrize("args", [["bogus"], ["user"], ["audit", "log", "--from", "24/11/2026"]])
 def test_bad_usage_exits_2(args: list[str]) -> None:
     assert run_cli(*args).returncode == 2
+
+
+def test_bad_usage_exits_2_from_a_real_process() -> None:
+    result = run_cli_process("audit", "log", "--from", "24/11/2026")
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
 
 
 def test_unit_set_validates(demo_url: str) -> None:
@@ -175,8 +206,18 @@ def test_audit_verify_exits_1_naming_the_first_broken_event(
 
 
 def test_python_m_isoqms_version() -> None:
-    result = run_cli("--version")
-    assert result.returncode == 0 and result.stdout.startswith("isoqms ")
+    result = run_cli_process("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"isoqms {__version__}"
+
+
+def test_the_installed_script_runs() -> None:
+    script = shutil.which("isoqms")
+    if script is None:
+        pytest.skip("the package is not installed (pip install -e .)")
+    result = subprocess.run(
+        [script, "--version"], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0 and result.stdout.strip() == f"isoqms {__version__}"
 
 
 def test_any_command_loads_the_shipped_reference_data(db_url: str) -> None:

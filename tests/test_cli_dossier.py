@@ -10,6 +10,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from isoqms.db.engine import Database
+from isoqms.domain import clock
 from isoqms.services import intake, journey, objectives, statistics
 from isoqms.services.intake import Applicant, IntakeDraft
 from tests.helpers import login, run_cli
@@ -27,7 +28,7 @@ def cli(db: Database, user: str, *args: str) -> tuple[int, str, str]:
 
 def test_journey_by_cli(demo_db: Database) -> None:
     clerk = login(demo_db, "clerk")
-    received = dt.datetime.now().replace(second=0, microsecond=0) - dt.timedelta(days=3)
+    received = clock.now().replace(second=0, microsecond=0) - dt.timedelta(days=3)
     code = intake.receive(
         demo_db, clerk, IntakeDraft(CIVIL, Applicant("Lê Văn An"), received_at=received)
     ).code
@@ -127,7 +128,7 @@ def test_init_demo_brings_five_weeks_of_dossiers(db_url: str) -> None:
         assert journey.queue(db, login(db, "officer"))  # the officer has work
         assert journey.ready_not_returned(db, clerk)  # results waiting at the desk
         assert len(objectives.list_objectives(db, clerk)) == 3
-        today = dt.date.today()
+        today = clock.today()
         month = statistics.report(
             db, clerk, statistics.Period.custom(today - dt.timedelta(days=35), today)
         ).total

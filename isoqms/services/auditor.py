@@ -29,6 +29,7 @@ from isoqms.db.models import (
     ProcedureRevision,
     User,
 )
+from isoqms.domain import clock
 from isoqms.domain.errors import IntegrityBroken, NotFound, ValidationError
 from isoqms.domain.procedure import ProcedureContent
 from isoqms.domain.roles import Permission
@@ -442,7 +443,7 @@ def check_copy(
     """Whether the printed copy whose QR code reads ``payload`` is the revision in force,
     superseded or withdrawn — and whether its content is the approved one."""
     code, issue, amendment, copy_no, content_hash = parse_copy_code(payload)
-    day = today or dt.date.today()
+    day = today or clock.today()
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
         doc = session.execute(select(Document).where(Document.code == code)).scalar_one_or_none()

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from isoqms.db.engine import Database
 from isoqms.db.models import User
+from isoqms.domain import clock
 from isoqms.domain.calendar import Schedule
 from isoqms.domain.dossier import Channel
 from isoqms.domain.journey import Action, Rating
@@ -39,7 +40,7 @@ def _actor(db: Database, username: str) -> Actor:
 
 def load_demo_dossiers(db: Database, *, now: dt.datetime | None = None, days: int = 35) -> int:
     """Receive and follow demo dossiers over the last ``days`` days; returns how many."""
-    moment = (now or dt.datetime.now()).replace(second=0, microsecond=0)
+    moment = (now or clock.now()).replace(second=0, microsecond=0)
     clerk, officer = _actor(db, "clerk"), _actor(db, "officer")
     approver, secretary = _actor(db, "approver"), _actor(db, "iso_secretary")
     schedule = unit_schedule(db).schedule

@@ -28,6 +28,7 @@ from isoqms.db.models import (
     User,
     utcnow,
 )
+from isoqms.domain import clock
 from isoqms.domain.audit import canonical_json
 from isoqms.domain.documents import (
     DocumentKind,
@@ -340,7 +341,7 @@ def create_document(
             review_months=review_months,
             issuer=issuer,
         )
-    return _rows(db, dt.date.today(), code)[0]
+    return _rows(db, clock.today(), code)[0]
 
 
 def start_revision(
@@ -533,7 +534,7 @@ def approve(
         if not accept:
             _reject(uow, rev, comment)
         else:
-            if effective_from < (today or dt.date.today()):
+            if effective_from < (today or clock.today()):
                 raise ValidationError("Ngày hiệu lực không được trước ngày phê duyệt.")
             _sign(uow, rev, user, Meaning.APPROVED)
             rev.state, rev.effective_from = RevisionState.APPROVED.value, effective_from
@@ -549,7 +550,7 @@ def approve(
                     after={"effective_from": proc_rev.effective_from},
                 )
             uow.record("document.approve", "document_revision", rev.id, after=_snapshot(rev))
-    return revision_row(db, revision_id)
+    return revision_row(db, revision_id, today)
 
 
 def withdraw(db: Database, actor: Actor, code: str, *, on: dt.date, reason: str) -> None:
@@ -631,7 +632,7 @@ def list_documents(db: Database, actor: Actor, day: dt.date | None = None) -> li
     """The register as it stands on ``day`` (today by default)."""
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
-    return _rows(db, day or dt.date.today())
+    return _rows(db, day or clock.today())
 
 
 def revision_row(db: Database, revision_id: int, day: dt.date | None = None) -> RevisionRow:
@@ -642,7 +643,7 @@ def revision_row(db: Database, revision_id: int, day: dt.date | None = None) -> 
 
 def _history(session: Session, doc: Document, day: dt.date | None) -> dict[int, RevisionRow]:
     revs = _revisions_of(session, doc.id)
-    standing = standings(_dates(revs), day or dt.date.today())
+    standing = standings(_dates(revs), day or clock.today())
     out: dict[int, RevisionRow] = {}
     for rev in revs:
         sigs = tuple(
@@ -920,7 +921,7 @@ def registers(db: Database, actor: Actor, day: dt.date | None = None) -> Registe
     from isoqms.services.records import list_record_types
     from isoqms.services.unit import get_unit
 
-    moment = day or dt.date.today()
+    moment = day or clock.today()
     internal: list[RegisterLine] = []
     external: list[RegisterLine] = []
     for row in list_documents(db, actor, moment):
@@ -998,7 +999,7 @@ def process_document(
         if proc_rev is None:
             raise ValidationError(f"Lần ban hành này của {doc.code} chưa gắn nội dung thủ tục.")
         content = ProcedureContent.from_dict(json.loads(proc_rev.content))
-        day = chosen.effective_from or dt.date.today()
+        day = chosen.effective_from or clock.today()
         in_force = forms_in_force(session, day)
         forms = tuple(
             (in_force[k].code, in_force[k].name)
@@ -1058,7 +1059,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 def reminders(db: Database, actor: Actor, today: dt.date | None = None) -> list[Reminder]:
     """For the committee's dashboard: documents due for periodic review and revisions
     waiting for someone (review, approval, or the drafter after a send-back)."""
-    day = today or dt.date.today()
+    day = today or clock.today()
     out: list[Reminder] = []
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
@@ -1141,7 +1142,7 @@ def distribute(db: Database, actor: Actor, code: str, holder: str) -> CopyView:
         session = uow.session
         doc = _document(session, code)
         revs = _revisions_of(session, doc.id)
-        state = standings(_dates(revs), dt.date.today())
+        state = standings(_dates(revs), clock.today())
         current = [r for r in revs if state[r.id][0] is Standing.EFFECTIVE]
         if not current:
             raise Conflict(f"Tài liệu {doc.code} không có lần ban hành đang hiệu lực để phân phối.")
@@ -1210,7 +1211,7 @@ def copies(db: Database, actor: Actor, code: str) -> list[CopyView]:
         require(session, actor, Permission.RECORDS_READ)
         doc = _document(session, code)
         revs = {r.id: r for r in _revisions_of(session, doc.id)}
-        state = standings(_dates(list(revs.values())), dt.date.today())
+        state = standings(_dates(list(revs.values())), clock.today())
         rows = (
             session.execute(
                 select(DocumentCopy)
@@ -1254,7 +1255,7 @@ def sign_sheet(db: Database, actor: Actor, code: str) -> bytes:
         doc = _document(session, code)
         title = doc.title
     unit = get_unit(db)
-    current = next((r for r in _rows(db, dt.date.today(), doc.code)), None)
+    current = next((r for r in _rows(db, clock.today(), doc.code)), None)
     return sign_sheet_pdf(
         SignSheet(
             authority=f"UBND {unit.commune_name}" if unit.commune_name else "UBND",

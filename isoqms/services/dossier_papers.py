@@ -4,7 +4,6 @@ save is logged (which form revision, who, when, the PDF's hash) and audited."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 from sqlalchemy import func, select
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
 from isoqms.db.models import Dossier, DossierEvent, PrintLog, Procedure, User
+from isoqms.domain import clock
 from isoqms.domain.errors import NotFound
 from isoqms.domain.journey import Action, Outcome, Rating
 from isoqms.domain.roles import Permission
@@ -89,7 +89,7 @@ def _control_rows(session: Session, d: Dossier) -> tuple[ControlRow, ...]:
 def _sheet(session: Session, unit: UnitInfo, d: Dossier) -> ControlSheet:
     procedure = session.get(Procedure, d.procedure_id)
     assert procedure is not None
-    today = d.finished_at.date() if d.finished_at else max(d.received_at.date(), dt.date.today())
+    today = d.finished_at.date() if d.finished_at else max(d.received_at.date(), clock.today())
     return ControlSheet(
         form=form_for(session, "control", d.received_at.date()),
         head=_letterhead(unit),

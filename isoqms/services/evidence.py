@@ -40,6 +40,7 @@ from isoqms.db.models import (
     ProcedureRevision,
     User,
 )
+from isoqms.domain import clock
 from isoqms.domain.audit import EventRecord, canonical_json, format_at
 from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.roles import Permission
@@ -134,7 +135,7 @@ def _pack(
     manifest: dict[str, Any] = {
         "format": FORMAT,
         "scope": scope,
-        "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "created_at": clock.utcnow_aware().isoformat(timespec="seconds"),
         "created_by": actor.username,
         "chain": chain,
         "files": entries,
@@ -287,7 +288,7 @@ def document_pack(db: Database, actor: Actor, code: str) -> bytes:
         (
             ("Tài liệu", f"{doc.code} — {doc.title}"),
             ("Người lập", f"{actor.full_name} ({actor.username})"),
-            ("Thời điểm lập", dt.datetime.now().strftime("%H:%M ngày %d/%m/%Y")),
+            ("Thời điểm lập", clock.now().strftime("%H:%M ngày %d/%m/%Y")),
             ("Nhật ký kiểm tra khi lập", chain_text),
             ("Sự kiện kèm theo", f"{len(events)} (tệp {EVENTS})"),
         ),
@@ -420,7 +421,7 @@ def period_pack(db: Database, actor: Actor, date_from: dt.date, date_to: dt.date
         (
             ("Kỳ", f"từ ngày {date_from:%d/%m/%Y} đến ngày {date_to:%d/%m/%Y}"),
             ("Người lập", f"{actor.full_name} ({actor.username})"),
-            ("Thời điểm lập", dt.datetime.now().strftime("%H:%M ngày %d/%m/%Y")),
+            ("Thời điểm lập", clock.now().strftime("%H:%M ngày %d/%m/%Y")),
             ("Nhật ký kiểm tra khi lập", chain_text),
             ("Sự kiện trong kỳ", f"{len(events)} (tệp {EVENTS})"),
             ("Lần ban hành liên quan", str(len(signed))),

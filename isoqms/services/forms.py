@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from isoqms import paths
 from isoqms.db.models import Document, DocumentRevision
+from isoqms.domain import clock
 from isoqms.domain.audit import canonical_json
 from isoqms.domain.documents import DocumentKind, RevisionDates, RevisionState, Standing, standings
 from isoqms.domain.errors import NotFound, ValidationError
@@ -231,7 +232,7 @@ def form_by_revision(session: Session, key: str) -> FormTexts:
     revs = _form_revisions(session, code).get(code, [])
     for rev in revs:
         if rev.issue == issue and rev.amendment == amendment and rev.form_content:
-            _, effective_to = _standings(revs, dt.date.today())[rev.id]
+            _, effective_to = _standings(revs, clock.today())[rev.id]
             start = rev.effective_from or dt.date.min
             return _parse(code, rev, start, effective_to)
     raise NotFound(f"Không tìm thấy biểu mẫu {key}.")

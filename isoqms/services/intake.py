@@ -28,6 +28,7 @@ from isoqms.db.models import (
     User,
     utcnow,
 )
+from isoqms.domain import clock
 from isoqms.domain.calendar import Policy
 from isoqms.domain.dossier import (
     Channel,
@@ -154,7 +155,7 @@ class Prepared:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return clock.now().replace(microsecond=0)
 
 
 def prepare(db: Database, draft: IntakeDraft, *, now: dt.datetime | None = None) -> Prepared:

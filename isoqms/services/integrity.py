@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 
 from isoqms.db.engine import Database
 from isoqms.db.models import AuditEvent, DocumentRevision, PrintLog, StoredFile
+from isoqms.domain import clock
 from isoqms.domain.audit import GENESIS_HASH
 from isoqms.paths import data_dir
 from isoqms.services.audit import VerifyResult, verify_chain
@@ -266,7 +267,7 @@ def verify(db: Database, *, incremental: bool = False, save: bool = True) -> Int
                 result.last_hash,
                 last_at,
                 last_sha,
-                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                clock.utcnow_aware().isoformat(timespec="seconds"),
             ),
         )
     return report(None, result, files_checked)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
 from isoqms.db.models import Dossier, DossierEvent, Procedure, ProcedureRevision, User, utcnow
+from isoqms.domain import clock
 from isoqms.domain.calendar import Policy
 from isoqms.domain.errors import NotFound, PermissionDenied, ValidationError
 from isoqms.domain.journey import (
@@ -151,7 +152,7 @@ def is_overdue(
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return clock.now().replace(microsecond=0)
 
 
 def _get(session: Session, code: str) -> Dossier:

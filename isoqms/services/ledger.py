@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
 from isoqms.db.models import Dossier, DossierEvent, Procedure
+from isoqms.domain import clock
 from isoqms.domain.dossier import Channel
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.journey import Action, DossierState, Outcome
@@ -208,7 +209,7 @@ def all_rows(db: Database, actor: Actor, f: LedgerFilter) -> Iterator[LedgerRow]
 
 def ledger_form(db: Database, year: int) -> FormTexts:
     """The tracking-book form in force at the end of the year (or today, if earlier)."""
-    day = min(dt.date(year, 12, 31), dt.date.today())
+    day = min(dt.date(year, 12, 31), clock.today())
     with db.read() as session:
         return form_for(session, "ledger", max(day, dt.date(year, 1, 1)))
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from isoqms.db.engine import Database
 from isoqms.db.models import Procedure, QualityObjective
+from isoqms.domain import clock
 from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.domain.text import nfc
@@ -197,7 +198,7 @@ def attainment(
 ) -> list[Attainment]:
     """The objective's statistic for each period of the year that has begun; ``cache``
     lets several objectives share the reports they have in common."""
-    last = until or dt.date.today()
+    last = until or clock.today()
     by = None if objective.scope == "all" else objective.scope
     reports: Reports = {} if cache is None else cache
     out = []

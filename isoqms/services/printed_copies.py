@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from isoqms.db.engine import Database
 from isoqms.db.models import Document, DocumentCopy, DocumentRevision
+from isoqms.domain import clock
 from isoqms.domain.documents import DocumentKind, Standing
 from isoqms.domain.errors import Conflict, NotFound, ValidationError
 from isoqms.domain.roles import Permission
@@ -62,7 +63,7 @@ def copy_pdf(
     today: dt.date | None = None,
 ) -> PrintedCopy:
     """The copy as it will print (no record is made; see ``print_copy``)."""
-    day = today or dt.date.today()
+    day = today or clock.today()
     with db.read() as session:
         require(session, actor, Permission.DOCS_DISTRIBUTE if copy_id else Permission.RECORDS_READ)
         rev = session.get(DocumentRevision, revision_id)

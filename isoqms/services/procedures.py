@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
 from isoqms.db.models import Procedure, ProcedureRevision, utcnow
+from isoqms.domain import clock
 from isoqms.domain.audit import canonical_json
 from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.procedure import ProcedureContent, ProcedureInfo, check_procedure_code
@@ -493,7 +494,7 @@ def search(
     """Procedures matching every folded word of ``query`` (code, name or field), those with
     content in force at ``at`` first."""
     words = fold(query).split()
-    moment = at or dt.datetime.now()
+    moment = at or clock.now()
     with db.read() as session:
         q = select(Procedure).where(Procedure.active.is_(True))
         for word in words:

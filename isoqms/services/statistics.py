@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
 from isoqms.db.models import Dossier, DossierEvent, Procedure
+from isoqms.domain import clock
 from isoqms.domain.dossier import Channel
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.journey import Action, DossierState, Outcome, Rating, overdue_at
@@ -391,7 +392,7 @@ def compute(
 ) -> Report:
     if by not in (None, "field", "procedure"):
         raise ValidationError("Chỉ thống kê theo lĩnh vực (field) hoặc theo thủ tục (procedure).")
-    per = _figures_by_procedure(session, period, now or dt.datetime.now())
+    per = _figures_by_procedure(session, period, now or clock.now())
     total = Figures()
     for figures in per.values():
         total.add(figures)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.domain import clock
 from isoqms.services import auditor, evidence
 from isoqms.services.auditor import AsOf, CopyCheck, DossierTrace
 from isoqms.services.evidence import PackCheck
@@ -40,7 +41,7 @@ def date_edit(day: dt.date | None = None) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
-    day = day or dt.date.today()
+    day = day or clock.today()
     edit.setDate(QDate(day.year, day.month, day.day))
     return edit
 
@@ -400,7 +401,7 @@ class PackPanel(QWidget):
         self.code.setPlaceholderText("QT-HT-01")
         doc_button = QPushButton(self.tr("Pack for the &document…"))
         doc_button.clicked.connect(self.pack_document)
-        today = dt.date.today()
+        today = clock.today()
         self.date_from = date_edit(today.replace(day=1))
         self.date_to = date_edit(today)
         period_button = QPushButton(self.tr("Pack for the &period…"))

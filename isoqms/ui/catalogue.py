@@ -3,7 +3,6 @@ portal's list (.xlsx) or our content format (.json), export."""
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from html import escape
 from pathlib import Path
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.domain import clock
 from isoqms.domain.errors import IsoqmsError, ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.services import procedures as procedure_service
@@ -193,7 +193,7 @@ class CataloguePage(Page):
 
         def load() -> object:
             try:
-                return procedure_service.revision_in_force(self.ctx.db, row.code, dt.datetime.now())
+                return procedure_service.revision_in_force(self.ctx.db, row.code, clock.now())
             except IsoqmsError as exc:
                 return exc.message
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.domain import clock
 from isoqms.domain.documents import KIND_LABELS, DocumentKind
 from isoqms.domain.roles import Permission
 from isoqms.services import compare as compare_service
@@ -391,7 +392,8 @@ class RegisterPage(Page):
         super().__init__(ctx, parent)
         self.model = RegisterModel(self)
         self.revisions: list[RevisionRow] = []
-        self.as_of = QDateEdit(QDate.currentDate())
+        today = clock.today()
+        self.as_of = QDateEdit(QDate(today.year, today.month, today.day))
         self.as_of.setObjectName("asOf")
         self.as_of.setDisplayFormat("dd/MM/yyyy")
         self.as_of.setCalendarPopup(True)
@@ -817,7 +819,7 @@ class RegisterPage(Page):
             self,
             self.tr("Approve"),
             self.tr("Effective from (dd/mm/yyyy):"),
-            f"{dt.date.today():%d/%m/%Y}",
+            f"{clock.today():%d/%m/%Y}",
         )
         if not text:
             return
@@ -859,6 +861,6 @@ class RegisterPage(Page):
                 password,
                 accept=False,
                 comment=comment,
-                effective_from=dt.date.today(),
+                effective_from=clock.today(),
             )
         self._write(fn)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.domain import clock
 from isoqms.domain.dossier import Channel
 from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.journey import Action, DossierState, Rating
@@ -192,7 +193,7 @@ class ActionDialog(QDialog):
         self.setWindowTitle(f"{detail.code} — {action.label.capitalize()}")
         self.setMinimumWidth(520)
         form = QFormLayout(self)
-        now = dt.datetime.now().replace(second=0, microsecond=0)
+        now = clock.now().replace(second=0, microsecond=0)
         self.late = QCheckBox(self.tr("Record something done earlier (late entry)"))
         self.at = QDateTimeEdit(_qt(now))
         self.at.setDisplayFormat("HH:mm dd/MM/yyyy")
@@ -364,7 +365,7 @@ class DossierDialog(QDialog):
     def _summary(self, d: DossierDetail) -> str:
         from html import escape
 
-        now = dt.datetime.now()
+        now = clock.now()
         state = escape(d.state.label)
         if d.overdue(now):
             state += f" — <span style='color:#b00020'><b>{escape(self.tr('overdue'))}</b></span>"
@@ -432,7 +433,7 @@ class LedgerPanel(QWidget):
         self.ctx = ctx
         self.offset = 0
         self.total = 0
-        today = dt.date.today()
+        today = clock.today()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year)

@@ -5,7 +5,6 @@ preview of the slip, print or save. Missing papers lead to the supplement reques
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import time
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.domain import clock
 from isoqms.domain.dossier import Channel, Delivery
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.procedure import Paper
@@ -573,7 +573,7 @@ class IntakePage(Page):
             self.procedure_loaded.emit(revision)
 
         self.ctx.read(
-            lambda: procedure_service.revision_in_force(self.ctx.db, code, dt.datetime.now()),
+            lambda: procedure_service.revision_in_force(self.ctx.db, code, clock.now()),
             loaded,
             parent=self,
         )

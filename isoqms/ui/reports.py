@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.domain import clock
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.render import report as render
@@ -130,7 +131,7 @@ class StatisticsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.report: Report | None = None
-        today = dt.date.today()
+        today = clock.today()
         self.kind = QComboBox()
         for key, text in zip(
             self.KINDS,
@@ -408,7 +409,7 @@ class ObjectivesPanel(QWidget):
         self.fields: list[str] = []  # for the new-objective dialog, read with the table
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(dt.date.today().year)
+        self.year.setValue(clock.today().year)
         self.year.valueChanged.connect(lambda _v: self.load())
         self.add_button = QPushButton(self.tr("&New objective…"))
         self.retire_button = QPushButton(self.tr("&Stop using…"))

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from isoqms.db.engine import Database
+from isoqms.domain import clock
 from isoqms.domain.audit import EventRecord
 from isoqms.domain.errors import NotFound, PermissionDenied, ValidationError
 from isoqms.services import auditor, evidence, intake, integrity, printed_copies
@@ -24,7 +25,7 @@ from tests.helpers import audit_count, login, raw_engine, raw_sql, run_cli
 from tests.helpers_pdf import pdf_text, qr_codes
 from tests.services.test_documents import issue
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 NOW = dt.datetime(2026, 11, 23, 9, 30)
 PW = {"ISOQMS_PASSWORD": "demo"}
 

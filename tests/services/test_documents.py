@@ -11,6 +11,7 @@ import pytest
 from docx import Document as DocxDocument
 
 from isoqms.db.engine import Database
+from isoqms.domain import clock
 from isoqms.domain.documents import DocumentKind
 from isoqms.domain.errors import (
     AuthenticationError,
@@ -24,7 +25,7 @@ from isoqms.services import files, procedures
 from isoqms.services.uow import Actor
 from tests.helpers import audit_count, login, raw_sql, run_cli
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def docx_bytes(text: str = "Quy trình kiểm soát tài liệu") -> bytes:
@@ -256,7 +257,7 @@ def test_approving_a_process_document_puts_its_content_in_force_at_the_counter(
     demo_db: Database, people: dict[str, Actor]
 ) -> None:
     secretary = people["iso_secretary"]
-    current = procedures.revision_in_force(demo_db, "1.004873", dt.datetime.now())
+    current = procedures.revision_in_force(demo_db, "1.004873", clock.now())
     changed = json.loads(json.dumps(current.content.to_dict()))
     changed["duration"] = {"unit": "days", "amount": 2}
     from isoqms.domain.procedure import ProcedureContent

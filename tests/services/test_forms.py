@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from isoqms.db.engine import Database
 from isoqms.db.models import Document, DocumentRevision
+from isoqms.domain import clock
 from isoqms.domain.errors import PermissionDenied, ValidationError
 from isoqms.render.blank_form import blank_form
 from isoqms.services import documents as svc
@@ -83,12 +84,11 @@ def _new_receipt_form(db: Database, effective: dt.date, title: str) -> svc.Revis
     svc.set_form_texts(db, secretary, rev.id, texts)
     svc.submit(db, secretary, rev.id, "demo")
     svc.review(db, people["reviewer"], rev.id, "demo", accept=True)
-    return svc.approve(
-        db, people["approver"], rev.id, "demo", effective_from=effective, today=effective
-    )
+    return svc.approve(db, people["approver"], rev.id, "demo", effective_from=effective)
 
 
 def test_a_new_form_revision_changes_new_slips_only(demo_db: Database, tmp_path: Path) -> None:
+    clock.pin(NOW)  # approved on Monday 23/11, in force from Wednesday 25/11
     clerk = login(demo_db, "clerk")
     old = intake.receive(demo_db, clerk, IntakeDraft("1.001193", ANH, received_at=NOW), now=NOW)
     approved = _new_receipt_form(demo_db, dt.date(2026, 11, 25), "GIẤY TIẾP NHẬN VÀ HẸN TRẢ")

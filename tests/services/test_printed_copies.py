@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
+import uuid
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -11,6 +11,7 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from isoqms.db.engine import Database
+from isoqms.domain import clock
 from isoqms.domain.documents import DocumentKind
 from isoqms.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from isoqms.services import documents as svc
@@ -19,7 +20,7 @@ from isoqms.services.uow import Actor
 from tests.helpers import audit_count, login
 from tests.helpers_pdf import pdf_pages, pdf_text, qr_codes
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture
@@ -171,7 +172,7 @@ def test_without_libreoffice_an_office_file_gets_a_clear_message(
     from docx import Document as DocxDocument
 
     doc = DocxDocument()
-    doc.add_paragraph(f"Nội dung chưa từng chuyển đổi {dt.datetime.now().isoformat()}")
+    doc.add_paragraph(f"Nội dung chưa từng chuyển đổi {uuid.uuid4()}")
     data = io.BytesIO()
     doc.save(data)
     svc.attach_file(demo_db, secretary, rev.id, "hd2.docx", data.getvalue())

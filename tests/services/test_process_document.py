@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 from docx import Document as DocxDocument
 
 from isoqms.db.engine import Database
+from isoqms.domain import clock
 from isoqms.domain.errors import ValidationError
 from isoqms.services import documents, procedures
 from tests.helpers import login
@@ -18,13 +18,13 @@ from tests.helpers_pdf import libreoffice_pdf, pdf_text
 
 def test_generated_from_the_procedure_content(demo_db: Database, tmp_path: Path) -> None:
     people = {r: login(demo_db, r) for r in ("iso_secretary", "reviewer", "approver")}
-    current = procedures.revision_in_force(demo_db, "1.004873", dt.datetime.now())
+    current = procedures.revision_in_force(demo_db, "1.004873", clock.now())
     draft = procedures.add_revision(
         demo_db,
         people["iso_secretary"],
         "1.004873",
         current.content,
-        dt.datetime.now(),
+        clock.now(),
         status="draft",
     )
     rev = documents.start_revision(
@@ -37,7 +37,7 @@ def test_generated_from_the_procedure_content(demo_db: Database, tmp_path: Path)
     )
     documents.submit(demo_db, people["iso_secretary"], rev.id, "demo")
     documents.review(demo_db, people["reviewer"], rev.id, "demo", accept=True)
-    documents.approve(demo_db, people["approver"], rev.id, "demo", effective_from=dt.date.today())
+    documents.approve(demo_db, people["approver"], rev.id, "demo", effective_from=clock.today())
 
     data = documents.process_document(demo_db, login(demo_db, "auditor"), "QT-HT-03")
     doc = DocxDocument(io.BytesIO(data))

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from isoqms.db.engine import Database
+from isoqms.domain import clock
 from isoqms.domain.calendar import DayKind
 from isoqms.domain.documents import DocumentKind
 from isoqms.domain.errors import PermissionDenied
@@ -79,10 +80,10 @@ OPERATIONS: dict[str, Op] = {
         a,
         k["draft"],
         "demo",
-        effective_from=dt.date.today(),  # type: ignore[arg-type]
+        effective_from=clock.today(),  # type: ignore[arg-type]
     ),
     "documents.withdraw": lambda db, a, k: documents.withdraw(
-        db, a, "QT-KSTL-01", on=dt.date.today(), reason="Thử"
+        db, a, "QT-KSTL-01", on=clock.today(), reason="Thử"
     ),
     "documents.set_form_texts": lambda db, a, k: documents.set_form_texts(db, a, k["draft"], {}),  # type: ignore[arg-type]
     "documents.import_existing": lambda db, a, k: documents.import_existing(
@@ -248,7 +249,7 @@ def test_every_write_service_refuses_the_auditor_and_changes_nothing(demo_db: Da
             operation(demo_db, auditor, known)
         assert "auditor" in str(refused.value.message), name
         assert _fingerprint(demo_db) == before, name
-    # the same operations by the CLI are refused too (one per area, through a subprocess)
+    # the same operations by the CLI are refused too (one per area)
     from tests.helpers import run_cli
 
     url = demo_db.url.render_as_string(hide_password=False)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from isoqms.domain import clock
 from isoqms.services import intake as intake_service
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
@@ -139,12 +140,7 @@ def test_a_wrong_id_number_is_explained_and_nothing_is_received(
         monkeypatch.setattr(dialogs, "error", lambda _p, exc: callback(str(exc)))
         page.confirm_button.click()
     assert "12 chữ số" in callback.args[0]
-    assert (
-        intake_service.dossiers_of_day(
-            page.ctx.db, page.ctx.actor, __import__("datetime").date.today()
-        )
-        == []
-    )
+    assert intake_service.dossiers_of_day(page.ctx.db, page.ctx.actor, clock.today()) == []
 
 
 def test_print_goes_through_qt_printing(

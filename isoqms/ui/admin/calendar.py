@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.domain import clock
 from isoqms.domain.calendar import CalendarEntry, DayInfo, DayKind, WorkCalendar
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
@@ -68,7 +69,7 @@ class YearModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.year = dt.date.today().year
+        self.year = clock.today().year
         self._days: dict[dt.date, DayInfo] = {}
 
     def set_year(self, year: int, days: list[DayInfo]) -> None:
@@ -228,7 +229,7 @@ class CalendarPage(Page):
         self.year = QSpinBox()
         self.year.setObjectName("year")
         self.year.setRange(2000, 2100)
-        self.year.setValue(dt.date.today().year)
+        self.year.setValue(clock.today().year)
         self.year.valueChanged.connect(lambda _value: self.refresh())
 
         self.grid = QTableView()

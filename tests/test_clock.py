@@ -1,0 +1,124 @@
+"""One clock: only ``isoqms/domain/clock.py`` reads the wall clock, and setting it is seen
+everywhere (other threads included)."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import threading
+from pathlib import Path
+
+from isoqms.domain import clock
+from tests.helpers import PINNED
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "isoqms"
+TESTS = ROOT / "tests"
+CLOCK = PACKAGE / "domain" / "clock.py"
+
+#: ``receiver.attr(...)`` calls that read the wall clock, by the receiver's last name.
+WALL_CLOCK_CALLS = {
+    "datetime": {"now", "today", "utcnow"},
+    "date": {"today"},
+    "time": {"time", "time_ns", "localtime", "gmtime", "ctime", "asctime", "strftime"},
+    "QDate": {"currentDate"},
+    "QDateTime": {
+        "currentDateTime",
+        "currentDateTimeUtc",
+        "currentMSecsSinceEpoch",
+        "currentSecsSinceEpoch",
+    },
+    "QTime": {"currentTime"},
+}
+#: ``from time import time`` and friends would hide the receiver.
+WALL_CLOCK_NAMES = {"time": WALL_CLOCK_CALLS["time"]}
+
+
+def _receiver(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
+
+
+def wall_clock_reads(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            receiver = _receiver(node.func.value)
+            if receiver and node.func.attr in WALL_CLOCK_CALLS.get(receiver, ()):
+                found.append(f"{where}:{node.lineno} {receiver}.{node.func.attr}()")
+        elif isinstance(node, ast.ImportFrom) and node.module in WALL_CLOCK_NAMES:
+            bad = {a.name for a in node.names} & WALL_CLOCK_NAMES[node.module]
+            found.extend(f"{where}:{node.lineno} from {node.module} import {b}" for b in bad)
+    return found
+
+
+def scanned_files() -> list[Path]:
+    """The program, and the tests too: a test that reads the real date passes or fails
+    by the day the suite runs."""
+    files = [*sorted(PACKAGE.rglob("*.py")), ROOT / "main.py", *sorted(TESTS.rglob("*.py"))]
+    return [f for f in files if f != CLOCK]
+
+
+def test_no_module_but_the_clock_reads_the_wall_clock() -> None:
+    found = [hit for path in scanned_files() for hit in wall_clock_reads(path)]
+    assert found == [], "read the time through isoqms.domain.clock"
+
+
+def test_the_scan_sees_every_way_of_reading_the_clock(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import datetime as dt, time\n"
+        "from datetime import date, datetime\n"
+        "from time import localtime\n"
+        "from PySide6.QtCore import QDate, QDateTime\n"
+        "a = dt.datetime.now(dt.UTC)\n"
+        "b = date.today()\n"
+        "c = datetime.utcnow()\n"
+        "d = time.time()\n"
+        "e = QDate.currentDate()\n"
+        "f = QDateTime.currentDateTime()\n"
+        "g = time.monotonic()  # a duration, not the wall clock\n"
+        "h = dt.datetime.fromisoformat('2026-01-01')\n",
+        encoding="utf-8",
+    )
+    assert len(wall_clock_reads(sample)) == 7
+    assert wall_clock_reads(CLOCK), "the clock module itself reads the wall clock"
+
+
+def test_the_suite_runs_at_the_pinned_moment() -> None:
+    assert clock.today() == PINNED.date()
+    assert PINNED <= clock.now() < PINNED + dt.timedelta(hours=1)
+
+
+def test_travel_stands_still_and_restores() -> None:
+    before = clock.now()
+    moment = dt.datetime(2027, 2, 10, 8, 0)
+    with clock.travel(moment):
+        assert clock.now() == moment and clock.today() == moment.date()
+        assert clock.utcnow() == moment.astimezone(dt.UTC).replace(tzinfo=None)
+    assert before <= clock.now() < before + dt.timedelta(minutes=5)
+
+
+def test_a_set_clock_ticks_and_is_seen_by_other_threads() -> None:
+    moment = dt.datetime(2030, 1, 15, 7, 0)
+    seen: list[dt.datetime] = []
+    with clock.travel(moment, tick=True):
+        worker = threading.Thread(target=lambda: seen.append(clock.now()))
+        worker.start()
+        worker.join()
+        assert moment <= seen[0] <= clock.now() < moment + dt.timedelta(minutes=1)
+
+
+def test_a_date_means_nine_in_the_morning() -> None:
+    with clock.travel(dt.date(2027, 7, 1)):
+        assert clock.now() == dt.datetime(2027, 7, 1, 9, 0)
+
+
+def test_local_and_utc_agree() -> None:
+    with clock.travel(dt.datetime(2026, 12, 1, 10, 0)):
+        assert clock.local_from_utc(clock.utcnow()) == clock.now()
