@@ -1,4 +1,12 @@
-"""Alembic environment: uses the engine handed over by :mod:`isoqms.db.migrate`."""
+"""Alembic environment: uses the engine handed over by :mod:`isoqms.db.migrate`.
+
+On SQLite, batch mode rebuilds a table (copy, drop, rename) to change it. With foreign
+keys enforced, dropping a table that other rows point at fails (``FOREIGN KEY constraint
+failed [SQL: DROP TABLE dossier]`` once a slip was printed), so migrations run with them
+off — set before the transaction, where SQLite honours it — and end with
+``PRAGMA foreign_key_check`` inside the transaction: a migration that left a dangling
+reference is rolled back. This is Alembic's batch-mode recipe.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +14,7 @@ from alembic import context
 from sqlalchemy import Engine
 
 from isoqms.db.models import Base
+from isoqms.domain.errors import DatabaseUnavailable
 
 config = context.config
 engine = config.attributes.get("engine")
@@ -13,12 +22,29 @@ if not isinstance(engine, Engine):  # pragma: no cover - only via isoqms.db.migr
     raise RuntimeError("run migrations through isoqms.db.migrate")
 
 with engine.connect() as connection:
-    context.configure(
-        connection=connection,
-        target_metadata=Base.metadata,
-        render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
-        compare_type=True,
-    )
-    with context.begin_transaction():
-        context.run_migrations()
-    connection.commit()
+    sqlite = connection.dialect.name == "sqlite"
+    raw = connection.connection.dbapi_connection
+    if sqlite and raw is not None:
+        raw.execute("PRAGMA foreign_keys=OFF")  # no transaction has begun yet
+    try:
+        context.configure(
+            connection=connection,
+            target_metadata=Base.metadata,
+            render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    tables = sorted({row[0] for row in broken})
+                    raise DatabaseUnavailable(
+                        "Nâng cấp cơ sở dữ liệu dừng lại: dữ liệu các bảng "
+                        f"{', '.join(tables)} tham chiếu tới bản ghi không còn; không có gì "
+                        "bị thay đổi."
+                    )
+        connection.commit()
+    finally:
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA foreign_keys=ON")
