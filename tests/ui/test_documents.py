@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from isoqms.domain import clock
 from isoqms.services import documents as document_service
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
@@ -113,7 +113,7 @@ def test_three_people_take_a_revision_through(
     # the approver approves, effective today
     approver = page_for(qtbot, make_ctx("approver"))
     select(qtbot, approver, "HD-MC-02")
-    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: f"{dt.date.today():%d/%m/%Y}")
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: f"{clock.today():%d/%m/%Y}")
     act(qtbot, approver, approver.approve_button)
     final = approver.revisions[-1]
     assert final.standing == "effective"
@@ -222,7 +222,7 @@ def test_a_form_amendment_with_new_texts_goes_through_the_gui(
     act(qtbot, reviewer, reviewer.review_button)
     approver = page_for(qtbot, make_ctx("approver"))
     select(qtbot, approver, "BM.MC.2025.02")
-    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: f"{dt.date.today():%d/%m/%Y}")
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: f"{clock.today():%d/%m/%Y}")
     act(qtbot, approver, approver.approve_button)
     assert approver.revisions[-1].standing == "effective"
     texts = document_service.form_texts(
@@ -265,7 +265,10 @@ def test_print_a_controlled_copy_and_export_the_registers(
     assert dialog.copy.count() == 2  # uncontrolled, and copy no. 1
     with qtbot.waitSignal(dialog.rendered, timeout=60_000):
         dialog.copy.setCurrentIndex(1)
-    assert dialog.pages.isVisible() or dialog.pages is not None
+    shown = dialog.pages.pages  # the copy's pages, rendered for the preview
+    assert shown and all(not label.pixmap().isNull() for label in shown)
+    first = shown[0].pixmap()
+    assert first.height() > first.width() > 300  # an A4 page, upright, at 72 dpi
     target = tmp_path / "copy.pdf"
     monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(target))
     with qtbot.waitSignal(dialog.printed, timeout=60_000):
