@@ -21,6 +21,7 @@ parameters here only (``tests/services/test_users.py`` checks production's are s
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sqlite3
@@ -46,6 +47,7 @@ from isoqms.domain import clock
 from isoqms.services import demo as demo_service
 from isoqms.services import users as user_service
 from isoqms.services.uow import Actor
+from isoqms.ui.collector import collect_due
 from tests.helpers import PINNED, login
 from tests.helpers_journey import Desk, known_desk
 
@@ -65,6 +67,16 @@ def pinned_clock() -> Iterator[None]:
     clock.pin(PINNED)
     yield
     clock.pin(PINNED)
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_main_thread() -> Iterator[None]:
+    """Once the GUI tests have turned automatic garbage collection off (so a worker thread
+    never destroys a widget: isoqms.ui.collector), the main thread collects what is due
+    between tests, as automatic collection would."""
+    yield
+    if not gc.isenabled():
+        collect_due()
 
 
 def _pg_base_url() -> str | None:

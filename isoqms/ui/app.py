@@ -69,11 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from isoqms.db.engine import Database
     from isoqms.ui import fonts, i18n
+    from isoqms.ui.collector import GuiCollector
     from isoqms.ui.tasks import TaskRunner
 
     _setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    GuiCollector(app)  # garbage is collected on this thread only, never on a worker
     app.setApplicationName("isoqms")
     app.setOrganizationName("isoqms")
     fonts.load_fonts()
@@ -102,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_interactive(app, db, tasks, language)
     finally:
         tasks.wait_idle()
+        tasks.shutdown()
         db.dispose()
 
 

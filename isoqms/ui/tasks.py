@@ -3,16 +3,28 @@
 After Anki's ``taskman.py``: every service call that writes runs on a single background
 thread, one at a time; reads run on a small pool. The callbacks run on the GUI thread.
 Workers receive plain values and return frozen snapshots, never live ORM objects.
+
+No Qt object is made or destroyed off the GUI thread. The workers are plain Python
+threads (``concurrent.futures``); each runner has one relay, made with it on the GUI
+thread and owned by it, that the workers emit on; a task's callable and handlers are kept
+by the runner and released on the GUI thread when its result is delivered. (The first
+runner made a QRunnable and a relay QObject per task; the relay sat in a reference cycle
+and was destroyed by whichever thread's garbage collection found it, and the suite
+crashed with a segmentation fault about one run in three.)
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from isoqms.domain.errors import IsoqmsError
 
@@ -23,44 +35,16 @@ Failure = Callable[[BaseException], None]
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits, the queued slots call the handlers."""
+    """Lives on the GUI thread as long as its runner; workers emit ``done`` on it."""
 
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, on_success: Success, on_failure: Failure) -> None:
-        super().__init__()
-        self._on_success = on_success
-        self._on_failure = on_failure
-        self.succeeded.connect(self._deliver_success, Qt.ConnectionType.QueuedConnection)
-        self.failed.connect(self._deliver_failure, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(object)
-    def _deliver_success(self, value: object) -> None:
-        self._on_success(value)
-
-    @Slot(object)
-    def _deliver_failure(self, exc: object) -> None:
-        assert isinstance(exc, BaseException)
-        self._on_failure(exc)
+    done = Signal(int, bool, object)
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._fn = fn
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except BaseException as exc:
-            if not isinstance(exc, IsoqmsError):
-                log.error("background task failed:\n%s", traceback.format_exc())
-            self._relay.failed.emit(exc)
-        else:
-            self._relay.succeeded.emit(result)
+@dataclass
+class _Task:
+    fn: Callable[[], Any]
+    on_success: Success
+    on_failure: Failure
 
 
 class TaskRunner(QObject):
@@ -70,11 +54,14 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._writer = QThreadPool(self)
-        self._writer.setMaxThreadCount(1)
-        self._readers = QThreadPool(self)
-        self._readers.setMaxThreadCount(2)
-        self._pending: set[_Relay] = set()
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="isoqms-write")
+        self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="isoqms-read")
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+        self._pending: dict[int, _Task] = {}  # until delivered on the GUI thread
+        self._running: set[Future[None]] = set()  # until the worker is done with it
 
     def write(self, fn: Callable[[], Any], on_success: Success, on_failure: Failure) -> None:
         self._start(self._writer, fn, on_success, on_failure)
@@ -83,24 +70,68 @@ class TaskRunner(QObject):
         self._start(self._readers, fn, on_success, on_failure)
 
     def _start(
-        self, pool: QThreadPool, fn: Callable[[], Any], on_success: Success, on_failure: Failure
+        self,
+        pool: ThreadPoolExecutor,
+        fn: Callable[[], Any],
+        on_success: Success,
+        on_failure: Failure,
     ) -> None:
-        def finish(handler: Callable[[Any], None], value: Any) -> None:
-            self._pending.discard(relay)
-            if not self._pending:
-                self.busy_changed.emit(False)
-            handler(value)
-
-        relay = _Relay(lambda value: finish(on_success, value), lambda exc: finish(on_failure, exc))
-        self._pending.add(relay)
-        if len(self._pending) == 1:
+        task_id = next(self._ids)
+        with self._lock:
+            self._pending[task_id] = _Task(fn, on_success, on_failure)
+            first = len(self._pending) == 1
+        if first:
             self.busy_changed.emit(True)
-        pool.start(_Job(fn, relay))
+        future = pool.submit(self._work, task_id)
+        with self._lock:
+            self._running.add(future)
+        future.add_done_callback(self._forget)
+
+    def _forget(self, future: Future[None]) -> None:
+        with self._lock:
+            self._running.discard(future)
+
+    def _work(self, task_id: int) -> None:
+        """On a worker thread: run the task and post its outcome to the GUI thread."""
+        with self._lock:
+            fn = self._pending[task_id].fn
+        ok, value = True, None
+        try:
+            value = fn()
+        except BaseException as exc:
+            if not isinstance(exc, IsoqmsError):
+                log.error("background task failed:\n%s", traceback.format_exc())
+            # The frames (and whatever widgets their locals hold) stay on this thread.
+            ok, value = False, exc.with_traceback(None)
+        del fn  # the task keeps the callable; it is let go on the GUI thread
+        self._relay.done.emit(task_id, ok, value)
+
+    @Slot(int, bool, object)
+    def _deliver(self, task_id: int, ok: bool, value: object) -> None:
+        with self._lock:
+            task = self._pending.pop(task_id)
+            idle = not self._pending
+        if idle:
+            self.busy_changed.emit(False)
+        if ok:
+            task.on_success(value)
+        else:
+            assert isinstance(value, BaseException)
+            task.on_failure(value)
 
     @property
     def idle(self) -> bool:
         return not self._pending
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
-        """Block until both pools are empty (used at shutdown and by the smoke test)."""
-        return self._writer.waitForDone(msecs) and self._readers.waitForDone(msecs)
+        """Block until no worker is running a task (used at shutdown and by the smoke
+        test); results still to be delivered arrive with the next events processed."""
+        with self._lock:
+            running = list(self._running)
+        _done, not_done = wait(running, timeout=msecs / 1000)
+        return not not_done
+
+    def shutdown(self) -> None:
+        """Let the worker threads end once their queued tasks are done."""
+        self._writer.shutdown(wait=False)
+        self._readers.shutdown(wait=False)

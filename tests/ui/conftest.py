@@ -10,9 +10,16 @@ from PySide6.QtWidgets import QApplication
 from isoqms.db.engine import Database
 from isoqms.services import unit as unit_service
 from isoqms.services import users as user_service
-from isoqms.ui import fonts, i18n
+from isoqms.ui import collector, fonts, i18n
 from isoqms.ui.context import AppContext
 from isoqms.ui.tasks import TaskRunner
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_collects() -> None:
+    """As in the program: no garbage collection on worker threads (isoqms.ui.collector);
+    the main thread collects what is due after every test (tests/conftest.py)."""
+    collector.take_over()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -48,3 +55,4 @@ def make_ctx(demo_db: Database) -> Iterator[Callable[[str], AppContext]]:
     yield make
     for tasks in runners:
         tasks.wait_idle()
+        tasks.shutdown()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
@@ -50,6 +51,35 @@ def test_writes_run_one_at_a_time_in_order(qtbot: QtBot) -> None:
         for i in range(5):
             runner.write(lambda i=i: order.append(i), lambda _v: None, lambda _e: None)
     assert order == [0, 1, 2, 3, 4]
+
+
+def test_a_tasks_callable_is_let_go_on_the_gui_thread(qtbot: QtBot) -> None:
+    """What a task holds (a page, a widget) is released where Qt objects may be deleted:
+    on the GUI thread, after its result is delivered — never on a worker."""
+    runner = TaskRunner()
+    released: list[int] = []
+
+    class Held:
+        def __del__(self) -> None:
+            released.append(threading.get_ident())
+
+    def make(fail: bool) -> Callable[[], int]:
+        held = Held()
+
+        def work() -> int:
+            assert held is not None
+            if fail:
+                raise RuntimeError("hỏng")
+            return 1
+
+        return work
+
+    for fail in (False, True):
+        with qtbot.waitCallback(timeout=5_000) as callback:
+            runner.read(make(fail), callback, callback)
+    assert released == [threading.get_ident()] * 2
+    assert runner.wait_idle(1_000) and runner.idle
+    runner.shutdown()
 
 
 def test_signal_emit_keeps_refcounts() -> None:
