@@ -13,7 +13,6 @@ from tests.helpers import PINNED
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "isoqms"
-TESTS = ROOT / "tests"
 CLOCK = PACKAGE / "domain" / "clock.py"
 
 #: ``receiver.attr(...)`` calls that read the wall clock, by the receiver's last name.
@@ -58,9 +57,10 @@ def wall_clock_reads(path: Path) -> list[str]:
 
 
 def scanned_files() -> list[Path]:
-    """The program, and the tests too: a test that reads the real date passes or fails
-    by the day the suite runs."""
-    files = [*sorted(PACKAGE.rglob("*.py")), ROOT / "main.py", *sorted(TESTS.rglob("*.py"))]
+    """The program, and the tests, tools and benchmarks too: a test that reads the real
+    date passes or fails by the day the suite runs."""
+    folders = (PACKAGE, ROOT / "tests", ROOT / "tools", ROOT / "benchmarks")
+    files = [ROOT / "main.py", *(f for d in folders for f in sorted(d.rglob("*.py")))]
     return [f for f in files if f != CLOCK]
 
 
