@@ -12,12 +12,16 @@ PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
   # fonts and PDF tools
   fontconfig fonts-noto-core poppler-utils
+  # metric-compatible Times New Roman / Arial: Word documents lay out in LibreOffice as in Word
+  fonts-liberation2
   # PostgreSQL server for the shared-database tests
   postgresql postgresql-contrib
   # QR codes read back in tests
   zbar-tools
   # generated .docx/.xlsx are opened by LibreOffice in tests
   libreoffice-writer-nogui libreoffice-calc-nogui
+  # the suite at another date (ISOQMS_TEST_DATE)
+  faketime
 )
 
 if ! command -v apt-get >/dev/null 2>&1; then

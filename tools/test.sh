@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Install everything and run the whole check: lint, types, the GUI smoke test, and the
-# test suite on SQLite and on a throwaway PostgreSQL server.
+# test suite on SQLite and on a throwaway PostgreSQL server, on every core.
 #   bash tools/test.sh [pytest arguments]
+#   ISOQMS_TEST_DATE=2027-02-10 bash tools/test.sh      # with the machine's clock set to
+#                                                       # that day (faketime)
+#   ISOQMS_TEST_ALSO_AT=2027-02-10 bash tools/test.sh   # today, then once more at that day
+# ISOQMS_TEST_WORKERS sets the number of pytest workers (default: one per core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +15,27 @@ python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
 source tools/postgres.sh
 
 export QT_QPA_PLATFORM=offscreen
+
+# at DATE COMMAND…: run COMMAND with the clock at DATE 09:00 (no DATE: as it is).
+# Only the checks run at another date: installing above needed the real one (TLS).
+at() {
+  local day="$1"; shift
+  if [ -z "$day" ]; then "$@"; return; fi
+  command -v faketime >/dev/null || { echo "test.sh: another date needs faketime" >&2; exit 1; }
+  faketime "$day 09:00:00" "$@"
+}
+
+checks() {
+  local day="$1"; shift
+  [ -n "$day" ] && echo "== at $(at "$day" date '+%d/%m/%Y %H:%M') (faketime)"
+  echo "== smoke"; at "$day" python3 main.py --smoke-test
+  echo "== pytest"
+  at "$day" python3 -m pytest -n "${ISOQMS_TEST_WORKERS:-auto}" --durations=15 "$@"
+}
+
 echo "== ruff";  ruff check isoqms tests tools main.py benchmarks
 echo "== mypy";  mypy
-echo "== smoke"; python3 main.py --smoke-test
-echo "== pytest"
-python3 -m pytest "$@"
+checks "${ISOQMS_TEST_DATE:-}" "$@"
+if [ -n "${ISOQMS_TEST_ALSO_AT:-}" ]; then
+  checks "$ISOQMS_TEST_ALSO_AT" "$@"
+fi
