@@ -20,14 +20,16 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select
 
-from isoqms.db.engine import Database
+from isoqms.db.engine import Database, resolve_url
 from isoqms.db.migrate import alembic_config, current_revision, head_revision
 from isoqms.db.models import Base, Dossier, PrintLog
 from isoqms.domain import clock
 from isoqms.domain.dossier import Channel
+from isoqms.domain.errors import DatabaseUnavailable
 from isoqms.services import auditor, intake, integrity, statistics
 from isoqms.services.intake import Applicant, IntakeDraft
-from tests.helpers import login
+from tests.helpers import login, raw_sql
+from tests.helpers_journey import Desk
 
 FIXTURES = sorted((Path(__file__).parent / "upgrade").glob("*.sqlite3"))
 
@@ -117,3 +119,90 @@ def test_an_earlier_database_opens_with_all_its_rows(fixture: Path, tmp_path: Pa
         assert report_.total.received >= len(dossiers)
     finally:
         db.dispose()
+
+
+def test_an_upgrade_that_would_leave_a_dangling_reference_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    fixture = next(p for p in FIXTURES if p.name.startswith("0006-"))
+    path = tmp_path / fixture.name
+    shutil.copyfile(fixture, path)
+    conn = sqlite3.connect(path)
+    try:  # a print-log row of a dossier no longer there (raw SQL, foreign keys off)
+        conn.execute("UPDATE print_log SET dossier_id = 999999 WHERE id = 1")
+        conn.commit()
+    finally:
+        conn.close()
+    before = _rows(path)
+    for _attempt in range(2):  # refused every time, not only the first
+        with pytest.raises(DatabaseUnavailable, match="print_log") as refused:
+            Database.open(str(path))
+        assert "999999" not in refused.value.message  # no row data in the message
+        conn = sqlite3.connect(path)
+        try:
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+        finally:
+            conn.close()
+        assert _rows(path) == before
+
+
+def test_a_failed_upgrade_leaves_foreign_keys_on(tmp_path: Path) -> None:
+    fixture = next(p for p in FIXTURES if p.name.startswith("0006-"))
+    path = tmp_path / fixture.name
+    shutil.copyfile(fixture, path)
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("UPDATE print_log SET dossier_id = 999999 WHERE id = 1")
+        conn.commit()
+    finally:
+        conn.close()
+    db = Database(resolve_url(str(path)))
+    try:
+        with pytest.raises(DatabaseUnavailable):
+            db.migrate()
+        with db.engine.connect() as conn2:
+            assert conn2.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        db.dispose()
+
+
+def test_0008_repairs_a_database_made_by_the_first_text_of_0007(desk: Desk) -> None:
+    """On both backends: the desk's dossiers (finished over several days), with the
+    schema the first text of 0007 made — no open_days, no index on it or on returned_at."""
+    db = desk.db
+    url = db.url.render_as_string(hide_password=False)
+    with db.read() as session:
+        finished = {
+            code: (finished_at.date() - received_at.date()).days
+            for code, received_at, finished_at in session.execute(
+                select(Dossier.code, Dossier.received_at, Dossier.finished_at).where(
+                    Dossier.finished_at.is_not(None)
+                )
+            )
+        }
+    assert max(finished.values()) >= 3, "the desk should hold dossiers open several days"
+    db.dispose()
+    raw_sql(
+        db,
+        "DROP INDEX ix_dossier_open_days",
+        "DROP INDEX ix_dossier_returned_at",
+        "ALTER TABLE dossier DROP COLUMN open_days",
+        "UPDATE alembic_version SET version_num = '0007'",
+    )
+    again = Database.open(url)
+    try:
+        assert current_revision(again.engine) == head_revision()
+        with again.engine.connect() as conn:
+            diff = compare_metadata(
+                MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+            )
+        assert diff == []
+        with again.read() as session:
+            repaired = dict(
+                session.execute(
+                    select(Dossier.code, Dossier.open_days).where(Dossier.finished_at.is_not(None))
+                ).all()
+            )
+        assert repaired == finished
+    finally:
+        again.dispose()

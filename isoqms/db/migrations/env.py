@@ -5,7 +5,10 @@ keys enforced, dropping a table that other rows point at fails (``FOREIGN KEY co
 failed [SQL: DROP TABLE dossier]`` once a slip was printed), so migrations run with them
 off — set before the transaction, where SQLite honours it — and end with
 ``PRAGMA foreign_key_check`` inside the transaction: a migration that left a dangling
-reference is rolled back. This is Alembic's batch-mode recipe.
+reference is rolled back whole — SQLite's DDL is transactional, so the upgrade runs as one
+transaction (Alembic assumes otherwise for SQLite and would commit each migration on its
+own, leaving a database that says "head" after a failed check). This is Alembic's
+batch-mode recipe.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ with engine.connect() as connection:
             target_metadata=Base.metadata,
             render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
             compare_type=True,
+            transactional_ddl=True,  # all migrations or none, on SQLite too
         )
         with context.begin_transaction():
             context.run_migrations()
@@ -46,5 +50,7 @@ with engine.connect() as connection:
                     )
         connection.commit()
     finally:
+        if connection.in_transaction():
+            connection.rollback()  # PRAGMA foreign_keys is ignored inside a transaction
         if sqlite and raw is not None:
             raw.execute("PRAGMA foreign_keys=ON")
