@@ -15,13 +15,14 @@ crashed with a segmentation fault about one run in three.)
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -35,7 +36,7 @@ Failure = Callable[[BaseException], None]
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread as long as its runner; workers emit ``done`` on it."""
+    """Lives on the GUI thread, a child of its runner; workers emit ``done`` on it."""
 
     done = Signal(int, bool, object)
 
@@ -47,6 +48,40 @@ class _Task:
     on_failure: Failure
 
 
+@dataclass
+class _Book:
+    """What a runner and its workers share: plain Python, no Qt object, so a worker never
+    holds the last reference to anything Qt must delete on the GUI thread."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    pending: dict[int, _Task] = field(default_factory=dict)  # until delivered
+    running: set[Future[None]] = field(default_factory=set)  # until the worker is done
+
+
+def _work(book: _Book, relay: _Relay, task_id: int) -> None:
+    """On a worker thread: run the task and post its outcome to the GUI thread."""
+    with book.lock:
+        fn = book.pending[task_id].fn
+    ok, value = True, None
+    try:
+        value = fn()
+    except BaseException as exc:
+        if not isinstance(exc, IsoqmsError):
+            log.error("background task failed:\n%s", traceback.format_exc())
+        # The frames (and whatever widgets their locals hold) stay on this thread.
+        ok, value = False, exc.with_traceback(None)
+    del fn  # the book keeps the callable; it is let go on the GUI thread
+    try:
+        relay.done.emit(task_id, ok, value)
+    except RuntimeError:  # the runner, and its relay with it, is gone: nobody waits
+        log.debug("task %d finished after its runner was deleted", task_id)
+
+
+def _forget(book: _Book, future: Future[None]) -> None:
+    with book.lock:
+        book.running.discard(future)
+
+
 class TaskRunner(QObject):
     """Runs callables in the background and hands their results to the GUI thread."""
 
@@ -54,14 +89,12 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._relay = _Relay(self)
+        self._relay = _Relay(self)  # owned by the runner: never deleted by a worker
         self._relay.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="isoqms-write")
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="isoqms-read")
         self._ids = itertools.count(1)
-        self._lock = threading.Lock()
-        self._pending: dict[int, _Task] = {}  # until delivered on the GUI thread
-        self._running: set[Future[None]] = set()  # until the worker is done with it
+        self._book = _Book()
 
     def write(self, fn: Callable[[], Any], on_success: Success, on_failure: Failure) -> None:
         self._start(self._writer, fn, on_success, on_failure)
@@ -76,41 +109,23 @@ class TaskRunner(QObject):
         on_success: Success,
         on_failure: Failure,
     ) -> None:
-        task_id = next(self._ids)
-        with self._lock:
-            self._pending[task_id] = _Task(fn, on_success, on_failure)
-            first = len(self._pending) == 1
+        book, task_id = self._book, next(self._ids)
+        with book.lock:
+            book.pending[task_id] = _Task(fn, on_success, on_failure)
+            first = len(book.pending) == 1
         if first:
             self.busy_changed.emit(True)
-        future = pool.submit(self._work, task_id)
-        with self._lock:
-            self._running.add(future)
-        future.add_done_callback(self._forget)
-
-    def _forget(self, future: Future[None]) -> None:
-        with self._lock:
-            self._running.discard(future)
-
-    def _work(self, task_id: int) -> None:
-        """On a worker thread: run the task and post its outcome to the GUI thread."""
-        with self._lock:
-            fn = self._pending[task_id].fn
-        ok, value = True, None
-        try:
-            value = fn()
-        except BaseException as exc:
-            if not isinstance(exc, IsoqmsError):
-                log.error("background task failed:\n%s", traceback.format_exc())
-            # The frames (and whatever widgets their locals hold) stay on this thread.
-            ok, value = False, exc.with_traceback(None)
-        del fn  # the task keeps the callable; it is let go on the GUI thread
-        self._relay.done.emit(task_id, ok, value)
+        # The worker gets the book and the relay, never the runner itself.
+        future = pool.submit(_work, book, self._relay, task_id)
+        with book.lock:
+            book.running.add(future)
+        future.add_done_callback(functools.partial(_forget, book))
 
     @Slot(int, bool, object)
     def _deliver(self, task_id: int, ok: bool, value: object) -> None:
-        with self._lock:
-            task = self._pending.pop(task_id)
-            idle = not self._pending
+        with self._book.lock:
+            task = self._book.pending.pop(task_id)
+            idle = not self._book.pending
         if idle:
             self.busy_changed.emit(False)
         if ok:
@@ -121,17 +136,18 @@ class TaskRunner(QObject):
 
     @property
     def idle(self) -> bool:
-        return not self._pending
+        return not self._book.pending
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
         """Block until no worker is running a task (used at shutdown and by the smoke
         test); results still to be delivered arrive with the next events processed."""
-        with self._lock:
-            running = list(self._running)
+        with self._book.lock:
+            running = list(self._book.running)
         _done, not_done = wait(running, timeout=msecs / 1000)
         return not not_done
 
     def shutdown(self) -> None:
-        """Let the worker threads end once their queued tasks are done."""
-        self._writer.shutdown(wait=False)
-        self._readers.shutdown(wait=False)
+        """At the end: drop what is still queued, wait for what is running, and end the
+        worker threads — on the GUI thread, before the database is closed."""
+        self._writer.shutdown(wait=True, cancel_futures=True)
+        self._readers.shutdown(wait=True, cancel_futures=True)

@@ -82,6 +82,19 @@ def test_a_tasks_callable_is_let_go_on_the_gui_thread(qtbot: QtBot) -> None:
     runner.shutdown()
 
 
+def test_a_runner_is_deleted_on_the_gui_thread(qtbot: QtBot) -> None:
+    """A worker never holds the last reference to its runner (a QObject of the GUI
+    thread), even when the runner is dropped right after its result arrived."""
+    deleted_on: list[int] = []
+    for _ in range(30):
+        runner = TaskRunner()
+        runner.destroyed.connect(lambda *_a: deleted_on.append(threading.get_ident()))
+        with qtbot.waitCallback(timeout=5_000) as callback:
+            runner.read(lambda: 1, callback, callback)
+        del runner  # the last reference here: no cycle keeps a runner alive
+    assert deleted_on == [threading.get_ident()] * 30
+
+
 def test_signal_emit_keeps_refcounts() -> None:
     """PySide6 6.12.0 lost a reference to ``True`` on every ``emit()``; thousands of
     emits later the interpreter aborted. pyproject.toml excludes that release."""
