@@ -33,23 +33,39 @@ WALL_CLOCK_CALLS = {
 WALL_CLOCK_NAMES = {"time": WALL_CLOCK_CALLS["time"]}
 
 
-def _receiver(node: ast.expr) -> str | None:
+def _aliases(tree: ast.AST) -> dict[str, str]:
+    """Local names of the clock-reading classes and modules: ``from datetime import
+    datetime as DT`` makes ``DT`` a ``datetime``."""
+    names = {name: name for name in WALL_CLOCK_CALLS}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom | ast.Import):
+            for alias in node.names:
+                last = alias.name.rsplit(".", 1)[-1]
+                if last in WALL_CLOCK_CALLS:
+                    names[alias.asname or last] = last
+    return names
+
+
+def _receiver(node: ast.expr, aliases: dict[str, str]) -> str | None:
     if isinstance(node, ast.Name):
-        return node.id
+        return aliases.get(node.id)
     if isinstance(node, ast.Attribute):
-        return node.attr
+        return aliases.get(node.attr)
     return None
 
 
 def wall_clock_reads(path: Path) -> list[str]:
+    """Every ``datetime.now``-like reference — called or handed on
+    (``default_factory=dt.datetime.now``) — and ``from time import time``."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
+    aliases = _aliases(tree)
     found: list[str] = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            receiver = _receiver(node.func.value)
-            if receiver and node.func.attr in WALL_CLOCK_CALLS.get(receiver, ()):
-                found.append(f"{where}:{node.lineno} {receiver}.{node.func.attr}()")
+        if isinstance(node, ast.Attribute):
+            receiver = _receiver(node.value, aliases)
+            if receiver and node.attr in WALL_CLOCK_CALLS[receiver]:
+                found.append(f"{where}:{node.lineno} {receiver}.{node.attr}")
         elif isinstance(node, ast.ImportFrom) and node.module in WALL_CLOCK_NAMES:
             bad = {a.name for a in node.names} & WALL_CLOCK_NAMES[node.module]
             found.extend(f"{where}:{node.lineno} from {node.module} import {b}" for b in bad)
@@ -83,10 +99,13 @@ def test_the_scan_sees_every_way_of_reading_the_clock(tmp_path: Path) -> None:
         "e = QDate.currentDate()\n"
         "f = QDateTime.currentDateTime()\n"
         "g = time.monotonic()  # a duration, not the wall clock\n"
-        "h = dt.datetime.fromisoformat('2026-01-01')\n",
+        "h = dt.datetime.fromisoformat('2026-01-01')\n"
+        "from datetime import datetime as DT\n"
+        "i = DT.now()\n"
+        "j = field(default_factory=dt.date.today)\n",
         encoding="utf-8",
     )
-    assert len(wall_clock_reads(sample)) == 7
+    assert len(wall_clock_reads(sample)) == 9
     assert wall_clock_reads(CLOCK), "the clock module itself reads the wall clock"
 
 

@@ -965,10 +965,16 @@ def registers(db: Database, actor: Actor, day: dt.date | None = None) -> Registe
 
 
 def process_document(
-    db: Database, actor: Actor, code: str, revision_id: int | None = None
+    db: Database,
+    actor: Actor,
+    code: str,
+    revision_id: int | None = None,
+    *,
+    day: dt.date | None = None,
 ) -> bytes:
     """The process document of a TTHC as .docx, generated from the procedure content its
-    revision carries (the newest revision unless one is named)."""
+    revision carries (the newest revision unless one is named); a revision not yet
+    approved lists the forms in force on ``day`` (default: today)."""
     import json
 
     from isoqms.domain.procedure import ProcedureContent
@@ -999,8 +1005,7 @@ def process_document(
         if proc_rev is None:
             raise ValidationError(f"Lần ban hành này của {doc.code} chưa gắn nội dung thủ tục.")
         content = ProcedureContent.from_dict(json.loads(proc_rev.content))
-        day = chosen.effective_from or clock.today()
-        in_force = forms_in_force(session, day)
+        in_force = forms_in_force(session, chosen.effective_from or day or clock.today())
         forms = tuple(
             (in_force[k].code, in_force[k].name)
             for k in ("receipt", "supplement", "refusal")

@@ -175,16 +175,22 @@ def _figures(report: statistics.Report, objective: ObjectiveView) -> Figures:
     return Figures()
 
 
-Reports = dict[tuple[Period, str | None], statistics.Report]
+Reports = dict[tuple[Period, str | None, dt.datetime | None], statistics.Report]
 
 
 def _report(
-    db: Database, actor: Actor, period: Period, by: str | None, cache: Reports
+    db: Database,
+    actor: Actor,
+    period: Period,
+    by: str | None,
+    cache: Reports,
+    now: dt.datetime | None = None,
 ) -> statistics.Report:
-    """One report per period and breakdown, shared by the objectives that need it."""
-    if (period, by) not in cache:
-        cache[period, by] = statistics.report(db, actor, period, by)
-    return cache[period, by]
+    """One report per period and breakdown, shared by the objectives that need it; a
+    period not over is judged at ``now`` (default: the clock)."""
+    if (period, by, now) not in cache:
+        cache[period, by, now] = statistics.report(db, actor, period, by, now=now)
+    return cache[period, by, now]
 
 
 def attainment(
@@ -196,16 +202,18 @@ def attainment(
     until: dt.date | None = None,
     cache: Reports | None = None,
 ) -> list[Attainment]:
-    """The objective's statistic for each period of the year that has begun; ``cache``
-    lets several objectives share the reports they have in common."""
+    """The objective's statistic for each period of the year that has begun — by the end
+    of ``until`` if given, the clock otherwise; ``cache`` lets several objectives share
+    the reports they have in common."""
     last = until or clock.today()
+    now = dt.datetime.combine(until, dt.time(23, 59, 59)) if until else None
     by = None if objective.scope == "all" else objective.scope
     reports: Reports = {} if cache is None else cache
     out = []
     for period in periods_of(objective.period, year):
         if period.start > last:
             break
-        figures = _figures(_report(db, actor, period, by, reports), objective)
+        figures = _figures(_report(db, actor, period, by, reports, now), objective)
         value = getattr(figures, objective.metric)
         out.append(Attainment(period, value, objective.met(value), figures.resolved))
     return out

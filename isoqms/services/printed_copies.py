@@ -36,7 +36,9 @@ class PrintedCopy:
     file_name: str  # a name to save it under
 
 
-def _content_pdf(db: Database, actor: Actor, rev: DocumentRevision, doc: Document) -> bytes:
+def _content_pdf(
+    db: Database, actor: Actor, rev: DocumentRevision, doc: Document, day: dt.date
+) -> bytes:
     from isoqms.render import office
     from isoqms.render.blank_form import blank_form
 
@@ -46,7 +48,8 @@ def _content_pdf(db: Database, actor: Actor, rev: DocumentRevision, doc: Documen
             return data
         return office.to_pdf(rev.file_name, data)
     if doc.kind == DocumentKind.PROCESS and rev.procedure_revision_id:
-        return office.to_pdf("process.docx", process_document(db, actor, doc.code, rev.id))
+        data = process_document(db, actor, doc.code, rev.id, day=day)
+        return office.to_pdf("process.docx", data)
     if rev.form_content:
         content = json.loads(rev.form_content)
         manifest = {**content, "code": doc.code, "revision": rev.issue}
@@ -94,7 +97,7 @@ def copy_pdf(
         )
     issue = f"{row.issue:02d}" + (f".{row.amendment}" if row.amendment else "")
     mark = CopyMark(doc.code, issue, row.effective_from, copy_no, watermark, row.content_hash)
-    pdf = stamp(_content_pdf(db, actor, rev, doc), mark)
+    pdf = stamp(_content_pdf(db, actor, rev, doc, day), mark)
     safe = doc.code.replace("/", "-")
     suffix = f"-ban-{copy_no}" if copy_no else "-khong-kiem-soat"
     return PrintedCopy(
