@@ -13,13 +13,14 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,13 +50,11 @@ from isoqms.domain.procedure import Paper
 from isoqms.services import intake as intake_service
 from isoqms.services import procedures as procedure_service
 from isoqms.services.intake import Applicant, IntakeDraft, NoticeDraft, PaperReceived
-from isoqms.services.procedures import ProcedureRow, RevisionView
+from isoqms.services.procedures import Catalogue, ProcedureRow, RevisionView
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.pages import Page, heading
 from isoqms.ui.pdf_view import PagesView, pdf_images, print_dpi, print_images, warm_up
-
-SEARCH_DELAY_MS = 150
 
 
 class ProcedureListModel(QAbstractListModel):
@@ -382,18 +381,21 @@ class IntakePage(Page):
         super().__init__(ctx, parent)
         self.revision: RevisionView | None = None
         self.last_timing_ms: float = 0.0
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.run_search)
+        # The catalogue is read in the background, then searched here, on the GUI thread,
+        # as each key is typed: the rows shown always answer the text on screen, and Enter
+        # takes the highlighted one (a background search let Enter take the rows of the
+        # text before the last keys: "ket hon" + Enter loaded khai sinh).
+        self.catalogue: Catalogue | None = None
+        self._enter_pending = False
 
         # --- procedure search
         self.search = QLineEdit()
         self.search.setObjectName("procedureSearch")
         self.search.setPlaceholderText(self.tr("Find a procedure: code or name, accents optional"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.textChanged.connect(lambda _t: self.run_search())
         self.search.returnPressed.connect(self.choose_first)
+        self.search.installEventFilter(self)
         self.results_model = ProcedureListModel(self)
         self.results = QListView()
         self.results.setObjectName("procedureResults")
@@ -521,29 +523,51 @@ class IntakePage(Page):
 
     def refresh(self) -> None:
         super().refresh()
-        self.run_search()
+
+        def loaded(catalogue: object) -> None:
+            assert isinstance(catalogue, Catalogue)
+            self.catalogue = catalogue
+            self.run_search()
+            if self._enter_pending:
+                self._enter_pending = False
+                self.choose_first()
+
+        self.ctx.read(lambda: procedure_service.catalogue(self.ctx.db), loaded, parent=self)
 
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def run_search(self) -> None:
-        query = self.search.text()
+        """The rows for the text on screen, now (see ``catalogue``)."""
+        if self.catalogue is None:
+            return
+        rows = self.catalogue.search(self.search.text(), limit=100)
+        self.results_model.set_rows(rows)
+        if rows:
+            self.results.setCurrentIndex(self.results_model.index(0))
+        self.searched.emit()
 
-        def found(rows: object) -> None:
-            assert isinstance(rows, list)
-            if query != self.search.text():
-                return
-            self.results_model.set_rows(rows)
-            if rows:
-                self.results.setCurrentIndex(self.results_model.index(0))
-            self.searched.emit()
-
-        self.ctx.read(
-            lambda: procedure_service.search(self.ctx.db, query, limit=100), found, parent=self
-        )
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down in the search box move the highlighted procedure."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()), 0)
+            if step and self.results_model.rowCount():
+                row = min(
+                    max(self.results.currentIndex().row() + step, 0),
+                    self.results_model.rowCount() - 1,
+                )
+                self.results.setCurrentIndex(self.results_model.index(row))
+                return True
+        return super().eventFilter(watched, event)
 
     def choose_first(self) -> None:
+        """Enter: the highlighted procedure of the rows for the text on screen (once the
+        catalogue has arrived, if Enter came first)."""
+        if self.catalogue is None:
+            self._enter_pending = True
+            return
         index = self.results.currentIndex()
         if not index.isValid() and self.results_model.rowCount():
             index = self.results_model.index(0)

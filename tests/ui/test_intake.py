@@ -40,10 +40,55 @@ def test_search_as_you_type_ignores_accents(
 ) -> None:
     qtmodeltester.check(page.results_model)
     assert page.results_model.rowCount() == 10
-    with qtbot.waitSignal(page.searched, timeout=10_000):
+    with qtbot.waitSignal(page.searched, timeout=1_000):  # answered as the key is typed
         qtbot.keyClicks(page.search, "chung thuc chu ky")
     assert page.results_model.rowCount() == 1
     assert page.results_model.row_at(0).code == "2.000884"
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("ket hon", "1.000894"),  # after "k…" the first row was khai sinh
+        ("khai sinh", "1.001193"),
+        ("dang ky lai khai sinh", "1.004884"),
+        ("khai tu", "1.000656"),
+        ("chung thuc chu ky", "2.000884"),  # after "chung thuc" the first row was 2.000815
+        ("chung thuc ban sao", "2.000815"),
+        ("tinh trang hon nhan", "1.004873"),
+        ("1.0048", "1.004859"),  # 1.004859, 1.004873, 1.004884: by code
+    ],
+)
+def test_enter_right_after_typing_takes_the_row_for_the_text_typed(
+    qtbot: QtBot, page: IntakePage, typed: str, code: str
+) -> None:
+    page.search.clear()
+    with qtbot.waitSignal(page.procedure_loaded, timeout=10_000) as loaded:
+        qtbot.keyClicks(page.search, typed)  # every key, then Enter, with no pause at all
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert loaded.args[0].code == code
+    assert page.procedure_label.text().startswith(f"{code} — ")
+
+
+def test_enter_before_the_catalogue_arrives_waits_for_it(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext]
+) -> None:
+    page = IntakePage(make_ctx("clerk"))
+    qtbot.addWidget(page)
+    page.show()  # the catalogue is still being read
+    with qtbot.waitSignal(page.procedure_loaded, timeout=10_000) as loaded:
+        qtbot.keyClicks(page.search, "ket hon")
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert loaded.args[0].code == "1.000894"
+
+
+def test_arrow_keys_in_the_search_pick_another_row(qtbot: QtBot, page: IntakePage) -> None:
+    qtbot.keyClicks(page.search, "khai sinh")  # khai sinh, then đăng ký lại khai sinh
+    assert [page.results_model.row_at(i).code for i in range(2)] == ["1.001193", "1.004884"]
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    with qtbot.waitSignal(page.procedure_loaded, timeout=10_000) as loaded:
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert loaded.args[0].code == "1.004884"
 
 
 def test_receive_preview_and_save(
