@@ -61,3 +61,24 @@ def test_the_check_itself_sees_a_qt_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
     assert "PySide6.QtCore" in imported_modules(sample)
+
+
+RENDER_MAY_IMPORT = ("isoqms.domain", "isoqms.render", "isoqms.paths")
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "render").glob("*.py")), ids=lambda p: p.name)
+def test_render_imports_only_the_domain(path: Path) -> None:
+    """Documents are drawn from frozen values of the domain: no database, no services."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    own: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("isoqms"):
+            names = (
+                [node.module]
+                if node.module != "isoqms"
+                else [f"isoqms.{a.name}" for a in node.names]
+            )
+            own.update(names)
+        elif isinstance(node, ast.Import):
+            own.update(a.name for a in node.names if a.name.startswith("isoqms"))
+    assert {m for m in own if not m.startswith(RENDER_MAY_IMPORT)} == set()

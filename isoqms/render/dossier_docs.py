@@ -13,8 +13,8 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from isoqms.domain.calendar import format_vn_datetime
+from isoqms.domain.forms import FormTexts
 from isoqms.render.slips import Letterhead, PaperSize, SlipRenderer
-from isoqms.services.forms import FormTexts
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from isoqms.domain.forms import FormTexts
+from isoqms.domain.ledger import LedgerRow
 from isoqms.render import fonts
 from isoqms.render.footer import page_footer
-from isoqms.services.forms import FormTexts
-from isoqms.services.ledger import LedgerRow
 
 #: Width shares of the 14 columns (STT … Ghi chú).
 SHARES = (0.035, 0.1, 0.14, 0.04, 0.09, 0.1, 0.08, 0.06, 0.06, 0.06, 0.06, 0.06, 0.05, 0.065)

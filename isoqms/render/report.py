@@ -6,7 +6,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from isoqms.services.statistics import Figures, Report
+from isoqms.domain.statistics import Figures, Report
 
 #: (label, how to read it from the figures), in the order the report prints them.
 INDICATORS: tuple[tuple[str, str], ...] = (

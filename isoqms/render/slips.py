@@ -35,8 +35,8 @@ from reportlab.platypus import (
 )
 
 from isoqms.domain.calendar import format_vn_datetime
+from isoqms.domain.forms import FormTexts
 from isoqms.render import fonts
-from isoqms.services.forms import FormTexts
 
 
 class PaperSize(enum.StrEnum):

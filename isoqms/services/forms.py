@@ -25,13 +25,12 @@ from sqlalchemy.orm import Session
 from isoqms import paths
 from isoqms.db.models import Document, DocumentRevision
 from isoqms.domain import clock
-from isoqms.domain.audit import canonical_json
 from isoqms.domain.documents import DocumentKind, RevisionDates, RevisionState, Standing, standings
 from isoqms.domain.errors import NotFound, ValidationError
+from isoqms.domain.forms import FormTexts
 from isoqms.domain.text import nfc
 
 #: What a form revision's content looks like (``document_revision.form_content``).
-FORM_SCHEMA = "isoqms.form/1"
 
 #: The slips and books a form can be (``kind`` in the manifest).
 FORM_KINDS = {
@@ -48,52 +47,6 @@ FORM_KINDS = {
     "distribution": "Sổ theo dõi phân phối tài liệu",
     "change-request": "Phiếu đề nghị soạn thảo, sửa đổi tài liệu",
 }
-
-
-@dataclass(frozen=True)
-class FormTexts:
-    """One revision of a form: what it prints and when it is in force."""
-
-    code: str
-    kind: str
-    regime: str
-    number: str
-    name: str
-    legal_basis: str
-    effective_from: dt.date
-    effective_to: dt.date | None
-    revision: int  # the issue number (lần ban hành)
-    texts: dict[str, Any]
-    amendment: int = 0
-    paper: str = "A5"
-
-    @property
-    def revision_key(self) -> str:
-        """What a dossier records: ``BM.MC.2025.01@1`` (``@2.1`` for an amendment)."""
-        suffix = f".{self.amendment}" if self.amendment else ""
-        return f"{self.code}@{self.revision}{suffix}"
-
-    def text(self, key: str, **values: object) -> str:
-        value = self.texts[key]
-        return str(value).format(**values) if values else str(value)
-
-    def content_json(self) -> str:
-        """The revision content stored in the register."""
-        return canonical_json(
-            {
-                "schema": FORM_SCHEMA,
-                "kind": self.kind,
-                "regime": self.regime,
-                "number": self.number,
-                "name": self.name,
-                "legal_basis": self.legal_basis,
-                "paper": self.paper,
-                "texts": self.texts,
-            }
-        )
-
-
-# ---------------------------------------------------------------------- the stock library
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from isoqms.domain import clock
 from isoqms.domain.dossier import Channel
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.journey import Action, DossierState, Outcome
+from isoqms.domain.ledger import LedgerRow as LedgerRow  # re-exported
 from isoqms.domain.roles import Permission
 from isoqms.services.forms import FormTexts, form_for
 from isoqms.services.uow import Actor, require
@@ -47,23 +48,6 @@ class LedgerFilter:
         if self.channel is not None:
             Channel(self.channel)
         return self
-
-
-@dataclass(frozen=True)
-class LedgerRow:
-    number: int
-    code: str
-    procedure: str
-    sets: int
-    applicant: str
-    address_phone: str
-    agency: str
-    received_at: dt.datetime
-    appointment: dt.datetime
-    handed_over_at: dt.datetime | None
-    result_at: dt.datetime | None
-    returned_at: dt.datetime | None
-    note: str
 
 
 @dataclass(frozen=True)

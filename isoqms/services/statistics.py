@@ -24,11 +24,9 @@ breakdowns; the queries use the indexes on ``received_at`` and ``finished_at``.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
@@ -41,178 +39,12 @@ from isoqms.domain.dossier import Channel
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.journey import Action, DossierState, Outcome, Rating, overdue_at
 from isoqms.domain.roles import Permission
+from isoqms.domain.statistics import METRICS as METRICS  # re-exported: the service's names
+from isoqms.domain.statistics import Figures as Figures
+from isoqms.domain.statistics import Period as Period
+from isoqms.domain.statistics import Report as Report
+from isoqms.domain.statistics import Row as Row
 from isoqms.services.uow import Actor, require
-
-ROMAN = ("I", "II", "III", "IV")
-
-
-def _rate(part: int, whole: int) -> float | None:
-    return round(100.0 * part / whole, 2) if whole else None
-
-
-@dataclass
-class Figures:
-    received: int = 0
-    received_direct: int = 0
-    received_online: int = 0
-    received_postal: int = 0
-    carried_over: int = 0
-    resolved_before: int = 0
-    resolved_on_time: int = 0
-    resolved_late: int = 0
-    late_new_appointment_kept: int = 0
-    late_new_appointment_missed: int = 0
-    dissatisfied: int = 0  # resolved with a complaint or a "not satisfied" rating
-    stopped: int = 0
-    cancelled: int = 0
-    returned: int = 0
-    open_not_due: int = 0
-    open_overdue: int = 0
-
-    @property
-    def to_handle(self) -> int:
-        return self.carried_over + self.received
-
-    @property
-    def resolved(self) -> int:
-        return self.resolved_before + self.resolved_on_time + self.resolved_late
-
-    @property
-    def on_time_rate(self) -> float | None:
-        return _rate(self.resolved_before + self.resolved_on_time, self.resolved)
-
-    @property
-    def late_rate(self) -> float | None:
-        return _rate(self.resolved_late, self.resolved)
-
-    @property
-    def online_share(self) -> float | None:
-        return _rate(self.received_online, self.received)
-
-    @property
-    def postal_share(self) -> float | None:
-        return _rate(self.received_postal, self.received)
-
-    @property
-    def dissatisfied_share(self) -> float | None:
-        return _rate(self.dissatisfied, self.resolved)
-
-    @property
-    def satisfaction_rate(self) -> float | None:
-        if not self.resolved:
-            return None
-        late = 100.0 * self.resolved_late / self.resolved
-        unhappy = 100.0 * self.dissatisfied / self.resolved
-        return round(max(0.0, 100.0 - (late + unhappy)), 2)
-
-    def add(self, other: Figures) -> None:
-        for name, value in asdict(other).items():
-            setattr(self, name, getattr(self, name) + value)
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = asdict(self)
-        out["received_by_channel"] = {
-            "direct": self.received_direct,
-            "online": self.received_online,
-            "postal": self.received_postal,
-        }
-        for name in METRICS:
-            out[name] = getattr(self, name)
-        out["resolved"] = self.resolved
-        out["to_handle"] = self.to_handle
-        return out
-
-
-#: The computed figures an objective can be measured by, with their Vietnamese names.
-METRICS: dict[str, str] = {
-    "on_time_rate": "Tỷ lệ giải quyết trước và đúng hạn (%)",
-    "late_rate": "Tỷ lệ giải quyết quá hạn (%)",
-    "satisfaction_rate": "Tỷ lệ hài lòng (%)",
-    "online_share": "Tỷ lệ hồ sơ trực tuyến (%)",
-    "postal_share": "Tỷ lệ hồ sơ qua bưu chính công ích (%)",
-    "dissatisfied_share": "Tỷ lệ hồ sơ có phản ánh, không hài lòng (%)",
-}
-
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date
-    end: dt.date  # included
-    label: str
-
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValidationError("Ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu.")
-
-    @property
-    def start_at(self) -> dt.datetime:
-        return dt.datetime.combine(self.start, dt.time())
-
-    @property
-    def end_at(self) -> dt.datetime:
-        """The instant the period ends (midnight after its last day)."""
-        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time())
-
-    @classmethod
-    def custom(cls, start: dt.date, end: dt.date) -> Period:
-        return cls(start, end, f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}")
-
-    @classmethod
-    def month(cls, year: int, month: int) -> Period:
-        last = calendar.monthrange(year, month)[1]
-        return cls(dt.date(year, month, 1), dt.date(year, month, last), f"Tháng {month}/{year}")
-
-    @classmethod
-    def quarter(cls, year: int, quarter: int) -> Period:
-        if not 1 <= quarter <= 4:
-            raise ValidationError("Quý phải từ 1 đến 4.")
-        first = 3 * quarter - 2
-        end = cls.month(year, first + 2).end
-        return cls(dt.date(year, first, 1), end, f"Quý {ROMAN[quarter - 1]}/{year}")
-
-    @classmethod
-    def months(cls, year: int, count: int) -> Period:
-        """The first 6, 9 or 12 months of the year."""
-        if count not in (6, 9, 12):
-            raise ValidationError("Kỳ báo cáo lũy kế là 6, 9 hoặc 12 tháng.")
-        label = f"Năm {year}" if count == 12 else f"{count} tháng đầu năm {year}"
-        return cls(dt.date(year, 1, 1), cls.month(year, count).end, label)
-
-    @classmethod
-    def half(cls, year: int, half: int) -> Period:
-        first = 1 if half == 1 else 7
-        return cls(
-            dt.date(year, first, 1),
-            cls.month(year, first + 5).end,
-            f"6 tháng {'đầu' if half == 1 else 'cuối'} năm {year}",
-        )
-
-
-@dataclass(frozen=True)
-class Row:
-    key: str
-    label: str
-    figures: Figures
-
-
-@dataclass(frozen=True)
-class Report:
-    period: Period
-    total: Figures
-    by: str | None  # None | "field" | "procedure"
-    rows: tuple[Row, ...] = field(default_factory=tuple)
-
-    def to_dict(self) -> dict[str, Any]:
-        out = {"from": self.period.start.isoformat(), "to": self.period.end.isoformat()}
-        out["period"] = self.period.label
-        data: dict[str, Any] = {**out, **self.total.to_dict()}
-        if self.by:
-            data["by"] = self.by
-            data["rows"] = [
-                {"key": r.key, "label": r.label, **r.figures.to_dict()} for r in self.rows
-            ]
-        return data
-
 
 # ---------------------------------------------------------------------- the queries
 
