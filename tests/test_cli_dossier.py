@@ -135,3 +135,33 @@ def test_init_demo_brings_five_weeks_of_dossiers(db_url: str) -> None:
         assert month.received > 20 and month.resolved_late > 0 and month.returned > 0
     finally:
         db.dispose()
+
+
+def test_find_a_dossier_by_anything_a_citizen_says(demo_db: Database) -> None:
+    clerk = login(demo_db, "clerk")
+    dao = Applicant("Đặng Thị Đào", id_number="001190012345", phone="0912345678")
+    others = [Applicant("Đặng Văn Hùng", phone="0987654321"), Applicant("Lê Thị Dao")]
+    codes = {
+        a.name: intake.receive(demo_db, clerk, IntakeDraft(CIVIL, a)).code for a in [dao, *others]
+    }
+    target = codes["Đặng Thị Đào"]
+    for query, matched in [
+        (target[-11:], "code"),  # YYMMDD-XXXX, as read off the slip
+        ("dang thi dao", "name"),  # no accents, đ = d
+        ("ĐẶNG THỊ ĐÀO", "name"),
+        ("0912 345 678", "phone"),
+        ("+84912345678", "phone"),
+        ("001190012345", "id_number"),
+    ]:
+        rc, out, err = cli(demo_db, "clerk", "dossier", "find", query, "--json")
+        assert rc == 0, (query, err)
+        found = json.loads(out)
+        assert [f["code"] for f in found] == [target], query
+        assert found[0]["matched"] == matched and found[0]["applicant"] == "Đặng Thị Đào"
+    rc, out, _ = cli(demo_db, "auditor", "dossier", "find", "dang")  # both Đặngs, newest first
+    assert rc == 0 and out.index(codes["Đặng Văn Hùng"]) < out.index(target)
+    assert codes["Lê Thị Dao"] not in out
+    rc, out, err = cli(demo_db, "clerk", "dossier", "find", "Không Ai Tên Này")
+    assert rc == 1 and "không tìm thấy" in err and out == ""
+    rc, _, err = cli(demo_db, "clerk", "dossier", "find", "  ")
+    assert rc == 1 and "Nhập mã hồ sơ" in err

@@ -89,6 +89,42 @@ def cmd_dossier_show(ctx: Context) -> int:
     return 0
 
 
+def cmd_dossier_find(ctx: Context) -> int:
+    from isoqms.services import journey
+
+    found = journey.find(ctx.db, ctx.actor, ctx.args.query, limit=ctx.args.limit)
+    if ctx.args.json:
+        emit_json(
+            [
+                {
+                    "code": f.code,
+                    "applicant": f.applicant,
+                    "id_number": f.id_number,
+                    "phone": f.phone,
+                    "procedure": f.procedure_code,
+                    "procedure_name": f.procedure,
+                    "received_at": f.received_at.strftime("%Y-%m-%d %H:%M"),
+                    "state": f.state.value,
+                    "state_label": f.state.label,
+                    "appointment": f.appointment.strftime("%Y-%m-%d %H:%M"),
+                    "matched": f.matched,
+                }
+                for f in found
+            ]
+        )
+    else:
+        for f in found:
+            print(
+                f"{f.code}  {f.received_at:%d/%m/%Y}  {f.state.label:<22} {f.applicant}"
+                + (f"  {f.phone}" if f.phone else "")
+                + f"  — {f.procedure_code} {f.procedure}"
+            )
+    if not found:
+        print(f"isoqms: không tìm thấy hồ sơ nào khớp “{ctx.args.query}”.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_dossier_trace(ctx: Context) -> int:
     from isoqms.services.auditor import trace
 
@@ -217,6 +253,14 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     p = dossier.add_parser("show", help="xem hồ sơ và quá trình giải quyết", parents=[common])
     p.add_argument("code")
     p.set_defaults(run=cmd_dossier_show)
+    p = dossier.add_parser(
+        "find",
+        help="tìm hồ sơ theo mã (hoặc mấy số cuối), họ tên, điện thoại, số giấy tờ",
+        parents=[common],
+    )
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.set_defaults(run=cmd_dossier_find)
     at_help = "thời điểm đã qua (ghi muộn), được ghi nhật ký"
     actions = {
         "handover": "chuyển hồ sơ cho người khác",

@@ -155,6 +155,8 @@ def cmd_unit_set(ctx: Context) -> int:
     }
     if ctx.args.counter is not None:
         changes["counters"] = tuple(ctx.args.counter)
+    if ctx.args.waiting_days is not None:
+        changes["result_waiting_days"] = ctx.args.waiting_days
     if not changes:
         raise ValidationError("Không có gì để đổi: dùng các tuỳ chọn --commune, --code, …")
     info = update_unit(ctx.db, ctx.actor, dataclasses.replace(get_unit(ctx.db), **changes))
@@ -204,4 +206,10 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     for opt in _UNIT_OPTIONS:
         p.add_argument(f"--{opt.replace('_', '-')}", dest=opt)
     p.add_argument("--counter", action="append", help="tên quầy (lặp lại được)")
+    p.add_argument(
+        "--waiting-days",
+        type=int,
+        metavar="N",
+        help="kết quả chờ công dân nhận quá N ngày thì được đánh dấu (mặc định 30)",
+    )
     p.set_defaults(run=cmd_unit_set)

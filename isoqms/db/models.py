@@ -71,6 +71,8 @@ class UnitProfile(Base):
     default_cutoff: Mapped[str | None] = mapped_column(String(5), nullable=True)
     counters: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of counter names
     deadline_policy: Mapped[str] = mapped_column(String(16), default="day-end")
+    #: a result not collected this many days after it was ready is marked at the desk
+    result_waiting_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -241,8 +243,8 @@ class Dossier(Base):
     revision_id: Mapped[int] = mapped_column(ForeignKey("procedure_revision.id"))
     applicant_name: Mapped[str] = mapped_column(String(200))
     applicant_key: Mapped[str] = mapped_column(String(200), index=True)
-    id_number: Mapped[str] = mapped_column(String(12), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    id_number: Mapped[str] = mapped_column(String(12), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(20), default="", index=True)
     email: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(String(500), default="")
     representative: Mapped[str] = mapped_column(String(200), default="")
@@ -376,6 +378,9 @@ class PrintLog(Base):
         ForeignKey("dossier.id"), nullable=True, index=True
     )
     notice_id: Mapped[int | None] = mapped_column(ForeignKey("counter_notice.id"), nullable=True)
+    copy_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document_copy.id"), nullable=True, index=True
+    )
     form_code: Mapped[str] = mapped_column(String(40))
     form_revision: Mapped[str] = mapped_column(String(40))
     copies: Mapped[str] = mapped_column(String(100))

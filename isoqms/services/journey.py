@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
@@ -35,7 +36,7 @@ from isoqms.domain.journey import (
 )
 from isoqms.domain.procedure import ProcedureContent
 from isoqms.domain.roles import Permission, Role, permissions_of
-from isoqms.domain.text import nfc
+from isoqms.domain.text import fold, nfc
 from isoqms.services.calendar import unit_schedule
 from isoqms.services.forms import form_for
 from isoqms.services.uow import Actor, require, write
@@ -551,6 +552,83 @@ def officers(db: Database) -> list[tuple[str, str]]:
             for u in users
             if Permission.DOSSIER_PROCESS in permissions_of(Role(r) for r in u.role_names)
         ]
+
+
+@dataclass(frozen=True)
+class FoundDossier:
+    code: str
+    applicant: str
+    id_number: str
+    phone: str
+    procedure_code: str
+    procedure: str
+    received_at: dt.datetime
+    state: DossierState
+    appointment: dt.datetime  # the apology's new appointment if there is one
+    matched: str  # code | name | phone | id_number
+
+
+_DIGITS_ONLY = re.compile(r"[\s.()+-]")
+
+
+def find(db: Database, actor: Actor, query: str, *, limit: int = 50) -> list[FoundDossier]:
+    """Dossiers matching what a citizen says: the code or its tail, the name (accents and
+    case optional, đ = d), the phone number, the ID number — newest first."""
+    text = nfc(query)
+    if not text:
+        raise ValidationError(
+            "Nhập mã hồ sơ (hoặc mấy số cuối), họ tên, số điện thoại hoặc số giấy tờ."
+        )
+    digits = _DIGITS_ONLY.sub("", text)
+    conditions: list[ColumnElement[bool]] = [Dossier.code.contains(text.upper(), autoescape=True)]
+    phone = id_number = ""
+    if digits.isdigit():
+        phone = "0" + digits[2:] if digits.startswith("84") and len(digits) >= 11 else digits
+        if len(digits) >= 9:
+            id_number = digits
+            conditions += [Dossier.id_number == digits, Dossier.phone == phone]
+        if len(digits) >= 6:
+            conditions.append(Dossier.phone.endswith(phone, autoescape=True))
+        conditions.append(Dossier.code.endswith(digits, autoescape=True))
+    words = fold(text).split()
+    if any(ch.isalpha() for ch in text):
+        conditions.append(
+            and_(*(Dossier.applicant_key.contains(w, autoescape=True) for w in words))
+        )
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        rows = session.execute(
+            select(Dossier, Procedure.code, Procedure.name)
+            .join(Procedure, Procedure.id == Dossier.procedure_id)
+            .where(or_(*conditions))
+            .order_by(Dossier.received_at.desc(), Dossier.id.desc())
+            .limit(limit)
+        ).all()
+
+    def matched(d: Dossier) -> str:
+        if id_number and d.id_number == id_number:
+            return "id_number"
+        if phone and d.phone and d.phone.endswith(phone):
+            return "phone"
+        if words and all(w in d.applicant_key for w in words) and text.upper() not in d.code:
+            return "name"
+        return "code"
+
+    return [
+        FoundDossier(
+            code=d.code,
+            applicant=d.applicant_name,
+            id_number=d.id_number,
+            phone=d.phone,
+            procedure_code=code,
+            procedure=name,
+            received_at=d.received_at,
+            state=DossierState(d.state),
+            appointment=d.promised_at or d.due_at,
+            matched=matched(d),
+        )
+        for d, code, name in rows
+    ]
 
 
 def find_codes(db: Database, actor: Actor, text: str, limit: int = 20) -> list[str]:

@@ -35,6 +35,8 @@ class UnitInfo:
     default_cutoff: str | None = None
     counters: tuple[str, ...] = ()
     deadline_policy: str = "day-end"
+    #: a result not collected this many days after it was ready is marked at the desk
+    result_waiting_days: int = 30
 
     @property
     def display_name(self) -> str:
@@ -70,6 +72,10 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
     counters = tuple(c for c in (nfc(c) for c in info.counters) if c)
     if len(set(counters)) != len(counters):
         raise ValidationError("Tên các quầy tiếp nhận bị trùng nhau.")
+    if not 1 <= int(clean.result_waiting_days) <= 365:
+        raise ValidationError(
+            "Số ngày kết quả chờ công dân đến nhận trước khi được đánh dấu phải từ 1 đến 365."
+        )
     return replace(
         clean,
         unit_code=code,
@@ -77,6 +83,7 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
         default_cutoff=cutoff,
         counters=counters,
         deadline_policy=policy,
+        result_waiting_days=int(clean.result_waiting_days),
     )
 
 
@@ -96,6 +103,7 @@ def _info(row: UnitProfile | None) -> UnitInfo:
         default_cutoff=row.default_cutoff,
         counters=tuple(json.loads(row.counters or "[]")),
         deadline_policy=row.deadline_policy,
+        result_waiting_days=row.result_waiting_days or 30,
     )
 
 

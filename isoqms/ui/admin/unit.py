@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +80,12 @@ class UnitPage(Page):
         self.counters.setReadOnly(not editable)
         self.counters.setFixedHeight(90)
         form.addRow(self.tr("Counters (one per line):"), self.counters)
+        self.waiting_days = QSpinBox()
+        self.waiting_days.setObjectName("result_waiting_days")
+        self.waiting_days.setRange(1, 365)
+        self.waiting_days.setSuffix(self.tr(" days"))
+        self.waiting_days.setEnabled(editable)
+        form.addRow(self.tr("Mark results waiting longer than:"), self.waiting_days)
 
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setVisible(editable)
@@ -104,13 +111,18 @@ class UnitPage(Page):
             edit.setText(getattr(info, name) or "")
         self.counters.setPlainText("\n".join(info.counters))
         self.policy.setCurrentIndex(max(0, self.policy.findData(info.deadline_policy)))
+        self.waiting_days.setValue(info.result_waiting_days)
         self.loaded.emit()
 
     def current(self) -> UnitInfo:
         values = {name: edit.text() for name, edit in self.fields.items()}
         counters = tuple(line for line in self.counters.toPlainText().splitlines() if line.strip())
         return dataclasses.replace(
-            UnitInfo(), **values, counters=counters, deadline_policy=self.policy.currentData()
+            UnitInfo(),
+            **values,
+            counters=counters,
+            deadline_policy=self.policy.currentData(),
+            result_waiting_days=self.waiting_days.value(),
         )
 
     def save(self) -> None:
