@@ -197,14 +197,18 @@ def cmd_dossier_action(ctx: Context) -> int:
 
 
 def cmd_dossier_print(ctx: Context) -> int:
-    from isoqms.services import dossier_papers
+    from isoqms.services import dossier_papers, printing
     from isoqms.services.exports import save
 
-    printed = dossier_papers.print_paper(
-        ctx.db, ctx.actor, ctx.args.code, ctx.args.kind, paper=ctx.args.paper, purpose="save"
+    args = ctx.args
+    _printed, digest = printing.deliver(
+        ctx.db,
+        ctx.actor,
+        lambda: dossier_papers.printout(ctx.db, ctx.actor, args.code, args.kind, paper=args.paper),
+        lambda pdf: save(Path(args.out), pdf),  # a file that cannot be written is never logged
+        purpose="save",
     )
-    save(Path(ctx.args.out), printed.pdf)
-    print(f"Đã ghi {ctx.args.out}; SHA-256 {printed.sha256}.")
+    print(f"Đã ghi {args.out}; SHA-256 {digest}.")
     return 0
 
 

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from isoqms.cli.common import Commands, Context, emit_json
-from isoqms.domain.errors import ValidationError
 
 
 def cmd_intake_receive(ctx: Context) -> int:
@@ -51,18 +50,19 @@ def cmd_intake_receive(ctx: Context) -> int:
 
 
 def cmd_intake_slip(ctx: Context) -> int:
-    from isoqms.services import intake
+    from isoqms.services import intake, printing
+    from isoqms.services.exports import save
 
-    printed = intake.print_receipt(
-        ctx.db, ctx.actor, ctx.args.code, paper=ctx.args.paper, purpose="save"
-    )
     out = Path(ctx.args.out)
-    try:
-        out.write_bytes(printed.pdf)
-    except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror}.") from None
+    printed, digest = printing.deliver(
+        ctx.db,
+        ctx.actor,
+        lambda: intake.receipt_printout(ctx.db, ctx.actor, ctx.args.code, paper=ctx.args.paper),
+        lambda pdf: save(out, pdf),  # a file that cannot be written is never logged
+        purpose="save",
+    )
     note = " (bản in lại)" if printed.reprint else ""
-    print(f"Đã ghi {out}{note}; SHA-256 {printed.sha256}.")
+    print(f"Đã ghi {out}{note}; SHA-256 {digest}.")
     return 0
 
 

@@ -4,13 +4,14 @@ save is logged (which form revision, who, when, the PDF's hash) and audited."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
-from isoqms.db.models import Dossier, DossierEvent, PrintLog, Procedure, User
+from isoqms.db.models import Dossier, DossierEvent, Procedure, User
 from isoqms.domain import clock
 from isoqms.domain.errors import NotFound
 from isoqms.domain.journey import Action, Outcome, Rating
@@ -24,11 +25,13 @@ from isoqms.render.dossier_docs import (
     render_stop,
 )
 from isoqms.render.slips import PaperSize
+from isoqms.services import printing
 from isoqms.services.forms import form_by_revision, form_for
-from isoqms.services.intake import PrintedSlip, _letterhead, _log_print
+from isoqms.services.intake import PrintedSlip, _letterhead
 from isoqms.services.journey import _get
+from isoqms.services.printing import Printout, printed_before
 from isoqms.services.unit import UnitInfo, get_unit
-from isoqms.services.uow import Actor, require, write
+from isoqms.services.uow import Actor, require
 
 DESK = "Bộ phận một cửa"
 
@@ -166,15 +169,42 @@ def _size(kind: str, paper: PaperSize | str | None) -> PaperSize:
 KINDS = ("control", "apology", "stop")
 
 
-def preview(
+def printout(
     db: Database, actor: Actor, code: str, kind: str, *, paper: PaperSize | str | None = None
-) -> bytes:
-    """The paper as it would print now; nothing is logged."""
+) -> Printout:
+    """The control sheet or a letter as it prints now — marked "Bản in lại" after the
+    first print of that paper — drawn outside any transaction; not logged."""
     size = _size(kind, paper)
     unit = get_unit(db)
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
-        return _pdf(_paper(session, unit, _get(session, code), kind), kind, size)
+        d = _get(session, code)
+        content = _paper(session, unit, d, kind)
+        reprint = printed_before(session, dossier_id=d.id, form_code=content.form.code)
+        dossier_id, dossier_code = d.id, d.code
+    pdf = _pdf(replace(content, reprint=reprint), kind, size)
+    return Printout(
+        pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        permission=Permission.DOSSIER_PROCESS,
+        form_code=content.form.code,
+        form_revision=content.form.revision_key,
+        copies="01 bản",
+        paper=size.value,
+        reprint=reprint,
+        action="slip.print",
+        entity="print",
+        entity_id=f"{dossier_code}/{kind}",
+        dossier_id=dossier_id,
+        file_name=f"{dossier_code}-{kind}.pdf",
+    )
+
+
+def preview(
+    db: Database, actor: Actor, code: str, kind: str, *, paper: PaperSize | str | None = None
+) -> bytes:
+    """The paper as it would print now; nothing is logged."""
+    return printout(db, actor, code, kind, paper=paper).pdf
 
 
 def print_paper(
@@ -186,28 +216,12 @@ def print_paper(
     paper: PaperSize | str | None = None,
     purpose: str = "print",
 ) -> PrintedSlip:
-    """Print or save the control sheet or a letter; logged with the PDF's hash."""
-    size = _size(kind, paper)
-    unit = get_unit(db)
-    with write(db, actor, Permission.DOSSIER_PROCESS) as uow:
-        session = uow.session
-        d = _get(session, code)
-        content = _paper(session, unit, d, kind)
-        form = content.form
-        printed = select(func.count(PrintLog.id)).where(
-            PrintLog.dossier_id == d.id, PrintLog.form_code == form.code
-        )
-        reprint = session.execute(printed).scalar_one() > 0
-        pdf = _pdf(replace(content, reprint=reprint), kind, size)
-        digest = _log_print(
-            uow,
-            pdf,
-            form=form,
-            copies="01 bản",
-            paper=size,
-            reprint=reprint,
-            purpose=purpose,
-            dossier_id=d.id,
-            subject=f"{d.code}/{kind}",
-        )
-    return PrintedSlip(pdf, digest, form.revision_key, reprint, size.value)
+    """Draw the control sheet or a letter and log its print (a paper out by other means)."""
+    drawn, digest = printing.deliver(
+        db,
+        actor,
+        lambda: printout(db, actor, code, kind, paper=paper),
+        lambda _pdf: None,
+        purpose=purpose,
+    )
+    return PrintedSlip(drawn.pdf, digest, drawn.form_revision, drawn.reprint, drawn.paper)

@@ -10,11 +10,12 @@ same number and an aborted receipt leaves no gap.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, text
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
 from isoqms.db.models import (
@@ -22,7 +23,6 @@ from isoqms.db.models import (
     DailyCounter,
     Dossier,
     LedgerCounter,
-    PrintLog,
     Procedure,
     ProcedureRevision,
     User,
@@ -54,12 +54,13 @@ from isoqms.render.slips import (
     render_refusal,
     render_supplement,
 )
-from isoqms.services import files
+from isoqms.services import printing
 from isoqms.services import procedures as procedure_service
 from isoqms.services.calendar import unit_schedule
 from isoqms.services.forms import FormTexts, form_by_revision, form_for
+from isoqms.services.printing import Printout, printed_before
 from isoqms.services.unit import UnitInfo, get_unit
-from isoqms.services.uow import AUDIT_CHAIN_LOCK, Actor, UnitOfWork, require, write
+from isoqms.services.uow import AUDIT_CHAIN_LOCK, Actor, require, write
 
 LEDGER_BOOK = 1
 BACKDATE_TOLERANCE = dt.timedelta(minutes=10)
@@ -235,6 +236,12 @@ def receive(
     db: Database, actor: Actor, draft: IntakeDraft, *, now: dt.datetime | None = None
 ) -> DossierView:
     """Receive a dossier: code, tracking-book number, appointment, audited — or nothing."""
+    return _receive(db, actor, draft, now=now)[0]
+
+
+def _receive(
+    db: Database, actor: Actor, draft: IntakeDraft, *, now: dt.datetime | None = None
+) -> tuple[DossierView, ReceiptSlip]:
     applicant = draft.applicant.cleaned()
     with db.read() as session:
         require(session, actor, Permission.INTAKE)
@@ -308,7 +315,47 @@ def receive(
                 "backdated": ready.backdated,
             },
         )
-        return _dossier_view(session, dossier)
+        view = DossierView(
+            dossier.id,
+            dossier.code,
+            ready.revision.code,
+            ready.revision.name,
+            ready.revision.number,
+            dossier.applicant_name,
+            dossier.received_at,
+            dossier.effective_received_at,
+            dossier.appointment,
+            dossier.duration_text,
+            _book(dossier),
+            dossier.book_number,
+            dossier.state,
+            dossier.channel,
+            dossier.form_revision,
+            dossier.backdated,
+        )
+        slip = ReceiptSlip(
+            form=ready.form,
+            head=_letterhead(ready.unit),
+            code=dossier.code,
+            applicant=applicant.name,
+            id_number=applicant.id_number,
+            address=applicant.address,
+            phone=applicant.phone,
+            email=applicant.email,
+            request=f"{ready.revision.name} (mã {ready.revision.code})",
+            papers=tuple(PaperLine(p.name, p.quantity_text()) for p in papers),
+            sets=sets,
+            duration_text=content.duration_text,
+            received_at=ready.received_at,
+            appointment=ready.appointment,
+            delivery=_delivery_text(ready.unit, dossier.delivery),
+            fee=content.fee,
+            book=_book(dossier),
+            book_number=book_number,
+            clerk=uow.actor.full_name if uow.actor else "",
+            reprint=False,
+        )
+    return view, slip
 
 
 def _book(d: Dossier) -> str:
@@ -390,71 +437,24 @@ def _delivery_text(unit: UnitInfo, delivery: str) -> str:
     return unit.desk_name or Delivery.DESK.label
 
 
-def _log_print(
-    uow: UnitOfWork,
-    pdf: bytes,
-    *,
-    form: FormTexts,
-    copies: str,
-    paper: PaperSize,
-    reprint: bool,
-    purpose: str,
-    dossier_id: int | None = None,
-    notice_id: int | None = None,
-    subject: str,
-) -> str:
-    digest = files.store(uow.session, pdf, "application/pdf")
-    assert uow.actor is not None
-    uow.session.add(
-        PrintLog(
-            dossier_id=dossier_id,
-            notice_id=notice_id,
-            form_code=form.code,
-            form_revision=form.revision_key,
-            copies=copies,
-            paper=paper.value,
-            reprint=reprint,
-            purpose=purpose,
-            printed_by=uow.actor.user_id,
-            printed_at=utcnow(),
-            sha256=digest,
-        )
-    )
-    uow.record(
-        "slip.print",
-        "print",
-        subject,
-        after={
-            "form_revision": form.revision_key,
-            "copies": copies,
-            "paper": paper.value,
-            "reprint": reprint,
-            "purpose": purpose,
-            "sha256": digest,
-        },
-    )
-    return digest
-
-
-def _printed_before(session: Session, column: InstrumentedAttribute[int | None], key: int) -> bool:
-    """Whether a slip was printed already (every later print is a reprint)."""
-    return session.execute(select(func.count(PrintLog.id)).where(column == key)).scalar_one() > 0
-
-
 def _paper_lines(papers_json: str) -> tuple[PaperLine, ...]:
     papers = (PaperReceived(**p) for p in json.loads(papers_json))
     return tuple(PaperLine(p.name, p.quantity_text()) for p in papers)
 
 
-def _receipt_slip(session: Session, unit: UnitInfo, d: Dossier) -> ReceiptSlip:
+def _receipt_slip(
+    session: Session, unit: UnitInfo, d: Dossier, *, reprint: bool | None = None
+) -> ReceiptSlip:
     procedure = session.get(Procedure, d.procedure_id)
     revision = session.get(ProcedureRevision, d.revision_id)
     clerk = session.get(User, d.clerk_id)
     assert procedure is not None and revision is not None
     content = ProcedureContent.from_dict(json.loads(revision.content))
-    reprint = _printed_before(session, PrintLog.dossier_id, d.id)
+    form = form_by_revision(session, d.form_revision)
+    if reprint is None:
+        reprint = printed_before(session, dossier_id=d.id, form_code=form.code)
     return ReceiptSlip(
-        form=form_by_revision(session, d.form_revision),
+        form=form,
         head=_letterhead(unit),
         code=d.code,
         applicant=d.applicant_name,
@@ -477,16 +477,50 @@ def _receipt_slip(session: Session, unit: UnitInfo, d: Dossier) -> ReceiptSlip:
     )
 
 
+def _receipt_printout(dossier_id: int, slip: ReceiptSlip, size: PaperSize) -> Printout:
+    pdf = render_receipt(slip, size)
+    return Printout(
+        pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        permission=Permission.INTAKE,
+        form_code=slip.form.code,
+        form_revision=slip.form.revision_key,
+        copies="Liên 1, Liên 2",
+        paper=size.value,
+        reprint=slip.reprint,
+        action="slip.print",
+        entity="print",
+        entity_id=slip.code,
+        dossier_id=dossier_id,
+        file_name=f"{slip.code}.pdf",
+    )
+
+
+def receipt_printout(
+    db: Database, actor: Actor, code: str, *, paper: PaperSize | str = PaperSize.A5
+) -> Printout:
+    """Mẫu 01 (two copies) from the form revision the dossier was received under, as it
+    prints now — every print after the first is marked "Bản in lại" — drawn outside any
+    transaction; nothing is logged (``printing.log`` does, once it is out)."""
+    unit = get_unit(db)
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        d = _get_dossier(session, code)
+        slip, dossier_id = _receipt_slip(session, unit, d), d.id
+    return _receipt_printout(dossier_id, slip, PaperSize(paper))
+
+
 def preview_receipt(
     db: Database, actor: Actor, code: str, *, paper: PaperSize | str = PaperSize.A5
 ) -> bytes:
     """The slip as it would print now (a reprint shows its mark); nothing is logged."""
-    unit = get_unit(db)
-    with db.read() as session:
-        require(session, actor, Permission.RECORDS_READ)
-        return render_receipt(
-            _receipt_slip(session, unit, _get_dossier(session, code)), PaperSize(paper)
-        )
+    return receipt_printout(db, actor, code, paper=paper).pdf
+
+
+def _printed(printout: Printout, digest: str) -> PrintedSlip:
+    return PrintedSlip(
+        printout.pdf, digest, printout.form_revision, printout.reprint, printout.paper
+    )
 
 
 def print_receipt(
@@ -497,28 +531,37 @@ def print_receipt(
     paper: PaperSize | str = PaperSize.A5,
     purpose: str = "print",
 ) -> PrintedSlip:
-    """Mẫu 01 (two copies) from the form revision the dossier was received under; every
-    print after the first is marked "Bản in lại". Logged with the PDF's SHA-256."""
-    size = PaperSize(paper)
-    unit = get_unit(db)
-    with write(db, actor, Permission.INTAKE) as uow:
-        session = uow.session
-        d = _get_dossier(session, code)
-        slip = _receipt_slip(session, unit, d)
-        form, reprint = slip.form, slip.reprint
-        pdf = render_receipt(slip, size)
-        digest = _log_print(
-            uow,
-            pdf,
-            form=form,
-            copies="Liên 1, Liên 2",
-            paper=size,
-            reprint=reprint,
-            purpose=purpose,
-            dossier_id=d.id,
-            subject=d.code,
-        )
-    return PrintedSlip(pdf, digest, form.revision_key, reprint, size.value)
+    """Draw the receipt and log its print (for a paper that is out by other means)."""
+    printout, digest = printing.deliver(
+        db,
+        actor,
+        lambda: receipt_printout(db, actor, code, paper=paper),
+        lambda _pdf: None,
+        purpose=purpose,
+    )
+    return _printed(printout, digest)
+
+
+@dataclass(frozen=True)
+class Received:
+    """A dossier just received, and its slip drawn from what the receipt wrote."""
+
+    dossier: DossierView
+    printout: Printout
+
+
+def receive_and_draw(
+    db: Database,
+    actor: Actor,
+    draft: IntakeDraft,
+    *,
+    paper: PaperSize | str = PaperSize.A5,
+    now: dt.datetime | None = None,
+) -> Received:
+    """Receive (see :func:`receive`), then draw the slip — after the transaction, from the
+    values the receipt used, with no second read."""
+    view, slip = _receive(db, actor, draft, now=now)
+    return Received(view, _receipt_printout(view.id, slip, PaperSize(paper)))
 
 
 # ---------------------------------------------------------------------- Mẫu 02 and 03
@@ -628,7 +671,7 @@ def _notice_slip(session: Session, unit: UnitInfo, notice: CounterNotice) -> Not
     procedure = session.get(Procedure, notice.procedure_id)
     clerk = session.get(User, notice.clerk_id)
     assert procedure is not None
-    reprint = _printed_before(session, PrintLog.notice_id, notice.id)
+    reprint = printed_before(session, notice_id=notice.id)
     return NoticeSlip(
         form=form_by_revision(session, notice.form_revision),
         head=_letterhead(unit),
@@ -648,21 +691,42 @@ def _notice_slip(session: Session, unit: UnitInfo, notice: CounterNotice) -> Not
     )
 
 
-def _render_notice(notice: CounterNotice, slip: NoticeSlip, size: PaperSize) -> bytes:
-    render = render_supplement if notice.kind == "supplement" else render_refusal
-    return render(slip, size)
-
-
-def print_notice_preview(
+def notice_printout(
     db: Database, actor: Actor, notice_id: int, *, paper: PaperSize | str = PaperSize.A5
-) -> bytes:
+) -> Printout:
+    """Mẫu 02 or 03 as it prints now, drawn outside any transaction; not logged."""
+    size = PaperSize(paper)
     unit = get_unit(db)
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
         notice = session.get(CounterNotice, notice_id)
         if notice is None:
             raise NotFound(f"Không có phiếu số {notice_id}.")
-        return _render_notice(notice, _notice_slip(session, unit, notice), PaperSize(paper))
+        slip, kind = _notice_slip(session, unit, notice), notice.kind
+    render = render_supplement if kind == "supplement" else render_refusal
+    pdf = render(slip, size)
+    subject = f"{_NOTICE_SUFFIX[kind]}-{slip.number}"
+    return Printout(
+        pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        permission=Permission.INTAKE,
+        form_code=slip.form.code,
+        form_revision=slip.form.revision_key,
+        copies="01 bản",
+        paper=size.value,
+        reprint=slip.reprint,
+        action="slip.print",
+        entity="print",
+        entity_id=subject,
+        notice_id=notice_id,
+        file_name=f"{subject.replace('/', '-')}.pdf",
+    )
+
+
+def print_notice_preview(
+    db: Database, actor: Actor, notice_id: int, *, paper: PaperSize | str = PaperSize.A5
+) -> bytes:
+    return notice_printout(db, actor, notice_id, paper=paper).pdf
 
 
 def print_notice(
@@ -673,25 +737,12 @@ def print_notice(
     paper: PaperSize | str = PaperSize.A5,
     purpose: str = "print",
 ) -> PrintedSlip:
-    size = PaperSize(paper)
-    unit = get_unit(db)
-    with write(db, actor, Permission.INTAKE) as uow:
-        session = uow.session
-        notice = session.get(CounterNotice, notice_id)
-        if notice is None:
-            raise NotFound(f"Không có phiếu số {notice_id}.")
-        slip = _notice_slip(session, unit, notice)
-        form, reprint = slip.form, slip.reprint
-        pdf = _render_notice(notice, slip, size)
-        digest = _log_print(
-            uow,
-            pdf,
-            form=form,
-            copies="01 bản",
-            paper=size,
-            reprint=reprint,
-            purpose=purpose,
-            notice_id=notice.id,
-            subject=f"{_NOTICE_SUFFIX[notice.kind]}-{_notice_number(notice)}",
-        )
-    return PrintedSlip(pdf, digest, form.revision_key, reprint, size.value)
+    """Draw the notice and log its print (for a paper that is out by other means)."""
+    printout, digest = printing.deliver(
+        db,
+        actor,
+        lambda: notice_printout(db, actor, notice_id, paper=paper),
+        lambda _pdf: None,
+        purpose=purpose,
+    )
+    return _printed(printout, digest)

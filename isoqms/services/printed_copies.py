@@ -22,9 +22,10 @@ from isoqms.domain.documents import DocumentKind, Standing
 from isoqms.domain.errors import Conflict, NotFound, ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.render.stamp import DRAFT, OBSOLETE, CopyMark, stamp
-from isoqms.services import files
+from isoqms.services import files, printing
 from isoqms.services.documents import process_document, revision_row
-from isoqms.services.uow import Actor, require, write
+from isoqms.services.printing import Printout, printed_before
+from isoqms.services.uow import Actor, require
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,42 @@ def copy_pdf(
     )
 
 
+def copy_printout(
+    db: Database,
+    actor: Actor,
+    revision_id: int,
+    copy_id: int,
+    *,
+    today: dt.date | None = None,
+) -> Printout:
+    """A controlled copy as it prints, with what its print-log row records (a copy printed
+    again is logged as a reprint; its pages are the same)."""
+    printed = copy_pdf(db, actor, revision_id, copy_id, today=today)
+    with db.read() as session:
+        rev = session.get(DocumentRevision, revision_id)
+        assert rev is not None
+        doc = session.get(Document, rev.document_id)
+        assert doc is not None
+        reprint = printed_before(session, copy_id=copy_id)
+        key = f"{doc.code}@{rev.issue}" + (f".{rev.amendment}" if rev.amendment else "")
+    return Printout(
+        pdf=printed.pdf,
+        sha256=printed.sha256,
+        permission=Permission.DOCS_DISTRIBUTE,
+        form_code=doc.code,
+        form_revision=key,
+        copies=printed.label,
+        paper="a4",
+        reprint=reprint,
+        action="document.copy.print",
+        entity="document_copy",
+        entity_id=str(copy_id),
+        details={"revision_id": revision_id, "label": printed.label},
+        copy_id=copy_id,
+        file_name=printed.file_name,
+    )
+
+
 def print_copy(
     db: Database,
     actor: Actor,
@@ -118,19 +155,10 @@ def print_copy(
     purpose: str = "print",
     today: dt.date | None = None,
 ) -> PrintedCopy:
-    """The copy to print or save; a controlled copy's print is recorded in the audit log."""
-    printed = copy_pdf(db, actor, revision_id, copy_id, today=today)
-    if copy_id is not None:
-        with write(db, actor, Permission.DOCS_DISTRIBUTE) as uow:
-            uow.record(
-                "document.copy.print",
-                "document_copy",
-                copy_id,
-                after={
-                    "revision_id": revision_id,
-                    "label": printed.label,
-                    "purpose": purpose,
-                    "sha256": printed.sha256,
-                },
-            )
-    return printed
+    """The copy to print or save; a controlled copy's print goes to the print log (with
+    the stored PDF) and the audit log — an uncontrolled copy is only a read."""
+    if copy_id is None:
+        return copy_pdf(db, actor, revision_id, None, today=today)
+    drawn = copy_printout(db, actor, revision_id, copy_id, today=today)
+    printing.log(db, actor, drawn, purpose=purpose, strict=False)
+    return PrintedCopy(drawn.pdf, drawn.copies, "", drawn.sha256, drawn.file_name)

@@ -27,6 +27,7 @@ from isoqms.services import (
     journey,
     objectives,
     printed_copies,
+    printing,
     procedures,
     records,
     unit,
@@ -108,6 +109,12 @@ OPERATIONS: dict[str, Op] = {
         db, a, IntakeDraft("1.001193", ANH, received_at=NOW), now=NOW
     ),
     "intake.print_receipt": lambda db, a, k: intake.print_receipt(db, a, k["dossier"]),  # type: ignore[arg-type]
+    "intake.receive_and_draw": lambda db, a, k: intake.receive_and_draw(
+        db, a, IntakeDraft("1.001193", Applicant("Lê Văn An"))
+    ),
+    "printing.log": lambda db, a, k: printing.log(
+        db, a, intake.receipt_printout(db, a, k["dossier"]), purpose="print"  # type: ignore[arg-type]
+    ),
     "intake.issue_notice": lambda db, a, k: intake.issue_notice(
         db, a, NoticeDraft("refusal", "1.001193", ANH, "Không thuộc thẩm quyền"), now=NOW
     ),
