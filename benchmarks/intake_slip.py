@@ -2,10 +2,11 @@
 
     python benchmarks/intake_slip.py [--receipts 200] [--baseline 25]
 
-Our route: ``intake.receive`` (validation, calendar, gap-free numbering, audit event, one
-SQLite transaction) then ``intake.preview_receipt`` (reportlab, two copies, QR code) —
-the PDF bytes the preview shows — and, separately, the same plus rasterising both pages
-at 96 dpi as the intake screen does (Enter → preview).
+Our route: ``intake.receive_and_draw`` — validation, calendar, gap-free numbering, audit
+event in one SQLite transaction, then the two-copy slip drawn by reportlab from what the
+receipt wrote (the PDF bytes the preview shows and the print sends) — and, separately,
+the same plus rasterising both pages at 96 dpi as the intake screen does (Enter →
+preview). ``benchmarks/intake_screen.py`` measures the screen itself.
 Baseline: the identical slip content filled into a .docx with python-docx, converted to
 PDF by ``soffice --headless --convert-to pdf`` with a warm profile, bytes read back.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import shutil
 import statistics
 import subprocess
@@ -133,12 +135,16 @@ def main() -> int:
     from isoqms.ui.pdf_view import warm_up
 
     warm_up()
+    # As in the program (isoqms.ui.collector): no automatic garbage collection in the
+    # middle of a receipt; what is due is collected between receipts, untimed.
+    gc.disable()
     for i in range(args.receipts + 5):  # five warm-up receipts, not counted
+        gc.collect(0)
         received = start + dt.timedelta(minutes=i % 400)
         draft = intake.IntakeDraft("1.001193", APPLICANT, received_at=received)
         t0 = time.perf_counter()
-        view = intake.receive(db, clerk, draft, now=received)
-        pdf = intake.preview_receipt(db, clerk, view.code)
+        done = intake.receive_and_draw(db, clerk, draft, now=received)
+        view, pdf = done.dossier, done.printout.pdf
         t1 = time.perf_counter()
         pdf_images(pdf, 96)
         t2 = time.perf_counter()
@@ -150,6 +156,7 @@ def main() -> int:
         f"isoqms {Path(db.url.database or '').name}: {args.receipts} receipts, "
         f"{len(pdf)} bytes per two-copy A5 slip"
     )
+    gc.enable()
     ours = summary("isoqms: confirm → slip PDF bytes", pdf_times)
     summary("isoqms: confirm → preview rasterised (Enter→preview)", preview_times)
 

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import holidays
 
@@ -84,6 +86,14 @@ class DayInfo:
         return WEEKDAY_NAMES[self.day.weekday()]
 
 
+@functools.cache
+def _labor_code_holidays(year: int) -> Mapping[dt.date, str]:
+    """The Labor Code's holidays of a year (lunar ones included): a pure function of the
+    year, computed once per process — every receipt loads the calendar afresh."""
+    computed = holidays.country_holidays("VN", years=year, language="vi")
+    return MappingProxyType({day: str(name) for day, name in computed.items()})
+
+
 class WorkCalendar:
     """Answers "is this a working day?" for any date, fast (per-year caches)."""
 
@@ -106,8 +116,7 @@ class WorkCalendar:
             if not MIN_YEAR <= year <= MAX_YEAR:
                 raise ValidationError(f"Lịch chỉ tính cho các năm {MIN_YEAR}–{MAX_YEAR}.")
             with self._lock:
-                computed = holidays.country_holidays("VN", years=year, language="vi")
-                cached = {day: str(name) for day, name in computed.items()}
+                cached = _labor_code_holidays(year)
                 self._rules[year] = cached
         return cached
 

@@ -8,6 +8,7 @@ import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from isoqms import paths
 from isoqms.db.engine import Database
@@ -87,8 +88,12 @@ def _row(entry: CalendarEntry) -> CalendarDay:
 
 def load_calendar(db: Database) -> WorkCalendar:
     with db.read() as session:
-        rows = session.execute(select(CalendarDay).where(CalendarDay.active.is_(True))).scalars()
-        return WorkCalendar(_entry(r) for r in rows)
+        return calendar_in(session)
+
+
+def calendar_in(session: Session) -> WorkCalendar:
+    rows = session.execute(select(CalendarDay).where(CalendarDay.active.is_(True))).scalars()
+    return WorkCalendar(_entry(r) for r in rows)
 
 
 @dataclass(frozen=True)
@@ -102,8 +107,12 @@ class UnitSchedule:
 
 def unit_schedule(db: Database, unit: UnitInfo | None = None) -> UnitSchedule:
     unit = unit or get_unit(db)
+    return schedule_of(unit, load_calendar(db))
+
+
+def schedule_of(unit: UnitInfo, calendar: WorkCalendar) -> UnitSchedule:
     return UnitSchedule(
-        Schedule(load_calendar(db), OfficeHours.parse(unit.office_hours)),
+        Schedule(calendar, OfficeHours.parse(unit.office_hours)),
         Policy(unit.deadline_policy),
         dt.time.fromisoformat(unit.default_cutoff) if unit.default_cutoff else None,
     )

@@ -56,10 +56,10 @@ from isoqms.render.slips import (
 )
 from isoqms.services import printing
 from isoqms.services import procedures as procedure_service
-from isoqms.services.calendar import unit_schedule
+from isoqms.services.calendar import calendar_in, schedule_of
 from isoqms.services.forms import FormTexts, form_by_revision, form_for
 from isoqms.services.printing import Printout, printed_before
-from isoqms.services.unit import UnitInfo, get_unit
+from isoqms.services.unit import UnitInfo, get_unit, unit_in
 from isoqms.services.uow import AUDIT_CHAIN_LOCK, Actor, require, write
 
 LEDGER_BOOK = 1
@@ -159,23 +159,32 @@ def _now() -> dt.datetime:
     return clock.now().replace(microsecond=0)
 
 
-def prepare(db: Database, draft: IntakeDraft, *, now: dt.datetime | None = None) -> Prepared:
-    """Validate the draft and compute the appointment (no write)."""
+def prepare(
+    db: Database,
+    draft: IntakeDraft,
+    *,
+    now: dt.datetime | None = None,
+    actor: Actor | None = None,
+) -> Prepared:
+    """Validate the draft and compute the appointment (no write); with ``actor``, first
+    check that this person may receive."""
     moment = now or _now()
     received = draft.received_at or moment
     if received > moment + dt.timedelta(minutes=1):
         raise ValidationError("Thời điểm tiếp nhận không được ở tương lai.")
-    unit = get_unit(db)
-    if not unit.unit_code:
-        raise ValidationError(
-            "Chưa khai báo mã định danh đơn vị (Quản trị → Thông tin đơn vị): "
-            "chưa cấp được mã hồ sơ."
-        )
-    revision = procedure_service.revision_in_force(db, draft.procedure_code, received)
-    content = revision.content
-    with db.read() as session:
+    with db.read() as session:  # one read for everything the receipt needs
+        if actor is not None:
+            require(session, actor, Permission.INTAKE)
+        unit = unit_in(session)
+        if not unit.unit_code:
+            raise ValidationError(
+                "Chưa khai báo mã định danh đơn vị (Quản trị → Thông tin đơn vị): "
+                "chưa cấp được mã hồ sơ."
+            )
+        revision = procedure_service.view_in_force(session, draft.procedure_code, received)
         form = form_for(session, "receipt", received.date())
-    schedule = unit_schedule(db, unit)
+        schedule = schedule_of(unit, calendar_in(session))
+    content = revision.content
     cutoff = content.cutoff or schedule.default_cutoff
     effective = schedule.schedule.effective_receipt(received, cutoff)
     appointment = schedule.schedule.appointment(received, content.duration, schedule.policy, cutoff)
@@ -243,9 +252,7 @@ def _receive(
     db: Database, actor: Actor, draft: IntakeDraft, *, now: dt.datetime | None = None
 ) -> tuple[DossierView, ReceiptSlip]:
     applicant = draft.applicant.cleaned()
-    with db.read() as session:
-        require(session, actor, Permission.INTAKE)
-    ready = prepare(db, draft, now=now)
+    ready = prepare(db, draft, now=now, actor=actor)
     content = ready.revision.content
     papers = _papers(draft, content)
     sets = draft.sets if draft.sets is not None else content.sets

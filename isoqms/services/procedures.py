@@ -464,14 +464,18 @@ def get_procedure(session: Session, code: str) -> Procedure:
 
 def revision_in_force(db: Database, code: str, at: dt.datetime) -> RevisionView:
     with db.read() as session:
-        procedure = get_procedure(session, code)
-        revision = revision_in_force_in(session, procedure.id, at)
-        if revision is None:
-            raise NotFound(
-                f"Thủ tục {procedure.code} chưa có nội dung (quy trình) có hiệu lực vào "
-                f"{at:%H:%M %d/%m/%Y}: chưa tiếp nhận được."
-            )
-        return _view(session, revision)
+        return view_in_force(session, code, at)
+
+
+def view_in_force(session: Session, code: str, at: dt.datetime) -> RevisionView:
+    procedure = get_procedure(session, code)
+    revision = revision_in_force_in(session, procedure.id, at)
+    if revision is None:
+        raise NotFound(
+            f"Thủ tục {procedure.code} chưa có nội dung (quy trình) có hiệu lực vào "
+            f"{at:%H:%M %d/%m/%Y}: chưa tiếp nhận được."
+        )
+    return _view(session, revision)
 
 
 def latest_revision(db: Database, code: str) -> RevisionView:

@@ -7,6 +7,8 @@ import re
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from isoqms.db.engine import Database
 from isoqms.db.models import Setting, UnitProfile, utcnow
 from isoqms.domain.calendar import Policy
@@ -110,7 +112,11 @@ def _info(row: UnitProfile | None) -> UnitInfo:
 def get_unit(db: Database) -> UnitInfo:
     """Readable by anyone who can open the database: it is printed on every slip."""
     with db.read() as session:
-        return _info(session.get(UnitProfile, 1))
+        return unit_in(session)
+
+
+def unit_in(session: Session) -> UnitInfo:
+    return _info(session.get(UnitProfile, 1))
 
 
 def store_unit(row: UnitProfile, info: UnitInfo) -> UnitProfile:

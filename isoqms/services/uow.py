@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
-from isoqms.db.models import AuditEvent, AuditHead, User, utcnow
+from isoqms.db.models import AuditEvent, AuditHead, User, UserRole, utcnow
 from isoqms.domain.audit import GENESIS_HASH, EventRecord, canonical_json
 from isoqms.domain.errors import AuthenticationError, PermissionDenied
 from isoqms.domain.roles import READ_ONLY, Permission, Role, permissions_of
@@ -78,10 +78,20 @@ def current_actor(session: Session, actor: Actor | None) -> Actor | None:
     """The actor as the database knows it now (roles may have changed since login)."""
     if actor is None:
         return None
-    user = session.get(User, actor.user_id)
-    if user is None or not user.active:
+    # Two plain reads (every write and most reads pass here): cheaper than loading the
+    # user and its roles as objects.
+    row = session.execute(
+        select(User.active, User.username, User.full_name).where(User.id == actor.user_id)
+    ).first()
+    if row is None or not row.active:
         return None
-    return Actor.of(user)
+    roles = session.execute(select(UserRole.role).where(UserRole.user_id == actor.user_id))
+    return Actor(
+        user_id=actor.user_id,
+        username=row.username,
+        full_name=row.full_name,
+        roles=frozenset(Role(r) for r in roles.scalars()),
+    )
 
 
 def require(session: Session, actor: Actor | None, permission: Permission) -> Actor:

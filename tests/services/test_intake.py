@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import itertools
 import subprocess
 import sys
 import unicodedata
@@ -15,6 +17,7 @@ from isoqms.db.engine import Database
 from isoqms.db.models import Dossier, PrintLog, StoredFile
 from isoqms.domain.dossier import Channel, Delivery
 from isoqms.domain.errors import NotFound, PermissionDenied, ValidationError
+from isoqms.render.slips import PaperLine, render_receipt
 from isoqms.services import intake
 from isoqms.services.intake import Applicant, IntakeDraft, NoticeDraft, PaperReceived
 from isoqms.services.uow import Actor
@@ -279,3 +282,48 @@ def test_several_counters_at_once_give_no_duplicate_and_no_gap(demo_db: Database
     from isoqms.services.audit import verify_chain
 
     assert verify_chain(demo_db).ok
+
+
+@pytest.mark.parametrize(("papers", "pages"), [(9, 2), (60, 4)], ids=["shrinks", "splits"])
+def test_a_long_list_of_papers_shrinks_to_one_page_a_copy_or_splits(
+    demo_db: Database, clerk: Actor, tmp_path: Path, papers: int, pages: int
+) -> None:
+    """Up to a point the font gets smaller so each copy stays on one page; beyond it,
+    each copy goes on over pages rather than losing a line."""
+    view = receive(demo_db, clerk)
+    with demo_db.read() as session:
+        d = intake._get_dossier(session, view.code)
+        slip = intake._receipt_slip(session, intake.get_unit(demo_db), d)
+    long = tuple(
+        PaperLine(f"Giấy tờ số {i}: bản sao có chứng thực giấy tờ kèm theo hồ sơ", "01 bản sao")
+        for i in range(1, papers + 1)
+    )
+    pdf = render_receipt(dataclasses.replace(slip, papers=long), "a5")
+    assert pdf_pages(pdf, tmp_path) >= pages
+    text = " ".join(pdf_text(pdf, tmp_path).split())
+    assert f"Giấy tờ số {papers}: bản sao có chứng thực" in text
+    assert text.count("(Liên 1: Lưu)") == 1 and text.count("(Liên 2: Giao người nộp hồ sơ)") == 1
+    assert qr_codes(pdf, tmp_path, 1) == [view.code]
+
+
+def test_words_wrap_across_fonts_and_keep_their_spaces() -> None:
+    from isoqms.render import fonts
+    from isoqms.render.receipt import break_lines
+
+    fonts.register()
+    lines = break_lines(
+        [("Tiếp nhận hồ sơ của: ", fonts.SERIF), ("Nguyễn Thị Ủy Ngọc Ánh", fonts.SERIF_BOLD)],
+        9.5,
+        120,
+    )
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    words = [w for line in lines for text, _f, _x in line.segments for w in text.split(" ")]
+    assert words == ["Tiếp", "nhận", "hồ", "sơ", "của:", "Nguyễn", "Thị", "Ủy", "Ngọc", "Ánh"]
+    for line in lines:  # where the font changes, a space's width is left between the runs
+        for (text, font, x), (_next, _font, x2) in itertools.pairwise(line.segments):
+            assert x2 >= x + stringWidth(text, font, 9.5) + stringWidth(" ", font, 9.5) - 0.01
+    assert lines[0].segments[0][1] == fonts.SERIF and lines[-1].segments[-1][1] != fonts.SERIF
+    assert all(line.width <= 120 for line in lines)
+    long = break_lines([("x" * 400, fonts.SERIF)], 9.5, 50)
+    assert len(long) > 3 and "".join(s[0] for ln in long for s in ln.segments) == "x" * 400
