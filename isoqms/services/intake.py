@@ -408,6 +408,41 @@ def get_dossier(db: Database, actor: Actor, code: str) -> DossierView:
         return _dossier_view(session, _get_dossier(session, code))
 
 
+def returning_applicant(
+    db: Database, actor: Actor, *, id_number: str = "", phone: str = ""
+) -> Applicant | None:
+    """The details a citizen gave on their latest dossier at this desk, found by their ID
+    number (or, without one, their phone), for the clerk to reuse; ``None`` if the desk has
+    not seen them. A number that is not a valid one finds nothing (no error: it is still
+    being typed)."""
+    try:
+        key = check_id_number(id_number) if id_number.strip() else ""
+        number = check_phone(phone) if phone.strip() and not key else ""
+    except ValidationError:
+        return None
+    if not key and not number:
+        return None
+    column = Dossier.id_number if key else Dossier.phone
+    with db.read() as session:
+        require(session, actor, Permission.INTAKE)
+        d = session.execute(
+            select(Dossier)
+            .where(column == (key or number))
+            .order_by(Dossier.received_at.desc(), Dossier.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        if d is None:
+            return None
+        return Applicant(
+            name=d.applicant_name,
+            id_number=d.id_number,
+            phone=d.phone,
+            email=d.email,
+            address=d.address,
+            representative=d.representative,
+        )
+
+
 def dossiers_of_day(db: Database, actor: Actor, day: dt.date) -> list[DossierView]:
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)

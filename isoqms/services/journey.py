@@ -34,7 +34,7 @@ from isoqms.domain.journey import (
     outcome,
     overdue_at,
 )
-from isoqms.domain.procedure import ProcedureContent
+from isoqms.domain.procedure import Paper, ProcedureContent
 from isoqms.domain.roles import Permission, Role, permissions_of
 from isoqms.domain.text import fold, nfc
 from isoqms.services.calendar import unit_schedule
@@ -136,6 +136,14 @@ class DossierDetail:
     book: str
     book_number: int
     events: tuple[EventView, ...]
+    email: str = ""
+    representative: str = ""
+    #: the papers received, as (name, quantity in words: "01 bản chính, 01 bản sao")
+    papers: tuple[tuple[str, str], ...] = ()
+    sets: int = 1
+    revision_effective: dt.datetime | None = None  # of the procedure content used
+    form_revision: str = ""  # the receipt form's revision, "BM.MC.2025.01@1"
+    note: str = ""
 
     def overdue(self, now: dt.datetime) -> bool:
         return is_overdue(self.state, self.due_at, self.paused_at, now)
@@ -254,6 +262,21 @@ def _detail(session: Session, d: Dossier) -> DossierDetail:
         book=f"{d.book:02d}/{d.book_year}",
         book_number=d.book_number,
         events=tuple(_event_view(session, e, steps) for e in events),
+        email=d.email,
+        representative=d.representative,
+        papers=tuple(
+            (
+                p["name"],
+                Paper(
+                    p["name"], p.get("originals", 0), p.get("certified", 0), p.get("copies", 0)
+                ).quantity_text(),
+            )
+            for p in json.loads(d.papers or "[]")
+        ),
+        sets=d.sets,
+        revision_effective=revision.effective_from,
+        form_revision=d.form_revision,
+        note=d.note,
     )
 
 

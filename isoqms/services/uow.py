@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -63,6 +66,32 @@ _PERMISSION_TEXT: dict[Permission, str] = {
     Permission.DOSSIER_DECIDE: "quyết định dừng giải quyết hồ sơ",
     Permission.OBJECTIVES_MANAGE: "quản lý mục tiêu chất lượng",
 }
+
+
+_changes = threading.local()
+
+
+@contextmanager
+def collecting_changes() -> Iterator[set[str]]:
+    """Collect the kinds of record (the audit log's entity names: ``dossier``,
+    ``procedure_revision``, ``quality_objective``…) that the units of work committed on
+    this thread within the block — what a screen announces after a write, so every view
+    showing such records reloads (``isoqms.ui.operations.Change``)."""
+    kinds: set[str] = set()
+    outer = getattr(_changes, "kinds", None)
+    _changes.kinds = kinds
+    try:
+        yield kinds
+    finally:
+        _changes.kinds = outer
+        if outer is not None:
+            outer.update(kinds)
+
+
+def _announce(kinds: frozenset[str]) -> None:
+    collecting = getattr(_changes, "kinds", None)
+    if collecting is not None and kinds:
+        collecting.update(kinds | {"audit"})
 
 
 def permission_text(permission: Permission) -> str:
@@ -197,8 +226,10 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.flush()
+        changed = self.entities
         self._flush_events()
         self.session.commit()
+        _announce(changed)
 
 
 class write:  # noqa: N801 - used as a context manager, reads like a keyword
