@@ -43,6 +43,7 @@ from isoqms.ui.auditor import (
 from isoqms.ui.context import AppContext
 from isoqms.ui.labels import local_time
 from isoqms.ui.models import RowsModel
+from isoqms.ui.operations import reading
 from isoqms.ui.pages import Page, heading
 
 SHOWN_EVENTS = 1000
@@ -144,6 +145,7 @@ class AuditPage(Page):
         self.count = QLabel()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("auditLogSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
@@ -197,20 +199,16 @@ class AuditPage(Page):
     def refresh(self) -> None:
         super().refresh()
         flt = self.current_filter()
-        self.ctx.read(
-            lambda: auditor.timeline(self.ctx.db, self.ctx.actor, flt),
-            self._loaded,
-            parent=self,
-            on_failure=self._failed,
-        )
+        reading(self.ctx, self, lambda db, actor: auditor.timeline(db, actor, flt)).success(
+            self._loaded
+        ).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self.model.set_rows([])
         self.count.setText(getattr(exc, "message", str(exc)))
         self.loaded.emit()
 
-    def _loaded(self, events: object) -> None:
-        assert isinstance(events, list)
+    def _loaded(self, events: list[TimelineEntry]) -> None:
         shown = events[-SHOWN_EVENTS:]
         self.model.set_rows(shown)
         self.count.setText(
@@ -253,10 +251,11 @@ class AuditPage(Page):
         self.verify_button.setEnabled(False)
         self.result.setStyleSheet("")
         self.result.setText(self.tr("Checking…"))
-        self.ctx.read(lambda: integrity.verify(self.ctx.db), self._verified, parent=self)
+        reading(self.ctx, self, lambda db, _actor: integrity.verify(db)).success(
+            self._verified
+        ).run()
 
-    def _verified(self, result: object) -> None:
-        assert isinstance(result, IntegrityReport)
+    def _verified(self, result: IntegrityReport) -> None:
         self.verify_button.setEnabled(True)
         self.result.setStyleSheet(OK_STYLE if result.ok else BAD_STYLE)
         self.result.setText(result.summary())

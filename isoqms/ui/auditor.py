@@ -4,6 +4,7 @@ trace, a document's signatures, the printed-copy check, and evidence packs. All 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.services import auditor, evidence
 from isoqms.services.auditor import AsOf, CopyCheck, DossierTrace
+from isoqms.services.documents import RevisionRow
 from isoqms.services.evidence import PackCheck
+from isoqms.services.exports import save
+from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.labels import local_time
 from isoqms.ui.models import RowsModel
+from isoqms.ui.operations import reading
+from isoqms.ui.operations.documents import read_file
 
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BAD_STYLE = "color: #b00020; font-weight: bold;"
@@ -132,6 +139,7 @@ class AsOfPanel(QWidget):
         bar.addWidget(self.show_button)
         bar.addWidget(self.caption, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("asOfSplitter")
         splitter.addWidget(table(self.documents, stretch=1))
         splitter.addWidget(table(self.procedures, stretch=1))
         layout = QVBoxLayout(self)
@@ -140,12 +148,11 @@ class AsOfPanel(QWidget):
 
     def load(self) -> None:
         day = py_date(self.day)
-        self.ctx.read(
-            lambda: auditor.as_of(self.ctx.db, self.ctx.actor, day), self._loaded, parent=self
-        )
+        reading(self.ctx, self, lambda db, actor: auditor.as_of(db, actor, day)).success(
+            self._loaded
+        ).run()
 
-    def _loaded(self, result: object) -> None:
-        assert isinstance(result, AsOf)
+    def _loaded(self, result: AsOf) -> None:
         self.documents.set_rows(result.documents)
         self.procedures.set_rows(result.procedures)
         self.caption.setText(
@@ -208,6 +215,7 @@ class TracePanel(QWidget):
         bar.addWidget(self.code, 1)
         bar.addWidget(button)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("traceSplitter")
         splitter.addWidget(self.summary)
         splitter.addWidget(table(self.prints))
         layout = QVBoxLayout(self)
@@ -218,12 +226,11 @@ class TracePanel(QWidget):
         code = self.code.text().strip()
         if not code:
             return
-        self.ctx.read(
-            lambda: auditor.trace(self.ctx.db, self.ctx.actor, code), self._loaded, parent=self
-        )
+        reading(self.ctx, self, lambda db, actor: auditor.trace(db, actor, code)).success(
+            self._loaded
+        ).run()
 
-    def _loaded(self, result: object) -> None:
-        assert isinstance(result, DossierTrace)
+    def _loaded(self, result: DossierTrace) -> None:
         d = result.detail
         ok = self.tr("matches") if result.procedure_revision_hash_ok else self.tr("DOES NOT MATCH")
         lines = [
@@ -311,14 +318,11 @@ class SignaturesPanel(QWidget):
     def load(self) -> None:
         code = self.code.text().strip()
         if code:
-            self.ctx.read(
-                lambda: auditor.signatures(self.ctx.db, self.ctx.actor, code),
-                self._loaded,
-                parent=self,
-            )
+            reading(self.ctx, self, lambda db, actor: auditor.signatures(db, actor, code)).success(
+                self._loaded
+            ).run()
 
-    def _loaded(self, rows: object) -> None:
-        assert isinstance(rows, list)
+    def _loaded(self, rows: list[RevisionRow]) -> None:
         self.model.set_rows([(r, s) for r in rows for s in r.signatures])
         unsigned = [_issue(r.issue, r.amendment) for r in rows if not r.signatures]
         text = self.tr("%n revision(s)", "", len(rows))
@@ -364,15 +368,11 @@ class CopyCheckPanel(QWidget):
         payload = self.scan.text().strip()
         if not payload:
             return
-        self.ctx.read(
-            lambda: auditor.check_copy(self.ctx.db, self.ctx.actor, payload),
-            self._checked,
-            parent=self,
-            on_failure=self._failed,
-        )
+        reading(self.ctx, self, lambda db, actor: auditor.check_copy(db, actor, payload)).success(
+            self._checked
+        ).failure(self._failed).run()
 
-    def _checked(self, result: object) -> None:
-        assert isinstance(result, CopyCheck)
+    def _checked(self, result: CopyCheck) -> None:
         self.result.setStyleSheet(OK_STYLE if result.ok else BAD_STYLE)
         self.result.setText(result.message)
         self.scan.selectAll()
@@ -438,18 +438,18 @@ class PackPanel(QWidget):
         layout.addWidget(self.result)
         layout.addStretch(1)
 
-    def _save(self, suggested: str, make: Any) -> None:
+    def _save(self, suggested: str, make: Callable[[Database, Actor], bytes]) -> None:
         path = dialogs.ask_save_file(
             self, self.tr("Save the evidence pack"), suggested, "Zip (*.zip)"
         )
         if not path:
             return
 
-        def run() -> str:
-            Path(path).write_bytes(make())
+        def run(db: Database, actor: Actor) -> str:
+            save(Path(path), make(db, actor))
             return path
 
-        self.ctx.read(run, self._made, parent=self, on_failure=self._failed)
+        reading(self.ctx, self, run).success(self._made).failure(self._failed).run()
 
     def pack_document(self) -> None:
         code = self.code.text().strip()
@@ -459,17 +459,17 @@ class PackPanel(QWidget):
         safe = code.replace("/", "-")
         self._save(
             f"ho-so-chung-cu-{safe}.zip",
-            lambda: evidence.document_pack(self.ctx.db, self.ctx.actor, code),
+            lambda db, actor: evidence.document_pack(db, actor, code),
         )
 
     def pack_period(self) -> None:
         start, end = py_date(self.date_from), py_date(self.date_to)
         self._save(
             f"ho-so-chung-cu-{start:%Y%m%d}-{end:%Y%m%d}.zip",
-            lambda: evidence.period_pack(self.ctx.db, self.ctx.actor, start, end),
+            lambda db, actor: evidence.period_pack(db, actor, start, end),
         )
 
-    def _made(self, path: object) -> None:
+    def _made(self, path: str) -> None:
         self.result.setStyleSheet(OK_STYLE)
         self.result.setText(self.tr("Evidence pack saved: %1").replace("%1", str(path)))
         self.made.emit(str(path))
@@ -483,15 +483,11 @@ class PackPanel(QWidget):
         path = dialogs.ask_open_file(self, self.tr("Check an evidence pack"), "Zip (*.zip)")
         if not path:
             return
-        self.ctx.read(
-            lambda: evidence.verify_pack(Path(path).read_bytes()),
-            self._pack_checked,
-            parent=self,
-            on_failure=self._failed,
-        )
+        reading(
+            self.ctx, self, lambda _db, _actor: evidence.verify_pack(read_file(Path(path)))
+        ).success(self._pack_checked).failure(self._failed).run()
 
-    def _pack_checked(self, result: object) -> None:
-        assert isinstance(result, PackCheck)
+    def _pack_checked(self, result: PackCheck) -> None:
         self.result.setStyleSheet(OK_STYLE if result.ok else BAD_STYLE)
         self.result.setText(result.summary())
         self.pack_checked.emit(result)

@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from isoqms.domain import clock
-from isoqms.domain.errors import IsoqmsError, ValidationError
 from isoqms.domain.roles import Permission
-from isoqms.services import procedures as procedure_service
-from isoqms.services.procedures import ProcedureRow, RevisionView
+from isoqms.services.procedures import ImportReport, ProcedureRow, RevisionView
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.models import RowsModel
+from isoqms.ui.operations import catalogue as ops
 from isoqms.ui.pages import Page, heading
 
 
@@ -92,7 +90,7 @@ def revision_html(revision: RevisionView, labels: dict[str, str]) -> str:
 
 
 class CataloguePage(Page):
-    watches = frozenset({"procedure"})
+    watches = frozenset({"procedure", "procedure_revision"})
     loaded = Signal()
     detail_shown = Signal(object)
     imported = Signal(object)
@@ -138,6 +136,7 @@ class CataloguePage(Page):
             bar.addWidget(button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("catalogueSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
@@ -150,16 +149,12 @@ class CataloguePage(Page):
     def refresh(self) -> None:
         super().refresh()
         query = self.search.text()
+        ops.search(self.ctx, self, query).success(lambda rows: self._loaded(query, rows)).run()
 
-        def loaded(rows: object) -> None:
-            assert isinstance(rows, list)
-            if query == self.search.text():
-                self.model.set_rows(rows)
-                self.loaded.emit()
-
-        self.ctx.read(
-            lambda: procedure_service.search(self.ctx.db, query, limit=1000), loaded, parent=self
-        )
+    def _loaded(self, query: str, rows: list[ProcedureRow]) -> None:
+        if query == self.search.text():  # the latest search only
+            self.model.set_rows(rows)
+            self.loaded.emit()
 
     def _labels(self) -> dict[str, str]:
         return {
@@ -182,22 +177,16 @@ class CataloguePage(Page):
         row: ProcedureRow = self.model.row_at(rows[0].row())
         labels = self._labels()
 
-        def shown(result: object) -> None:
+        def shown(result: RevisionView | str) -> None:
             if isinstance(result, RevisionView):
                 self.detail.setHtml(revision_html(result, labels))
             else:
                 self.detail.setHtml(
-                    f"<h3>{escape(row.code)} — {escape(row.name)}</h3><p>{escape(str(result))}</p>"
+                    f"<h3>{escape(row.code)} — {escape(row.name)}</h3><p>{escape(result)}</p>"
                 )
             self.detail_shown.emit(result)
 
-        def load() -> object:
-            try:
-                return procedure_service.revision_in_force(self.ctx.db, row.code, clock.now())
-            except IsoqmsError as exc:
-                return exc.message
-
-        self.ctx.read(load, shown, parent=self)
+        ops.content_in_force(self.ctx, self, row.code).success(shown).run()
 
     def import_file(self, kind: str) -> None:
         filters = (
@@ -206,27 +195,11 @@ class CataloguePage(Page):
         name = dialogs.ask_open_file(self, self.tr("Import procedures"), filters)
         if not name:
             return
-        try:
-            data = Path(name).read_bytes()
-        except OSError as exc:
-            dialogs.error(self, ValidationError(str(exc)))
-            return
+        ops.import_file(self.ctx, self, Path(name), kind).success(self._imported).run()
 
-        def run() -> procedure_service.ImportReport:
-            if kind == "xlsx":
-                return procedure_service.import_portal_list(self.ctx.db, self.ctx.actor, data)
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise ValidationError("Tệp không phải văn bản UTF-8.") from None
-            return procedure_service.import_content(self.ctx.db, self.ctx.actor, text)
-
-        def done(report: object) -> None:
-            assert isinstance(report, procedure_service.ImportReport)
-            dialogs.info(self, self.tr("Import"), report.summary())
-            self.imported.emit(report)
-
-        self.ctx.write(run, changes={"procedure"}, parent=self, on_success=done)
+    def _imported(self, report: ImportReport) -> None:
+        dialogs.info(self, self.tr("Import"), report.summary())
+        self.imported.emit(report)
 
     def export_file(self) -> None:
         name = dialogs.ask_save_file(
@@ -234,9 +207,6 @@ class CataloguePage(Page):
         )
         if not name:
             return
-
-        def run() -> str:
-            Path(name).write_text(procedure_service.export_content(self.ctx.db), encoding="utf-8")
-            return name
-
-        self.ctx.read(run, lambda path: self.exported.emit(str(path)), parent=self)
+        ops.export_file(self.ctx, self, Path(name)).success(
+            lambda path: self.exported.emit(str(path))
+        ).run()

@@ -80,9 +80,39 @@ def ask_printer(parent: QWidget | None, printer: object) -> bool:
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
 
 
+def ctrl_enter_accepts(dialog: QWidget) -> None:
+    """Ctrl+Enter confirms the dialog — its OK (or Save, Yes) button, so the dialog's own
+    checks run — wherever the cursor is, a multi-line box included (plain Enter there
+    starts a new line)."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    if dialog.property("ctrlEnterAccepts"):
+        return
+    dialog.setProperty("ctrlEnterAccepts", True)
+
+    def confirm() -> None:
+        for box in dialog.findChildren(QDialogButtonBox):
+            for role in (
+                QDialogButtonBox.StandardButton.Ok,
+                QDialogButtonBox.StandardButton.Save,
+                QDialogButtonBox.StandardButton.Yes,
+            ):
+                button = box.button(role)
+                if button is not None and button.isEnabled() and button.isVisible():
+                    button.click()
+                    return
+        if isinstance(dialog, QDialog):
+            dialog.accept()
+
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog, confirm)
+
+
 def run_dialog(dialog: object) -> bool:
     """Show a modal dialog; True when accepted (tests patch this to fill and accept it)."""
     from PySide6.QtWidgets import QDialog
 
     assert isinstance(dialog, QDialog)
+    ctrl_enter_accepts(dialog)
     return dialog.exec() == QDialog.DialogCode.Accepted

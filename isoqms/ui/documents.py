@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -33,19 +34,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.documents import KIND_LABELS, DocumentKind
+from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
-from isoqms.services import compare as compare_service
 from isoqms.services import documents as document_service
-from isoqms.services import printed_copies
 from isoqms.services.compare import DiffRow
-from isoqms.services.documents import DocumentRow, RevisionRow
+from isoqms.services.documents import CopyView, DocumentRow, RevisionRow
+from isoqms.services.exports import save
+from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.models import RowsModel
+from isoqms.ui.operations import changing, reading
+from isoqms.ui.operations import documents as ops
+from isoqms.ui.operations.documents import CopyPages, History, Register
 from isoqms.ui.pages import Page, heading
-from isoqms.ui.pdf_view import PagesView, pdf_images, print_dpi, print_images
+from isoqms.ui.pdf_view import PagesView, print_dpi, print_images
 
 
 class Columns(enum.IntEnum):
@@ -330,59 +336,47 @@ class CopyDialog(QDialog):
 
     def show_preview(self) -> None:
         rev_id, copy_id = self.choice()
-        ctx = self.ctx
+        ops.copy_pages(self.ctx, self, rev_id, copy_id, 72).success(
+            lambda pages: self._show(rev_id, copy_id, pages)
+        ).run()
 
-        def render() -> list[Any]:
-            printed = printed_copies.copy_pdf(ctx.db, ctx.actor, rev_id, copy_id)
-            return pdf_images(printed.pdf, 72)
-
-        def show(images: object) -> None:
-            assert isinstance(images, list)
-            if self.choice() != (rev_id, copy_id):
-                return  # a later choice is being rendered; its preview will follow
-            self.pages.show_images(images)
-            self.rendered.emit()
-
-        ctx.read(render, show, parent=self)
+    def _show(self, rev_id: int, copy_id: int | None, pages: CopyPages) -> None:
+        if self.choice() != (rev_id, copy_id):
+            return  # a later choice is being rendered; its preview will follow
+        self.pages.show_images(pages.images)
+        self.rendered.emit()
 
     def issue(self, purpose: str) -> None:
         rev_id, copy_id = self.choice()
-        ctx = self.ctx
-        if purpose == "print":
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            if not dialogs.ask_printer(self, printer):
-                return
-            dpi: int | None = print_dpi(printer)
-            target = ""
-        else:
-            printer, dpi = None, None
-            target = (
-                dialogs.ask_save_file(
-                    self, self.tr("Save the copy"), "ban-sao.pdf", self.tr("PDF files (*.pdf)")
-                )
-                or ""
+        if purpose == "save":
+            target = dialogs.ask_save_file(
+                self, self.tr("Save the copy"), "ban-sao.pdf", self.tr("PDF files (*.pdf)")
             )
-            if not target:
-                return
-
-        def make() -> tuple[printed_copies.PrintedCopy, list[Any]]:
-            printed = printed_copies.print_copy(ctx.db, ctx.actor, rev_id, copy_id, purpose=purpose)
             if target:
-                Path(target).write_bytes(printed.pdf)
-            return printed, pdf_images(printed.pdf, dpi) if dpi else []
+                ops.save_copy(self.ctx, self, rev_id, copy_id, Path(target)).success(
+                    self.printed.emit
+                ).run()
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if not dialogs.ask_printer(self, printer):
+            return
 
-        def done(result: object) -> None:
-            assert isinstance(result, tuple)
-            printed, images = result
-            if printer is not None:
-                print_images(printer, images)
-            self.printed.emit(printed)
+        def send(pages: CopyPages) -> None:
+            if not print_images(printer, pages.images):
+                dialogs.error(self, ValidationError(self.tr("The printer could not be started.")))
+                return
+            if pages.printout is None:  # an uncontrolled copy is not logged
+                self.printed.emit(pages.copy)
+                return
+            ops.log_copy_print(self.ctx, self, pages.printout).success(
+                lambda _digest: self.printed.emit(pages.copy)
+            ).run()
 
-        ctx.write(make, changes={"document_copy"}, parent=self, on_success=done)
+        ops.copy_pages(self.ctx, self, rev_id, copy_id, print_dpi(printer)).success(send).run()
 
 
 class RegisterPage(Page):
-    watches = frozenset({"document", "document_revision"})
+    watches = frozenset({"document", "document_revision", "document_copy"})
     loaded = Signal()
     history_shown = Signal(object)
     sheet_saved = Signal(str)
@@ -472,6 +466,7 @@ class RegisterPage(Page):
         bar.addStretch(1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("registerSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
@@ -502,23 +497,15 @@ class RegisterPage(Page):
 
         query = self.search.text()
 
-        def load() -> tuple[list[DocumentRow], list[document_service.Reminder]]:
-            return (
-                document_service.search(self.ctx.db, self.ctx.actor, query, day),
-                document_service.reminders(self.ctx.db, self.ctx.actor),
-            )
-
-        def loaded(result: object) -> None:
-            assert isinstance(result, tuple)
-            rows, reminders = result
-            self.model.set_rows(rows)
-            for i, row in enumerate(rows):
+        def loaded(register: Register) -> None:
+            self.model.set_rows(register.rows)
+            for i, row in enumerate(register.rows):
                 if row.code == selected:
                     self.table.selectRow(i)
-            self.show_reminders(reminders)
+            self.show_reminders(register.reminders)
             self.loaded.emit()
 
-        self.ctx.read(load, loaded, parent=self)
+        ops.register(self.ctx, self, query, day).success(loaded).run()
 
     def show_reminders(self, reminders: list[document_service.Reminder]) -> None:
         if not reminders:
@@ -561,15 +548,8 @@ class RegisterPage(Page):
         copies_label = self.tr("Controlled copies")
         recall_label = self.tr("to recall")
 
-        def load() -> tuple[list[RevisionRow], list[document_service.CopyView]]:
-            return (
-                document_service.history(self.ctx.db, self.ctx.actor, code, day),
-                document_service.copies(self.ctx.db, self.ctx.actor, code),
-            )
-
-        def shown(result: object) -> None:
-            assert isinstance(result, tuple)
-            revisions, copies = result
+        def shown(result: History) -> None:
+            revisions, copies = result.revisions, result.copies
             self.revisions = revisions
             lines = "".join(
                 f"<li>{c.copy_no:02d} — {escape(c.holder)} ({c.issue:02d}.{c.amendment})"
@@ -583,7 +563,7 @@ class RegisterPage(Page):
             self.detail.setHtml(history_html(code, revisions, labels) + extra)
             self.history_shown.emit(revisions)
 
-        self.ctx.read(load, shown, parent=self)
+        ops.history(self.ctx, self, code, day).success(shown).run()
 
     def distribute(self) -> None:
         code = self.selected_code()
@@ -596,7 +576,7 @@ class RegisterPage(Page):
         )
         if not holder:
             return
-        self._write(lambda: document_service.distribute(self.ctx.db, self.ctx.actor, code, holder))
+        self._write(lambda db, actor: document_service.distribute(db, actor, code, holder))
 
     def save_sign_sheet(self) -> None:
         code = self.selected_code()
@@ -611,11 +591,11 @@ class RegisterPage(Page):
         if not name:
             return
 
-        def save() -> str:
-            Path(name).write_bytes(document_service.sign_sheet(self.ctx.db, self.ctx.actor, code))
+        def write(db: Database, actor: Actor) -> str:
+            save(Path(name), document_service.sign_sheet(db, actor, code))
             return name
 
-        self.ctx.read(save, lambda path: self.sheet_saved.emit(str(path)), parent=self)
+        reading(self.ctx, self, write).success(self.sheet_saved.emit).run()
 
     def compare_latest(self) -> None:
         """The newest revision against the one before it."""
@@ -625,17 +605,12 @@ class RegisterPage(Page):
         older, newer = self.revisions[-2], self.revisions[-1]
         titles = (f"{older.issue:02d}.{older.amendment}", f"{newer.issue:02d}.{newer.amendment}")
 
-        def show(rows: object) -> None:
-            assert isinstance(rows, list)
+        def show(rows: list[DiffRow]) -> None:
             dialog = CompareDialog(self.selected_code() or "", titles, rows, self)
             self.last_compare = dialog
             dialogs.run_dialog(dialog)
 
-        self.ctx.read(
-            lambda: compare_service.compare(self.ctx.db, self.ctx.actor, older.id, newer.id),
-            show,
-            parent=self,
-        )
+        ops.compare_revisions(self.ctx, self, older.id, newer.id).success(show).run()
 
     def open_revision(self) -> RevisionRow | None:
         for rev in reversed(self.revisions):
@@ -645,8 +620,9 @@ class RegisterPage(Page):
 
     # ------------------------------------------------------------------ actions
 
-    def _write(self, fn: Any) -> None:
-        self.ctx.write(fn, changes={"document", "document_revision"}, parent=self)
+    def _write(self, fn: Callable[[Database, Actor], object]) -> None:
+        """A change of the register; the page reloads from the kinds of record it made."""
+        changing(self.ctx, self, fn).run()
 
     def new_document(self) -> None:
         dialog = NewDocumentDialog(self)
@@ -655,9 +631,9 @@ class RegisterPage(Page):
         kind, code, title = dialog.kind.currentData(), dialog.code.text(), dialog.title_edit.text()
         owner, procedure = dialog.owner.text(), dialog.procedure.text().strip() or None
         self._write(
-            lambda: document_service.create_document(
-                self.ctx.db,
-                self.ctx.actor,
+            lambda db, actor: document_service.create_document(
+                db,
+                actor,
                 kind=kind,
                 code=code,
                 title=title,
@@ -676,9 +652,9 @@ class RegisterPage(Page):
         summary, places = dialog.summary.text(), dialog.places.text()
         amendment = dialog.amendment.isChecked()
         self._write(
-            lambda: document_service.start_revision(
-                self.ctx.db,
-                self.ctx.actor,
+            lambda db, actor: document_service.start_revision(
+                db,
+                actor,
                 code,
                 change_summary=summary,
                 places_changed=places,
@@ -697,28 +673,26 @@ class RegisterPage(Page):
             )
             return
 
-        def show(texts: object) -> None:
-            assert isinstance(texts, dict)
+        rev_id = rev.id
+
+        def show(texts: dict[str, object]) -> None:
             dialog = FormTextsDialog(code, texts, self)
             self.last_texts_dialog = dialog
             if not dialogs.run_dialog(dialog):
                 return
             new = dialog.texts()
-            self._write(
-                lambda: document_service.set_form_texts(self.ctx.db, self.ctx.actor, rev.id, new)
-            )
+            self._write(lambda db, actor: document_service.set_form_texts(db, actor, rev_id, new))
 
-        self.ctx.read(
-            lambda: document_service.form_texts(self.ctx.db, self.ctx.actor, rev.id),
-            show,
-            parent=self,
-        )
+        reading(
+            self.ctx, self, lambda db, actor: document_service.form_texts(db, actor, rev_id)
+        ).success(show).run()
 
     def attach_generated(self) -> None:
         rev = self.open_revision()
         if rev is None:
             return
-        self._write(lambda: document_service.attach_generated(self.ctx.db, self.ctx.actor, rev.id))
+        rev_id = rev.id
+        self._write(lambda db, actor: document_service.attach_generated(db, actor, rev_id))
 
     def print_copy(self) -> None:
         code = self.selected_code()
@@ -726,15 +700,14 @@ class RegisterPage(Page):
             return
         revisions = list(self.revisions)
 
-        def show(copies: object) -> None:
-            assert isinstance(copies, list)
+        def show(copies: list[CopyView]) -> None:
             dialog = CopyDialog(self.ctx, code, revisions, copies, self)
             self.last_copy_dialog = dialog
             dialogs.run_dialog(dialog)
 
-        self.ctx.read(
-            lambda: document_service.copies(self.ctx.db, self.ctx.actor, code), show, parent=self
-        )
+        reading(self.ctx, self, lambda db, actor: document_service.copies(db, actor, code)).success(
+            show
+        ).run()
 
     def export_registers(self) -> None:
         from isoqms.render import registers as render
@@ -751,18 +724,14 @@ class RegisterPage(Page):
         writers = {".xlsx": render.to_xlsx, ".docx": render.to_docx, ".pdf": render.to_pdf}
         writer = writers.get(Path(name).suffix.lower())
         if writer is None:
-            from isoqms.domain.errors import ValidationError
-
             dialogs.error(self, ValidationError(self.tr("Save as .xlsx, .docx or .pdf.")))
             return
 
-        def save() -> str:
-            Path(name).write_bytes(
-                writer(document_service.registers(self.ctx.db, self.ctx.actor, day))
-            )
+        def write(db: Database, actor: Actor) -> str:
+            save(Path(name), writer(document_service.registers(db, actor, day)))
             return name
 
-        self.ctx.read(save, lambda path: self.registers_saved.emit(str(path)), parent=self)
+        reading(self.ctx, self, write).success(self.registers_saved.emit).run()
 
     def attach_file(self) -> None:
         rev = self.open_revision()
@@ -773,16 +742,10 @@ class RegisterPage(Page):
         )
         if not name:
             return
-        try:
-            data = Path(name).read_bytes()
-        except OSError as exc:
-            from isoqms.domain.errors import ValidationError
-
-            dialogs.error(self, ValidationError(str(exc)))
-            return
+        path, rev_id = Path(name), rev.id
         self._write(
-            lambda: document_service.attach_file(
-                self.ctx.db, self.ctx.actor, rev.id, Path(name).name, data
+            lambda db, actor: document_service.attach_file(
+                db, actor, rev_id, path.name, ops.read_file(path)
             )
         )
 
@@ -798,16 +761,18 @@ class RegisterPage(Page):
         password = self._password(self.tr("Drafted")) if rev else None
         if rev is None or password is None:
             return
-        self._write(lambda: document_service.submit(self.ctx.db, self.ctx.actor, rev.id, password))
+        rev_id = rev.id
+        self._write(lambda db, actor: document_service.submit(db, actor, rev_id, password))
 
     def review(self, accept: bool, comment: str = "") -> None:
         rev = self.open_revision()
         password = self._password(self.tr("Reviewed")) if rev else None
         if rev is None or password is None:
             return
+        rev_id = rev.id
         self._write(
-            lambda: document_service.review(
-                self.ctx.db, self.ctx.actor, rev.id, password, accept=accept, comment=comment
+            lambda db, actor: document_service.review(
+                db, actor, rev_id, password, accept=accept, comment=comment
             )
         )
 
@@ -826,16 +791,15 @@ class RegisterPage(Page):
         try:
             effective = dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
         except ValueError:
-            from isoqms.domain.errors import ValidationError
-
             dialogs.error(self, ValidationError(self.tr("The date must be written dd/mm/yyyy.")))
             return
         password = self._password(self.tr("Approved"))
         if password is None:
             return
+        rev_id = rev.id
         self._write(
-            lambda: document_service.approve(
-                self.ctx.db, self.ctx.actor, rev.id, password, effective_from=effective
+            lambda db, actor: document_service.approve(
+                db, actor, rev_id, password, effective_from=effective
             )
         )
 
@@ -849,18 +813,22 @@ class RegisterPage(Page):
         password = self._password(self.tr("Send back"))
         if password is None:
             return
+        rev_id = rev.id
         if self.ctx.can(Permission.DOCS_REVIEW):
-            fn = lambda: document_service.review(  # noqa: E731
-                self.ctx.db, self.ctx.actor, rev.id, password, accept=False, comment=comment
+            self._write(
+                lambda db, actor: document_service.review(
+                    db, actor, rev_id, password, accept=False, comment=comment
+                )
             )
         else:
-            fn = lambda: document_service.approve(  # noqa: E731
-                self.ctx.db,
-                self.ctx.actor,
-                rev.id,
-                password,
-                accept=False,
-                comment=comment,
-                effective_from=clock.today(),
+            self._write(
+                lambda db, actor: document_service.approve(
+                    db,
+                    actor,
+                    rev_id,
+                    password,
+                    accept=False,
+                    comment=comment,
+                    effective_from=clock.today(),
+                )
             )
-        self._write(fn)

@@ -12,8 +12,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,22 +37,25 @@ from PySide6.QtWidgets import (
 )
 
 from isoqms.domain import clock
-from isoqms.domain.dossier import Channel
-from isoqms.domain.errors import NotFound, ValidationError
+from isoqms.domain.dossier import Channel, Delivery
+from isoqms.domain.errors import NotFound
 from isoqms.domain.journey import Action, DossierState, Rating
 from isoqms.domain.roles import Permission
-from isoqms.services import dossier_papers, ledger, procedures
 from isoqms.services import journey as journey_service
-from isoqms.services.exports import export_ledger
-from isoqms.services.journey import ActionInput, DossierDetail, QueueRow
-from isoqms.services.ledger import LedgerFilter, LedgerPage, LedgerRow
+from isoqms.services import ledger
+from isoqms.services.journey import ActionInput, DossierDetail, FoundDossier, QueueRow
+from isoqms.services.ledger import LedgerFilter, LedgerRow
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
-from isoqms.ui.intake import SlipPreview
 from isoqms.ui.models import RowsModel
+from isoqms.ui.operations import dossiers as ops
+from isoqms.ui.operations import intake as intake_ops
+from isoqms.ui.operations.dossiers import BookPage, Opened, Queues
 from isoqms.ui.pages import Page, heading
+from isoqms.ui.print_preview import PrintPreview
 
 LATE = QColor("#b00020")
+WAITING = QColor("#b35900")  # a result not collected for too long
 
 
 def _when(value: dt.datetime | None) -> str:
@@ -66,6 +69,15 @@ def _qt(value: dt.datetime) -> QDateTime:
 def _py(value: QDateTime) -> dt.datetime:
     d, t = value.date(), value.time()
     return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def _fit_columns(table: QTableView, stretch: int) -> None:
+    """Every column as wide as its content, the one with long names taking what is left:
+    nothing important cut at 1366×768."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
@@ -82,6 +94,14 @@ def _table(model: RowsModel, name: str) -> QTableView:
 
 
 class QueueModel(RowsModel):
+    #: results ready longer than this many days wait too long (the unit's setting)
+    waiting_days: int | None = None
+
+    def waiting_long(self, row: QueueRow) -> bool:
+        if self.waiting_days is None or row.result_at is None:
+            return False
+        return clock.now() - row.result_at > dt.timedelta(days=self.waiting_days)
+
     def headers(self) -> list[str]:
         return [
             self.tr("Dossier code"),
@@ -94,10 +114,14 @@ class QueueModel(RowsModel):
         ]
 
     def cell(self, row: QueueRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
-            return QBrush(LATE)
+        waiting = self.waiting_long(row)
+        if role == Qt.ItemDataRole.ForegroundRole and (row.overdue or waiting):
+            return QBrush(LATE if row.overdue else WAITING)
         if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
             return self.tr("Overdue")
+        if role == Qt.ItemDataRole.ToolTipRole and waiting and row.result_at:
+            days = (clock.now() - row.result_at).days
+            return self.tr("Result waiting for %1 days").replace("%1", str(days))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         appointment = _when(row.due_at)
@@ -251,30 +275,6 @@ class ActionDialog(QDialog):
         )
 
 
-class PaperPreview(SlipPreview):
-    """The control sheet or a letter as it will print; print or save from here."""
-
-    def __init__(self, ctx: AppContext, code: str, kind: str, title: str, parent: QWidget | None):
-        self.kind = kind
-        paper = "a4" if kind == "control" else "a5"
-        super().__init__(ctx, code, title=title, paper=paper, parent=parent)
-
-    def render_pdf(self, paper: str) -> bytes:
-        return dossier_papers.preview(
-            self.ctx.db, self.ctx.actor, self.code, self.kind, paper=paper
-        )
-
-    def _issue(self, purpose: str) -> Any:
-        return lambda: dossier_papers.print_paper(
-            self.ctx.db,
-            self.ctx.actor,
-            self.code,
-            self.kind,
-            paper=self.paper_size(),
-            purpose=purpose,
-        )
-
-
 # ---------------------------------------------------------------------- one dossier
 
 
@@ -333,30 +333,19 @@ class DossierDialog(QDialog):
         layout.addWidget(table, 1)
         layout.addLayout(actions)
         layout.addLayout(prints)
-        self.preview: PaperPreview | SlipPreview | None = None
+        self.preview: PrintPreview | None = None
         self.refresh()
 
     def refresh(self) -> None:
-        ctx = self.ctx
+        ops.open_dossier(self.ctx, self, self.code).success(self._loaded).run()
 
-        def load() -> tuple[DossierDetail, list[Action], list[tuple[str, str]]]:
-            detail = journey_service.show(ctx.db, ctx.actor, self.code)
-            return (
-                detail,
-                journey_service.allowed_actions(ctx.actor, detail),
-                journey_service.officers(ctx.db),
-            )
-
-        ctx.read(load, self._loaded, parent=self)
-
-    def _loaded(self, result: object) -> None:
-        assert isinstance(result, tuple)
-        detail, allowed, officers = result
-        self.detail, self.officers = detail, officers
+    def _loaded(self, opened: Opened) -> None:
+        detail = opened.detail
+        self.detail, self.officers = detail, opened.officers
         self.summary.setText(self._summary(detail))
         self.events.set_rows(list(detail.events))
         for action, button in self.action_buttons.items():
-            button.setVisible(action in allowed)
+            button.setVisible(action in opened.allowed)
         actions = {e.action for e in detail.events}
         self.papers["apology"].setVisible(Action.APOLOGIZE.value in actions)
         self.papers["stop"].setVisible(Action.STOP.value in actions)
@@ -369,11 +358,36 @@ class DossierDialog(QDialog):
         state = escape(d.state.label)
         if d.overdue(now):
             state += f" — <span style='color:#b00020'><b>{escape(self.tr('overdue'))}</b></span>"
+        revision = f"{d.procedure_code} {d.procedure_name}"
+        if d.revision_effective:
+            revision += " — " + self.tr("content revision %1 in force since %2").replace(
+                "%1", str(d.revision_number)
+            ).replace("%2", f"{d.revision_effective:%d/%m/%Y}")
+        applicant = [d.applicant]
+        if d.representative:
+            applicant.append(self.tr("represented by %1").replace("%1", d.representative))
+        contact = [
+            (self.tr("ID number"), d.id_number),
+            (self.tr("Phone"), d.phone),
+            (self.tr("E-mail"), d.email),
+        ]
         rows = [
             (self.tr("Dossier code"), f"<b>{escape(d.code)}</b>"),
-            (self.tr("Procedure"), escape(f"{d.procedure_code} {d.procedure_name}")),
-            (self.tr("Applicant"), escape(d.applicant)),
-            (self.tr("Received"), escape(_when(d.received_at))),
+            (self.tr("Procedure"), escape(revision)),
+            (self.tr("Applicant"), f"<b>{escape(', '.join(applicant))}</b>"),
+            (
+                self.tr("Contact"),
+                escape("; ".join(f"{k}: {v}" for k, v in contact if v) or "—"),
+            ),
+            (self.tr("Address"), escape(d.address or "—")),
+            (
+                self.tr("Received"),
+                escape(
+                    f"{_when(d.received_at)} — {Channel(d.channel).label}"
+                    + (f" — {self.tr('form')} {d.form_revision}" if d.form_revision else "")
+                ),
+            ),
+            (self.tr("Result collected"), escape(Delivery(d.delivery).label)),
             (self.tr("Appointment"), escape(_when(d.due_at))),
             (self.tr("State"), state),
         ]
@@ -388,8 +402,18 @@ class DossierDialog(QDialog):
             rows.append(
                 (self.tr("Returned"), escape(f"{_when(d.returned_at)}, {d.returned_to}{rating}"))
             )
-        body = "".join(f"<tr><td>{k}:&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
-        return f"<table>{body}</table>"
+        if d.note:
+            rows.append((self.tr("Note"), escape(d.note)))
+        body = "".join(f"<tr><td valign='top'>{k}:&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+        papers = "".join(
+            f"<tr><td>{i}.&nbsp;</td><td>{escape(name)}</td><td>&nbsp;{escape(quantity)}</td></tr>"
+            for i, (name, quantity) in enumerate(d.papers, start=1)
+        )
+        received = self.tr("Papers received (%1 set(s))").replace("%1", f"{d.sets:02d}")
+        return (
+            f"<table>{body}</table><p style='margin-top:6px'><b>{escape(received)}:</b></p>"
+            f"<table>{papers or '<tr><td>—</td></tr>'}</table>"
+        )
 
     def act(self, action: Action) -> None:
         if self.detail is None:
@@ -397,26 +421,21 @@ class DossierDialog(QDialog):
         dialog = ActionDialog(action, self.detail, self.officers, self)
         if not dialogs.run_dialog(dialog):
             return
-        data = dialog.data()
-        ctx = self.ctx
+        ops.act(self.ctx, self, self.code, action, dialog.data()).success(self._acted).run()
 
-        def done(detail: object) -> None:
-            self.acted.emit(detail)
-            self.refresh()
-
-        ctx.write(
-            lambda: journey_service.act(ctx.db, ctx.actor, self.code, action, data),
-            changes={"dossier"},
-            parent=self,
-            on_success=done,
-        )
+    def _acted(self, detail: DossierDetail) -> None:
+        self.acted.emit(detail)
+        self.refresh()
 
     def open_paper(self, kind: str) -> None:
         if kind == "receipt":
-            self.preview = SlipPreview(self.ctx, self.code, parent=self)
+            draw = intake_ops.receipt_draw(self.ctx, self.code)
+            title, paper = self.tr("Slip %1").replace("%1", self.code), "a5"
         else:
-            title = self.papers[kind].text().rstrip("…")
-            self.preview = PaperPreview(self.ctx, self.code, kind, f"{self.code} — {title}", self)
+            draw = ops.paper_draw(self.ctx, self.code, kind)
+            title = f"{self.code} — {self.papers[kind].text().rstrip('…')}"
+            paper = "a4" if kind == "control" else "a5"
+        self.preview = PrintPreview(self.ctx, draw, title=title, paper=paper, parent=self)
         self.preview.setModal(False)
         self.preview.show()
 
@@ -514,22 +533,14 @@ class LedgerPanel(QWidget):
         self.load(0)
 
     def load(self, offset: int) -> None:
-        ctx = self.ctx
-        f = self.current_filter()
-        need_fields = not self._fields_loaded
+        ops.book_page(
+            self.ctx, self, self.current_filter(), offset, fields=not self._fields_loaded
+        ).success(self._loaded).run()
 
-        def fetch() -> tuple[LedgerPage, list[str]]:
-            result = ledger.page(ctx.db, ctx.actor, f, offset=offset)
-            fields = procedures.fields(ctx.db) if need_fields else []
-            return result, fields
-
-        ctx.read(fetch, self._loaded, parent=self)
-
-    def _loaded(self, result: object) -> None:
-        assert isinstance(result, tuple)
-        page, fields = result
-        if fields and not self._fields_loaded:
-            for name in fields:
+    def _loaded(self, result: BookPage) -> None:
+        page = result.page
+        if result.fields and not self._fields_loaded:
+            for name in result.fields:
                 self.field.addItem(name, name)
             self._fields_loaded = True
         self.offset, self.total = page.offset, page.total
@@ -555,22 +566,45 @@ class LedgerPanel(QWidget):
         )
         if not name:
             return
-        ctx = self.ctx
-
-        def write() -> str:
-            export_ledger(ctx.db, ctx.actor, f, Path(name))
-            return name
-
-        ctx.read(write, lambda n: self.exported.emit(str(n)), parent=self)
+        ops.export_book(self.ctx, self, f, Path(name)).success(
+            lambda path: self.exported.emit(str(path))
+        ).run()
 
 
 # ---------------------------------------------------------------------- the area
+
+
+class FoundModel(RowsModel):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Dossier code"),
+            self.tr("Applicant"),
+            self.tr("Phone"),
+            self.tr("ID number"),
+            self.tr("Received"),
+            self.tr("State"),
+            self.tr("Procedure"),
+        ]
+
+    def cell(self, row: FoundDossier, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            row.code,
+            row.applicant,
+            row.phone,
+            row.id_number,
+            _when(row.received_at),
+            row.state.label,
+            f"{row.procedure_code} {row.procedure}",
+        )[column]
 
 
 class DossiersPage(Page):
     watches = frozenset({"dossier"})
     loaded = Signal()
     opened = Signal(object)
+    found = Signal(object)  # list[FoundDossier]
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -578,7 +612,10 @@ class DossiersPage(Page):
         self.scan.setObjectName("scan")
         self.scan.setClearButtonEnabled(True)
         self.scan.setPlaceholderText(
-            self.tr("Scan the slip's code or type a dossier code, then Enter")
+            self.tr(
+                "Find a dossier: its code (or last digits), the citizen's name, phone or ID "
+                "number — or scan the slip — then Enter"
+            )
         )
         self.scan.returnPressed.connect(self.open_scanned)
         self.everyone = QCheckBox(self.tr("All open dossiers, not only mine"))
@@ -590,16 +627,21 @@ class DossiersPage(Page):
         self.queue = _table(self.queue_model, "queue")
         self.ready_model = QueueModel(self)
         self.ready = _table(self.ready_model, "ready")
-        for table in (self.queue, self.ready):
-            for column, width in enumerate((200, 300, 170, 120, 200, 140)):
-                table.setColumnWidth(column, width)
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.queue.doubleClicked.connect(
-            lambda index: self.open_dossier(self.queue_model.row_at(index.row()).code)
-        )
-        self.ready.doubleClicked.connect(
-            lambda index: self.open_dossier(self.ready_model.row_at(index.row()).code)
-        )
+        self.found_model = FoundModel(self)
+        self.results = _table(self.found_model, "found")
+        for table in (self.queue, self.ready, self.results):
+            _fit_columns(table, stretch=1 if table is not self.results else 6)
+        for table, model in (
+            (self.queue, self.queue_model),
+            (self.ready, self.ready_model),
+            (self.results, self.found_model),
+        ):
+            table.doubleClicked.connect(
+                lambda index, m=model: self.open_dossier(m.row_at(index.row()).code)
+            )
+            table.activated.connect(
+                lambda index, m=model: self.open_dossier(m.row_at(index.row()).code)
+            )
         queue_box = QWidget()
         box = QVBoxLayout(queue_box)
         box.addWidget(self.everyone)
@@ -609,6 +651,8 @@ class DossiersPage(Page):
         self.tabs.addTab(queue_box, self.tr("Dossiers being processed"))
         self.tabs.addTab(self.ready, self.tr("Results waiting to be collected"))
         self.tabs.addTab(self.ledger, self.tr("Tracking book"))
+        self.results_tab = self.tabs.addTab(self.results, self.tr("Found"))
+        self.tabs.setTabVisible(self.results_tab, False)
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Dossiers")))
@@ -616,59 +660,78 @@ class DossiersPage(Page):
         layout.addWidget(self.tabs, 1)
         self.dialog: DossierDialog | None = None
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # a barcode scanner types into the focused box: be ready for it
+        QTimer.singleShot(0, self.focus_find)
+
+    def focus_first(self) -> None:
+        self.focus_find()
+
+    def focus_find(self) -> None:
+        self.scan.setFocus()
+        self.scan.selectAll()
+
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.ledger and self.ledger.total == 0:
             self.ledger.first_page()
 
     def refresh(self) -> None:
         super().refresh()
-        ctx = self.ctx
-        everyone = self.everyone.isChecked()
+        ops.queues(self.ctx, self, everyone=self.everyone.isChecked()).success(self._loaded).run()
 
-        def load() -> tuple[list[QueueRow], list[QueueRow]]:
-            return (
-                journey_service.queue(ctx.db, ctx.actor, everyone=everyone),
-                journey_service.ready_not_returned(ctx.db, ctx.actor),
+    def _loaded(self, queues: Queues) -> None:
+        self.queue_model.set_rows(queues.mine)
+        self.ready_model.waiting_days = queues.waiting_days
+        self.ready_model.set_rows(queues.ready)
+        self.tabs.setTabText(
+            0, self.tr("Dossiers being processed (%1)").replace("%1", str(len(queues.mine)))
+        )
+        waiting = self.tr("Results waiting to be collected (%1)").replace(
+            "%1", str(len(queues.ready))
+        )
+        late = sum(1 for row in queues.ready if self.ready_model.waiting_long(row))
+        if late:
+            waiting += " — " + self.tr("%1 over %2 days").replace("%1", str(late)).replace(
+                "%2", str(queues.waiting_days)
             )
-
-        def loaded(result: object) -> None:
-            assert isinstance(result, tuple)
-            mine, ready = result
-            self.queue_model.set_rows(mine)
-            self.ready_model.set_rows(ready)
-            self.tabs.setTabText(
-                0, self.tr("Dossiers being processed (%1)").replace("%1", str(len(mine)))
-            )
-            self.tabs.setTabText(
-                1, self.tr("Results waiting to be collected (%1)").replace("%1", str(len(ready)))
-            )
-            self.loaded.emit()
-
-        ctx.read(load, loaded, parent=self)
+        self.tabs.setTabText(1, waiting)
+        self.loaded.emit()
 
     def open_scanned(self) -> None:
+        """Enter in the find box: one dossier found opens at once (a scanned slip), several
+        are listed newest first, none is said plainly."""
         text = self.scan.text().strip()
         if not text:
             return
-        ctx = self.ctx
+        ops.find(self.ctx, self, text).success(lambda rows: self._found(text, rows)).run()
 
-        def found(codes: object) -> None:
-            assert isinstance(codes, list)
-            if len(codes) == 1:
-                self.scan.clear()
-                self.open_dossier(codes[0])
-            elif not codes:
-                dialogs.error(self, NotFound(f"Không có hồ sơ mã “{text}”."))
-            else:
-                dialogs.error(
-                    self,
-                    ValidationError(
-                        f"Có {len(codes)} hồ sơ có mã kết thúc bằng “{text}”: nhập đủ mã hồ sơ."
-                    ),
-                )
+    def _found(self, text: str, rows: list[FoundDossier]) -> None:
+        self.found.emit(rows)
+        if len(rows) == 1:
+            self.scan.clear()
+            self.open_dossier(rows[0].code)
+            return
+        if not rows:
             self.scan.selectAll()
-
-        ctx.read(lambda: journey_service.find_codes(ctx.db, ctx.actor, text), found, parent=self)
+            dialogs.error(
+                self,
+                NotFound(
+                    self.tr("No dossier matches “%1” (code, name, phone or ID number).").replace(
+                        "%1", text
+                    )
+                ),
+            )
+            return
+        self.found_model.set_rows(rows)
+        self.tabs.setTabVisible(self.results_tab, True)
+        self.tabs.setTabText(
+            self.results_tab,
+            self.tr("Found: “%1” (%2)").replace("%1", text).replace("%2", str(len(rows))),
+        )
+        self.tabs.setCurrentIndex(self.results_tab)
+        self.results.selectRow(0)
+        self.results.setFocus()
 
     def open_dossier(self, code: str) -> DossierDialog:
         dialog = DossierDialog(self.ctx, code, self)

@@ -21,13 +21,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -43,18 +42,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from isoqms.domain import clock
 from isoqms.domain.dossier import Channel, Delivery
-from isoqms.domain.errors import ValidationError
 from isoqms.domain.procedure import Paper
-from isoqms.services import intake as intake_service
-from isoqms.services import procedures as procedure_service
 from isoqms.services.intake import Applicant, IntakeDraft, NoticeDraft, PaperReceived
 from isoqms.services.procedures import Catalogue, ProcedureRow, RevisionView
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.operations import Query
+from isoqms.ui.operations import intake as ops
+from isoqms.ui.operations.intake import IssuedNotice, ReceivedSlip
 from isoqms.ui.pages import Page, heading
-from isoqms.ui.pdf_view import PagesView, pdf_images, print_dpi, print_images, warm_up
+from isoqms.ui.pdf_view import warm_up
+from isoqms.ui.print_preview import PrintPreview
 
 
 class ProcedureListModel(QAbstractListModel):
@@ -226,10 +225,15 @@ class ReasonDialog(QDialog):
     def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(520)
         self.reason = QPlainTextEdit()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(prompt))
         layout.addWidget(self.reason)
+        hint = QLabel(self.tr("Enter starts a new line; Ctrl+Enter confirms."))
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        dialogs.ctrl_enter_accepts(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -238,144 +242,15 @@ class ReasonDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class SlipPreview(QDialog):
-    """The slip as it will print, on the chosen paper; print or save as PDF from here."""
-
-    rendered = Signal()
-    printed = Signal(object)
-    saved = Signal(str)
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        code: str,
-        *,
-        notice_id: int | None = None,
-        title: str = "",
-        paper: str = "a5",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.code = code
-        self.notice_id = notice_id
-        self.setWindowTitle(title or self.tr("Slip %1").replace("%1", code))
-        self.resize(720, 860)
-        self.paper = QComboBox()
-        self.paper.addItem("A5", "a5")
-        self.paper.addItem("A4", "a4")
-        self.paper.addItem(self.tr("80 mm roll"), "80mm")
-        self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
-        self.paper.currentIndexChanged.connect(lambda _i: self.show_preview())
-        self.pages = PagesView()
-        self.print_button = QPushButton(self.tr("&Print…"))
-        self.print_button.setDefault(True)
-        self.save_button = QPushButton(self.tr("&Save PDF…"))
-        close = QPushButton(self.tr("&Close"))
-        self.print_button.clicked.connect(self.print_slip)
-        self.save_button.clicked.connect(self.save_slip)
-        close.clicked.connect(self.accept)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Paper:")))
-        bar.addWidget(self.paper)
-        bar.addStretch(1)
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.save_button)
-        bar.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.pages, 1)
-        self.show_preview()
-
-    def paper_size(self) -> str:
-        return str(self.paper.currentData())
-
-    def show_preview(self) -> None:
-        paper = self.paper_size()
-        ctx = self.ctx
-
-        def preview() -> list[Any]:
-            return pdf_images(self.render_pdf(paper), 96)
-
-        def show(images: object) -> None:
-            assert isinstance(images, list)
-            if self.paper_size() != paper:
-                return  # the paper changed meanwhile; that preview will follow
-            self.pages.show_images(images)
-            self.rendered.emit()
-
-        ctx.read(preview, show, parent=self)
-
-    def render_pdf(self, paper: str) -> bytes:
-        """The preview's PDF (runs on a reader thread)."""
-        ctx = self.ctx
-        if self.notice_id is not None:
-            return intake_service.print_notice_preview(
-                ctx.db, ctx.actor, self.notice_id, paper=paper
-            )
-        return intake_service.preview_receipt(ctx.db, ctx.actor, self.code, paper=paper)
-
-    def _issue(self, purpose: str) -> Any:
-        if self.notice_id is not None:
-            return lambda: intake_service.print_notice(
-                self.ctx.db,
-                self.ctx.actor,
-                self.notice_id or 0,
-                paper=self.paper_size(),
-                purpose=purpose,
-            )
-        return lambda: intake_service.print_receipt(
-            self.ctx.db, self.ctx.actor, self.code, paper=self.paper_size(), purpose=purpose
-        )
-
-    def print_slip(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if not dialogs.ask_printer(self, printer):
-            return
-
-        issue, dpi = self._issue("print"), print_dpi(printer)
-
-        def issue_and_rasterise() -> tuple[intake_service.PrintedSlip, list[Any]]:
-            printed = issue()
-            return printed, pdf_images(printed.pdf, dpi)
-
-        def done(result: object) -> None:
-            assert isinstance(result, tuple)
-            printed, images = result
-            print_images(printer, images)
-            self.printed.emit(printed)
-            self.show_preview()  # later prints are reprints
-
-        self.ctx.write(issue_and_rasterise, changes={"print"}, parent=self, on_success=done)
-
-    def save_slip(self) -> None:
-        name = dialogs.ask_save_file(
-            self, self.tr("Save the slip"), f"{self.code}.pdf", self.tr("PDF files (*.pdf)")
-        )
-        if not name:
-            return
-
-        def done(printed: object) -> None:
-            assert isinstance(printed, intake_service.PrintedSlip)
-            from pathlib import Path
-
-            try:
-                Path(name).write_bytes(printed.pdf)
-            except OSError as exc:
-                dialogs.error(self, ValidationError(str(exc)))
-                return
-            self.saved.emit(name)
-            self.show_preview()
-
-        self.ctx.write(self._issue("save"), changes={"print"}, parent=self, on_success=done)
-
-
 class IntakePage(Page):
-    watches = frozenset({"procedure", "dossier"})
+    #: the catalogue reloads when procedures or their content change (a process document's
+    #: approval approves its procedure content too)
+    watches = frozenset({"procedure", "procedure_revision"})
     searched = Signal()
     procedure_loaded = Signal(object)
     received = Signal(object)
     notice_issued = Signal(object)
+    details_offered = Signal(object)  # Applicant | None
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -429,13 +304,40 @@ class IntakePage(Page):
         self.address = QLineEdit()
         self.representative = QLineEdit()
         applicant = QGroupBox(self.tr("Applicant"))
-        form = QFormLayout(applicant)
-        form.addRow(self.tr("Full &name:"), self.name)
-        form.addRow(self.tr("&ID number:"), self.id_number)
-        form.addRow(self.tr("&Phone:"), self.phone)
-        form.addRow(self.tr("&Address:"), self.address)
-        form.addRow(self.tr("E-&mail:"), self.email)
-        form.addRow(self.tr("Representative:"), self.representative)
+        # two columns: the form stays short, so the papers checklist keeps its rows at
+        # 1366×768
+        form = QGridLayout(applicant)
+        for row, pairs in enumerate(
+            (
+                ((self.tr("Full &name:"), self.name), (self.tr("&ID number:"), self.id_number)),
+                ((self.tr("&Phone:"), self.phone), (self.tr("E-&mail:"), self.email)),
+                (
+                    (self.tr("&Address:"), self.address),
+                    (self.tr("Representative:"), self.representative),
+                ),
+            )
+        ):
+            for column, (text, edit) in enumerate(pairs):
+                label = QLabel(text)
+                label.setBuddy(edit)
+                form.addWidget(label, row, 2 * column)
+                form.addWidget(edit, row, 2 * column + 1)
+        form.setColumnStretch(1, 3)
+        form.setColumnStretch(3, 2)
+        # a citizen the desk has seen: their last details, offered for reuse
+        self.returning: Applicant | None = None
+        self.returning_label = QLabel()
+        self.returning_label.setObjectName("returning")
+        self.returning_label.setWordWrap(True)
+        self.reuse_button = QPushButton(self.tr("&Use these details"))
+        self.reuse_button.clicked.connect(self.reuse_details)
+        returning = QHBoxLayout()
+        returning.addWidget(self.returning_label, 1)
+        returning.addWidget(self.reuse_button)
+        form.addLayout(returning, 3, 0, 1, 4)
+        self._show_returning(None)
+        self.id_number.textChanged.connect(lambda _t: self.look_up_returning())
+        self.phone.textChanged.connect(lambda _t: self.look_up_returning())
 
         self.papers_model = PapersModel(self)
         self.papers = QTableView()
@@ -457,11 +359,20 @@ class IntakePage(Page):
         self.delivery.addItem(self.tr("At the desk"), Delivery.DESK.value)
         self.delivery.addItem(self.tr("By public postal service"), Delivery.POST.value)
         self.note = QLineEdit()
-        details = QFormLayout()
-        details.addRow(self.tr("Sets:"), self.sets)
-        details.addRow(self.tr("Channel:"), self.channel)
-        details.addRow(self.tr("Result collected:"), self.delivery)
-        details.addRow(self.tr("Note:"), self.note)
+        details = QGridLayout()
+        for column, (text, widget) in enumerate(
+            (
+                (self.tr("Sets:"), self.sets),
+                (self.tr("Channel:"), self.channel),
+                (self.tr("Result collected:"), self.delivery),
+            )
+        ):
+            details.addWidget(QLabel(text), 0, 2 * column)
+            details.addWidget(widget, 0, 2 * column + 1)
+        details.addWidget(QLabel(self.tr("Note:")), 1, 0)
+        details.addWidget(self.note, 1, 1, 1, 5)
+        details.setColumnStretch(3, 1)
+        details.setColumnStretch(5, 1)
 
         self.confirm_button = QPushButton(self.tr("&Receive (Ctrl+Enter)"))
         self.confirm_button.setObjectName("confirm")
@@ -503,6 +414,7 @@ class IntakePage(Page):
         right_layout.addWidget(self.status)
 
         splitter = QSplitter()
+        splitter.setObjectName("intakeSplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
@@ -517,22 +429,23 @@ class IntakePage(Page):
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
         self._set_form_enabled(False)
         # PDFium takes about a second to load the first document: not at the first receipt
-        ctx.read(warm_up, lambda _r: None, parent=self)
+        Query(ctx, self, warm_up).run()
 
     # ------------------------------------------------------------------ search
 
     def refresh(self) -> None:
         super().refresh()
+        ops.catalogue(self.ctx, self).success(self._catalogue_loaded).run()
 
-        def loaded(catalogue: object) -> None:
-            assert isinstance(catalogue, Catalogue)
-            self.catalogue = catalogue
-            self.run_search()
-            if self._enter_pending:
-                self._enter_pending = False
-                self.choose_first()
+    def _catalogue_loaded(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.run_search()
+        if self._enter_pending:
+            self._enter_pending = False
+            self.choose_first()
 
-        self.ctx.read(lambda: procedure_service.catalogue(self.ctx.db), loaded, parent=self)
+    def focus_first(self) -> None:
+        self.focus_search()
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -578,29 +491,24 @@ class IntakePage(Page):
         self.choose(self.results_model.row_at(index.row()).code)
 
     def choose(self, code: str) -> None:
-        def loaded(revision: object) -> None:
-            assert isinstance(revision, RevisionView)
-            self.revision = revision
-            content = revision.content
-            self.procedure_label.setText(f"{revision.code} — {revision.name}")
-            self.procedure_facts.setText(
-                self.tr("Time: %1 · Fee: %2 · Revision %3 in force since %4")
-                .replace("%1", content.duration_text)
-                .replace("%2", content.fee or "—")
-                .replace("%3", str(revision.number))
-                .replace("%4", f"{revision.effective_from:%d/%m/%Y}")
-            )
-            self.papers_model.set_papers(content.papers)
-            self.sets.setValue(content.sets)
-            self._set_form_enabled(True)
-            self.name.setFocus()
-            self.procedure_loaded.emit(revision)
+        ops.revision_in_force(self.ctx, self, code).success(self._loaded).run()
 
-        self.ctx.read(
-            lambda: procedure_service.revision_in_force(self.ctx.db, code, clock.now()),
-            loaded,
-            parent=self,
+    def _loaded(self, revision: RevisionView) -> None:
+        self.revision = revision
+        content = revision.content
+        self.procedure_label.setText(f"{revision.code} — {revision.name}")
+        self.procedure_facts.setText(
+            self.tr("Time: %1 · Fee: %2 · Revision %3 in force since %4")
+            .replace("%1", content.duration_text)
+            .replace("%2", content.fee or "—")
+            .replace("%3", str(revision.number))
+            .replace("%4", f"{revision.effective_from:%d/%m/%Y}")
         )
+        self.papers_model.set_papers(content.papers)
+        self.sets.setValue(content.sets)
+        self._set_form_enabled(True)
+        self.name.setFocus()
+        self.procedure_loaded.emit(revision)
 
     def _set_form_enabled(self, enabled: bool) -> None:
         for widget in (
@@ -675,28 +583,17 @@ class IntakePage(Page):
         self.confirm_button.setEnabled(False)
         self.status.setText(self.tr("Receiving…"))
 
-        def receive_and_render() -> tuple[intake_service.DossierView, list[Any]]:
-            view = intake_service.receive(self.ctx.db, self.ctx.actor, draft)
-            pdf = intake_service.preview_receipt(self.ctx.db, self.ctx.actor, view.code)
-            return view, pdf_images(pdf, 96)
-
         def failed(exc: BaseException) -> None:
             self.confirm_button.setEnabled(True)
             self.status.clear()
             dialogs.error(self, exc)
 
-        self.ctx.write(
-            receive_and_render,
-            changes={"dossier"},
-            parent=self,
-            on_success=lambda result: self._received(result, started),
-            on_failure=failed,
-        )
+        ops.receive(self.ctx, self, draft).success(
+            lambda result: self._received(result, started)
+        ).failure(failed).run()
 
-    def _received(self, result: object, started: float) -> None:
-        assert isinstance(result, tuple)
-        view, images = result
-        self.last_timing_ms = (time.perf_counter() - started) * 1000
+    def _received(self, result: ReceivedSlip, started: float) -> None:
+        view = result.dossier
         self.confirm_button.setEnabled(True)
         self.status.setText(
             self.tr("Received %1 — appointment %2 — book %3, no. %4")
@@ -706,11 +603,66 @@ class IntakePage(Page):
             .replace("%4", str(view.number))
         )
         self.received.emit(view)
-        preview = SlipPreview(self.ctx, view.code, parent=self)
-        preview.pages.show_images(images)
+        preview = PrintPreview(
+            self.ctx,
+            ops.receipt_draw(self.ctx, view.code),
+            title=self.tr("Slip %1").replace("%1", view.code),
+            drawn=result.slip,  # drawn with the receipt: shown, not drawn again
+            parent=self,
+        )
+        self.last_timing_ms = (time.perf_counter() - started) * 1000
         self.last_preview = preview
         dialogs.run_dialog(preview)
         self.clear()
+
+    def look_up_returning(self) -> None:
+        """When the ID number or phone typed is a whole one the desk has seen before,
+        offer that citizen's last details."""
+        id_number, phone = self.id_number.text(), self.phone.text()
+        digits = [c for c in id_number if c.isdigit()]
+        phone_digits = [c for c in phone if c.isdigit()]
+        if len(digits) not in (9, 12) and len(phone_digits) not in (10, 11):
+            self._show_returning(None)
+            return
+        ops.returning_applicant(self.ctx, self, id_number=id_number, phone=phone).success(
+            lambda found: self._returning_found(id_number, phone, found)
+        ).run()
+
+    def _returning_found(self, id_number: str, phone: str, found: Applicant | None) -> None:
+        if (self.id_number.text(), self.phone.text()) != (id_number, phone):
+            return  # typed on meanwhile
+        self._show_returning(found)
+
+    def _show_returning(self, found: Applicant | None) -> None:
+        self.returning = found
+        if found is None:
+            self.returning_label.clear()
+        else:
+            parts = [found.name, found.id_number, found.phone, found.address]
+            self.returning_label.setText(
+                self.tr("Seen before: %1").replace("%1", " — ".join(p for p in parts if p))
+            )
+        self.returning_label.setVisible(found is not None)
+        self.reuse_button.setVisible(found is not None)
+        self.details_offered.emit(found)
+
+    def reuse_details(self) -> None:
+        """Fill the applicant's fields left empty with the details given last time."""
+        found = self.returning
+        if found is None:
+            return
+        for edit, value in (
+            (self.name, found.name),
+            (self.id_number, found.id_number),
+            (self.phone, found.phone),
+            (self.email, found.email),
+            (self.address, found.address),
+            (self.representative, found.representative),
+        ):
+            if not edit.text().strip() and value:
+                edit.setText(value)
+        self._show_returning(None)
+        self.papers.setFocus()
 
     def clear(self) -> None:
         for edit in (
@@ -732,30 +684,24 @@ class IntakePage(Page):
     def _notice(self, kind: str, reason: str, papers: tuple[PaperReceived, ...]) -> None:
         assert self.revision is not None
         draft = NoticeDraft(kind, self.revision.code, self.applicant(), reason, papers)
+        ops.issue_notice(self.ctx, self, draft).success(
+            lambda issued: self._issued(kind, issued)
+        ).run()
 
-        def issued(notice: object) -> None:
-            assert isinstance(notice, intake_service.NoticeView)
-            self.status.setText(self.tr("Issued %1").replace("%1", notice.number))
-            self.notice_issued.emit(notice)
-            title = (
-                self.tr("Supplement request %1") if kind == "supplement" else self.tr("Refusal %1")
-            )
-            preview = SlipPreview(
-                self.ctx,
-                notice.number,
-                notice_id=notice.id,
-                title=title.replace("%1", notice.number),
-                parent=self,
-            )
-            self.last_preview = preview
-            dialogs.run_dialog(preview)
-
-        self.ctx.write(
-            lambda: intake_service.issue_notice(self.ctx.db, self.ctx.actor, draft),
-            changes={"notice"},
+    def _issued(self, kind: str, issued: IssuedNotice) -> None:
+        notice = issued.notice
+        self.status.setText(self.tr("Issued %1").replace("%1", notice.number))
+        self.notice_issued.emit(notice)
+        title = self.tr("Supplement request %1") if kind == "supplement" else self.tr("Refusal %1")
+        preview = PrintPreview(
+            self.ctx,
+            ops.notice_draw(self.ctx, notice.id),
+            title=title.replace("%1", notice.number),
+            drawn=issued.slip,
             parent=self,
-            on_success=issued,
         )
+        self.last_preview = preview
+        dialogs.run_dialog(preview)
 
     def request_supplement(self) -> None:
         if self.revision is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -105,14 +107,14 @@ class LoginDialog(QDialog):
             return
         self.sign_in.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
+        db = self.db  # the worker gets plain values, never this dialog
         self.tasks.read(
-            lambda: user_service.authenticate(self.db, username, password),
-            self._succeeded,
+            lambda: user_service.authenticate(db, username, password),
+            lambda result: self._succeeded(cast(tuple[Actor, UserInfo], result)),
             self._failed,
         )
 
-    def _succeeded(self, result: object) -> None:
-        assert isinstance(result, tuple)
+    def _succeeded(self, result: tuple[Actor, UserInfo]) -> None:
         self.actor, self.user = result
         self.sign_in.setEnabled(True)
         self.logged_in.emit(self.actor, self.user)
@@ -180,9 +182,10 @@ class FirstAdminDialog(QDialog):
             self.full_name.text(),
             self.password.text(),
         )
+        db = self.db
         self.tasks.write(
             lambda: user_service.create_first_admin(
-                self.db, username=username, full_name=full_name, password=password
+                db, username=username, full_name=full_name, password=password
             ),
             self._created,
             lambda exc: dialogs.error(self, exc),
@@ -257,8 +260,9 @@ class ChangePasswordDialog(QDialog):
             dialogs.error(self, ValidationError(self.tr("The two passwords differ.")))
             return
         old, new = self.current.text(), self.new.text()
+        db, actor = self.db, self.actor
         self.tasks.write(
-            lambda: user_service.change_own_password(self.db, self.actor, old, new),
+            lambda: user_service.change_own_password(db, actor, old, new),
             self._done,
             lambda exc: dialogs.error(self, exc),
         )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,14 +14,15 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QStackedWidget,
     QStyle,
     QTabWidget,
     QWidget,
 )
 
-from isoqms import __version__
-from isoqms.domain.roles import Permission
+from isoqms import __version__, paths
+from isoqms.domain.roles import Permission, Role
 from isoqms.services import integrity
 from isoqms.services.unit import UnitInfo
 from isoqms.ui import dialogs, i18n
@@ -34,9 +36,36 @@ from isoqms.ui.documents import RegisterPage
 from isoqms.ui.dossiers import DossiersPage
 from isoqms.ui.intake import IntakePage
 from isoqms.ui.labels import role_label
+from isoqms.ui.operations import BusyCursor, reading
 from isoqms.ui.pages import Page
 from isoqms.ui.records import RecordsPage
 from isoqms.ui.reports import ReportsPage
+
+#: Where each role starts: the area of its daily work (the first listed role a person
+#: holds wins — a clerk who also administers lands at the counter).
+HOME_AREAS: tuple[tuple[Role, str], ...] = (
+    (Role.CLERK, "intake"),
+    (Role.OFFICER, "dossiers"),
+    (Role.ISO_SECRETARY, "documents"),
+    (Role.REVIEWER, "documents"),
+    (Role.APPROVER, "documents"),
+    (Role.AUDITOR, "audit"),
+    (Role.ADMIN, "admin"),
+)
+
+
+def home_area(roles: Iterable[Role], available: Iterable[str]) -> str:
+    held, keys = set(roles), list(available)
+    for role, key in HOME_AREAS:
+        if role in held and key in keys:
+            return key
+    return keys[0]
+
+
+def window_settings() -> QSettings:
+    """This computer's window sizes and splitters, in the data folder beside the
+    integrity checkpoints (not the registry: the data folder is what is backed up)."""
+    return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
 @dataclass(frozen=True)
@@ -81,7 +110,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("isoqms — %s") % ctx.unit.display_name)
-        self.resize(1100, 700)
+        self.busy = BusyCursor(ctx.tasks, self)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -109,7 +138,48 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         ctx.changed.connect(self._on_changed)
-        self.nav.setCurrentRow(0)
+        self.nav.currentRowChanged.connect(lambda _row: self._focus_area())
+        self._restore_layout()
+        self.show_area(home_area(ctx.user.roles, (a.key for a in self.areas)))
+        self._focus_area()
+
+    # ------------------------------------------------------------------ layout
+
+    def _restore_layout(self) -> None:
+        settings = window_settings()
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            state = settings.value("main/state")
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
+        else:
+            screen = self.screen().availableGeometry()
+            if screen.width() <= 1440 or screen.height() <= 800:
+                # a commune's 1366×768 screen: all of it
+                self.setGeometry(screen)
+                self.setWindowState(Qt.WindowState.WindowMaximized)
+            else:
+                self.resize(1280, 800)
+        for splitter in self.findChildren(QSplitter):
+            state = settings.value(f"splitters/{splitter.objectName()}")
+            if splitter.objectName() and isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        settings = window_settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        for splitter in self.findChildren(QSplitter):
+            if splitter.objectName():
+                settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+        settings.sync()
+
+    def _focus_area(self) -> None:
+        """Focus where the hands are: the procedure search, the dossier find box…"""
+        widget = self.stack.currentWidget()
+        focus = getattr(widget, "focus_first", None)
+        if callable(focus):
+            QTimer.singleShot(0, focus)
 
     # ------------------------------------------------------------------ areas
 
@@ -249,14 +319,11 @@ class MainWindow(QMainWindow):
 
     def _check_integrity(self) -> None:
         """At start: only what is new since this computer last verified the record."""
-        self.ctx.read(
-            lambda: integrity.verify(self.ctx.db, incremental=True),
-            self._integrity_checked,
-            parent=self,
-        )
+        reading(self.ctx, self, lambda db, actor: integrity.verify(db, incremental=True)).success(
+            self._integrity_checked
+        ).run()
 
-    def _integrity_checked(self, report: object) -> None:
-        assert isinstance(report, integrity.IntegrityReport)
+    def _integrity_checked(self, report: integrity.IntegrityReport) -> None:
         self.integrity_label.setToolTip(report.summary())
         if report.ok:
             self.integrity_label.setStyleSheet("color: #1b5e20;")
@@ -285,5 +352,6 @@ class MainWindow(QMainWindow):
             self._update_status()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
         self.ctx.tasks.wait_idle()
         super().closeEvent(event)

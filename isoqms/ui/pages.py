@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from isoqms.ui.context import AppContext
@@ -27,10 +27,10 @@ class Page(QWidget):
             if self.isVisible():
                 self.refresh()
 
-    def showEvent(self, event: object) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
             self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
 
     def refresh(self) -> None:
         self._stale = False

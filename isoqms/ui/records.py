@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -20,12 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.db.engine import Database
 from isoqms.domain.roles import Permission
 from isoqms.services import records as record_service
 from isoqms.services.records import MEDIA, RecordTypeDraft, RecordTypeView
+from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.models import RowsModel
+from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
 
 
@@ -134,29 +138,24 @@ class RecordsPage(Page):
     def refresh(self) -> None:
         super().refresh()
 
-        def loaded(rows: object) -> None:
-            assert isinstance(rows, list)
-            self.model.set_rows(rows)
-            self.loaded.emit()
+        reading(self.ctx, self, record_service.list_record_types).success(self._loaded).run()
 
-        self.ctx.read(
-            lambda: record_service.list_record_types(self.ctx.db, self.ctx.actor),
-            loaded,
-            parent=self,
-        )
+    def _loaded(self, rows: list[RecordTypeView]) -> None:
+        self.model.set_rows(rows)
+        self.loaded.emit()
 
     def selected(self) -> RecordTypeView | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def _write(self, fn: Any) -> None:
-        self.ctx.write(fn, changes={"record_type"}, parent=self)
+    def _write(self, fn: Callable[[Database, Actor], object]) -> None:
+        changing(self.ctx, self, fn).run()
 
     def add(self) -> None:
         dialog = RecordDialog(parent=self)
         if dialogs.run_dialog(dialog):
             draft = dialog.draft()
-            self._write(lambda: record_service.add_record_type(self.ctx.db, self.ctx.actor, draft))
+            self._write(lambda db, actor: record_service.add_record_type(db, actor, draft))
 
     def change(self) -> None:
         line = self.selected()
@@ -166,9 +165,7 @@ class RecordsPage(Page):
         if dialogs.run_dialog(dialog):
             draft = dialog.draft()
             self._write(
-                lambda: record_service.change_record_type(
-                    self.ctx.db, self.ctx.actor, line.id, draft
-                )
+                lambda db, actor: record_service.change_record_type(db, actor, line.id, draft)
             )
 
     def retire(self) -> None:
@@ -180,7 +177,5 @@ class RecordsPage(Page):
         )
         if reason:
             self._write(
-                lambda: record_service.retire_record_type(
-                    self.ctx.db, self.ctx.actor, line.id, reason
-                )
+                lambda db, actor: record_service.retire_record_type(db, actor, line.id, reason)
             )

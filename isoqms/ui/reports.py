@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
@@ -38,9 +39,11 @@ from isoqms.services import objectives, procedures, statistics
 from isoqms.services.exports import export_report
 from isoqms.services.objectives import PERIODS, SCOPES, Attainment, ObjectiveDraft, ObjectiveView
 from isoqms.services.statistics import METRICS, Figures, Period, Report
+from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.models import RowsModel
+from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
 
 
@@ -203,10 +206,12 @@ class StatisticsPanel(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         top = QSplitter(Qt.Orientation.Horizontal)
+        top.setObjectName("reportTopSplitter")
         top.addWidget(table)
         top.addWidget(self.chart)
         top.setSizes([520, 420])
         split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("reportSplitter")
         split.addWidget(top)
         split.addWidget(detail)
         split.setSizes([470, 200])
@@ -246,13 +251,11 @@ class StatisticsPanel(QWidget):
             dialogs.error(self, exc)
             return
         by = self.by.currentData() or None
-        ctx = self.ctx
-        self.ctx.read(
-            lambda: statistics.report(ctx.db, ctx.actor, period, by), self._loaded, parent=self
-        )
+        reading(self.ctx, self, lambda db, actor: statistics.report(db, actor, period, by)).success(
+            self._loaded
+        ).run()
 
-    def _loaded(self, result: object) -> None:
-        assert isinstance(result, Report)
+    def _loaded(self, result: Report) -> None:
         self.report = result
         self.title.setText(f"<b>{result.period.label}</b>")
         self.indicators.set_rows(
@@ -275,13 +278,12 @@ class StatisticsPanel(QWidget):
         )
         if not name:
             return
-        ctx = self.ctx
 
-        def write() -> str:
-            export_report(ctx.db, ctx.actor, report, Path(name))
+        def write(db: Database, actor: Actor) -> str:
+            export_report(db, actor, report, Path(name))
             return name
 
-        ctx.read(write, lambda n: self.exported.emit(str(n)), parent=self)
+        reading(self.ctx, self, write).success(self.exported.emit).run()
 
 
 # ---------------------------------------------------------------------- objectives
@@ -446,34 +448,33 @@ class ObjectivesPanel(QWidget):
         layout.addWidget(note)
 
     def load(self) -> None:
-        ctx, year = self.ctx, self.year.value()
+        year = self.year.value()
 
-        def fetch() -> tuple[list[tuple[ObjectiveView, list[Attainment]]], list[str]]:
+        def fetch(
+            db: Database, actor: Actor
+        ) -> tuple[list[tuple[ObjectiveView, list[Attainment]]], list[str]]:
             cache: objectives.Reports = {}
             rows = [
-                (o, objectives.attainment(ctx.db, ctx.actor, o, year, cache=cache))
-                for o in objectives.list_objectives(ctx.db, ctx.actor)
+                (o, objectives.attainment(db, actor, o, year, cache=cache))
+                for o in objectives.list_objectives(db, actor)
             ]
-            return rows, procedures.fields(ctx.db)
+            return rows, procedures.fields(db)
 
-        def shown(result: object) -> None:
-            assert isinstance(result, tuple)
-            rows, self.fields = result
-            self.model.set_rows(rows)
-            self.loaded.emit()
+        reading(self.ctx, self, fetch).success(self._shown).run()
 
-        ctx.read(fetch, shown, parent=self)
+    def _shown(
+        self, result: tuple[list[tuple[ObjectiveView, list[Attainment]]], list[str]]
+    ) -> None:
+        rows, self.fields = result
+        self.model.set_rows(rows)
+        self.loaded.emit()
 
     def add(self) -> None:
         dialog = ObjectiveDialog(self.fields, self)
         if not dialogs.run_dialog(dialog):
             return
-        draft, ctx = dialog.draft(), self.ctx
-        ctx.write(
-            lambda: objectives.add(ctx.db, ctx.actor, draft),
-            changes={"objective"},  # the page reloads both panels
-            parent=self,
-        )
+        draft = dialog.draft()
+        changing(self.ctx, self, lambda db, actor: objectives.add(db, actor, draft)).run()
 
     def retire(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -483,16 +484,13 @@ class ObjectivesPanel(QWidget):
         reason = dialogs.ask_text(self, self.tr("Stop using the objective"), self.tr("Reason:"))
         if not reason:
             return
-        ctx = self.ctx
-        ctx.write(
-            lambda: objectives.retire(ctx.db, ctx.actor, objective.id, reason),
-            changes={"objective"},  # the page reloads both panels
-            parent=self,
-        )
+        changing(
+            self.ctx, self, lambda db, actor: objectives.retire(db, actor, objective.id, reason)
+        ).run()
 
 
 class ReportsPage(Page):
-    watches = frozenset({"dossier", "objective"})
+    watches = frozenset({"dossier", "quality_objective"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -48,6 +48,7 @@
     <name>AdminPage</name>
     <message>
         <source>Users</source>
+        <extracomment>Where each role starts: the area of its daily work (the first listed role a person holds wins — a clerk who also administers lands at the counter).</extracomment>
         <translation>Người dùng</translation>
     </message>
     <message>
@@ -232,7 +233,7 @@
     <name>CalendarPage</name>
     <message>
         <source>&amp;Add / change entry…</source>
-        <translation>&amp;Thêm / sửa ngày…</translation>
+        <translation>Thêm / &amp;sửa ngày…</translation>
     </message>
     <message>
         <source>&amp;Remove entry</source>
@@ -240,7 +241,7 @@
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation>&amp;Nhập từ tệp…</translation>
+        <translation>Nhập từ tệp (&amp;I)…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
@@ -500,6 +501,10 @@
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Không khởi động được máy in.</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -562,6 +567,26 @@
         <translation>Quá trình giải quyết:</translation>
     </message>
     <message>
+        <source>content revision %1 in force since %2</source>
+        <translation>nội dung lần %1, áp dụng từ %2</translation>
+    </message>
+    <message>
+        <source>represented by %1</source>
+        <translation>người đại diện: %1</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số giấy tờ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
@@ -574,8 +599,20 @@
         <translation>Người nộp</translation>
     </message>
     <message>
+        <source>Contact</source>
+        <translation>Liên hệ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Result collected</source>
+        <translation>Nhận kết quả</translation>
     </message>
     <message>
         <source>Appointment</source>
@@ -601,12 +638,24 @@
         <source>Returned</source>
         <translation>Đã trả</translation>
     </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Papers received (%1 set(s))</source>
+        <translation>Thành phần hồ sơ đã nhận (%1 bộ)</translation>
+    </message>
+    <message>
+        <source>Slip %1</source>
+        <translation>Giấy tiếp nhận %1</translation>
+    </message>
 </context>
 <context>
     <name>DossiersPage</name>
     <message>
-        <source>Scan the slip&apos;s code or type a dossier code, then Enter</source>
-        <translation>Quét mã trên giấy hẹn hoặc nhập mã hồ sơ, rồi nhấn Enter</translation>
+        <source>Find a dossier: its code (or last digits), the citizen&apos;s name, phone or ID number — or scan the slip — then Enter</source>
+        <translation>Tìm hồ sơ: mã hồ sơ (hoặc mấy số cuối), họ tên, số điện thoại, số giấy tờ của công dân — hoặc quét mã trên giấy hẹn — rồi nhấn Enter</translation>
     </message>
     <message>
         <source>All open dossiers, not only mine</source>
@@ -625,6 +674,10 @@
         <translation>Sổ theo dõi hồ sơ</translation>
     </message>
     <message>
+        <source>Found</source>
+        <translation>Kết quả tìm</translation>
+    </message>
+    <message>
         <source>Dossiers</source>
         <translation>Hồ sơ</translation>
     </message>
@@ -635,6 +688,18 @@
     <message>
         <source>Results waiting to be collected (%1)</source>
         <translation>Kết quả chờ trả (%1)</translation>
+    </message>
+    <message>
+        <source>%1 over %2 days</source>
+        <translation>%1 hồ sơ quá %2 ngày</translation>
+    </message>
+    <message>
+        <source>No dossier matches “%1” (code, name, phone or ID number).</source>
+        <translation>Không có hồ sơ nào khớp “%1” (mã, họ tên, số điện thoại hoặc số giấy tờ).</translation>
+    </message>
+    <message>
+        <source>Found: “%1” (%2)</source>
+        <translation>Kết quả tìm “%1” (%2)</translation>
     </message>
 </context>
 <context>
@@ -828,6 +893,37 @@
     </message>
 </context>
 <context>
+    <name>FoundModel</name>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số giấy tờ</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorsModel</name>
     <message>
         <source>Indicator</source>
@@ -842,6 +938,7 @@
     <name>IntakePage</name>
     <message>
         <source>Find a procedure: code or name, accents optional</source>
+        <extracomment>the catalogue reloads when procedures or their content change (a process document&apos;s approval approves its procedure content too)</extracomment>
         <translation>Tìm thủ tục: mã hoặc tên, gõ có dấu hay không dấu đều được</translation>
     </message>
     <message>
@@ -881,8 +978,12 @@
         <translation>Người đại diện (nếu có):</translation>
     </message>
     <message>
+        <source>&amp;Use these details</source>
+        <translation>&amp;Dùng lại thông tin này</translation>
+    </message>
+    <message>
         <source>All &amp;received</source>
-        <translation>Đủ &amp;tất cả</translation>
+        <translation>Đủ tất &amp;cả</translation>
     </message>
     <message>
         <source>At the desk</source>
@@ -910,7 +1011,7 @@
     </message>
     <message>
         <source>&amp;Receive (Ctrl+Enter)</source>
-        <translation>Tiếp &amp;nhận (Ctrl+Enter)</translation>
+        <translation>Tiếp nhận (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Supplement request (Mẫu 02)…</source>
@@ -957,6 +1058,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Received %1 — appointment %2 — book %3, no. %4</source>
         <translation>Đã tiếp nhận %1 — hẹn trả %2 — quyển số %3, số thứ tự %4</translation>
+    </message>
+    <message>
+        <source>Slip %1</source>
+        <translation>Giấy tiếp nhận %1</translation>
+    </message>
+    <message>
+        <source>Seen before: %1</source>
+        <translation>Công dân đã nộp hồ sơ trước đây: %1</translation>
     </message>
     <message>
         <source>Issued %1</source>
@@ -1062,7 +1171,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation>&amp;Xuất…</translation>
+        <translation>X&amp;uất…</translation>
     </message>
     <message>
         <source>Year:</source>
@@ -1176,7 +1285,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>Trợ &amp;giúp</translation>
+        <translation>Trợ giú&amp;p</translation>
     </message>
     <message>
         <source>&amp;About isoqms</source>
@@ -1386,11 +1495,11 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <name>PackPanel</name>
     <message>
         <source>Pack for the &amp;document…</source>
-        <translation>Lập hồ sơ của &amp;tài liệu…</translation>
+        <translation>Lập hồ sơ của tài &amp;liệu…</translation>
     </message>
     <message>
         <source>Pack for the &amp;period…</source>
-        <translation>Lập hồ sơ của &amp;kỳ…</translation>
+        <translation>Lập hồ sơ &amp;của kỳ…</translation>
     </message>
     <message>
         <source>&amp;Check a pack…</source>
@@ -1465,6 +1574,42 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>80 mm roll</source>
+        <extracomment>A paper drawn for a paper size (&quot;a5&quot;, &quot;a4&quot;, &quot;80mm&quot;), on a worker thread.</extracomment>
+        <translation>Giấy cuộn 80 mm</translation>
+    </message>
+    <message>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>&amp;In… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Khổ giấy:</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Không khởi động được máy in.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Lưu ra tệp PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1608,6 +1753,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <name>QueueModel</name>
     <message>
         <source>Dossier code</source>
+        <extracomment>results ready longer than this many days wait too long (the unit&apos;s setting)</extracomment>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
@@ -1637,6 +1783,17 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Result waiting for %1 days</source>
+        <translation>Kết quả đã chờ %1 ngày</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Enter starts a new line; Ctrl+Enter confirms.</source>
+        <translation>Enter để xuống dòng; Ctrl+Enter để đồng ý.</translation>
     </message>
 </context>
 <context>
@@ -2083,41 +2240,6 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
-    <name>SlipPreview</name>
-    <message>
-        <source>Slip %1</source>
-        <translation>Phiếu %1</translation>
-    </message>
-    <message>
-        <source>80 mm roll</source>
-        <translation>Giấy cuộn 80 mm</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>&amp;In…</translation>
-    </message>
-    <message>
-        <source>&amp;Save PDF…</source>
-        <translation>&amp;Lưu PDF…</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>Đó&amp;ng</translation>
-    </message>
-    <message>
-        <source>Paper:</source>
-        <translation>Khổ giấy:</translation>
-    </message>
-    <message>
-        <source>Save the slip</source>
-        <translation>Lưu phiếu</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Tệp PDF (*.pdf)</translation>
-    </message>
-</context>
-<context>
     <name>StatisticsPanel</name>
     <message>
         <source>Month</source>
@@ -2161,7 +2283,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation>&amp;Xuất…</translation>
+        <translation>X&amp;uất…</translation>
     </message>
     <message>
         <source>Period:</source>
@@ -2188,7 +2310,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
     <message>
         <source>&amp;Trace</source>
-        <translation>&amp;Truy vết</translation>
+        <translation>Truy &amp;vết</translation>
     </message>
     <message>
         <source>matches</source>
@@ -2276,6 +2398,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Counters (one per line):</source>
         <translation>Quầy tiếp nhận (mỗi dòng một quầy):</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source>Mark results waiting longer than:</source>
+        <translation>Đánh dấu kết quả chờ trả quá:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -2368,7 +2498,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <name>UsersPage</name>
     <message>
         <source>&amp;Add user…</source>
-        <translation>&amp;Thêm người dùng…</translation>
+        <translation>Thêm người &amp;dùng…</translation>
     </message>
     <message>
         <source>&amp;Edit / roles…</source>

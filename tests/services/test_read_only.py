@@ -113,7 +113,10 @@ OPERATIONS: dict[str, Op] = {
         db, a, IntakeDraft("1.001193", Applicant("Lê Văn An"))
     ),
     "printing.log": lambda db, a, k: printing.log(
-        db, a, intake.receipt_printout(db, a, k["dossier"]), purpose="print"  # type: ignore[arg-type]
+        db,
+        a,
+        intake.receipt_printout(db, a, k["dossier"]),  # type: ignore[arg-type]
+        purpose="print",
     ),
     "intake.issue_notice": lambda db, a, k: intake.issue_notice(
         db, a, NoticeDraft("refusal", "1.001193", ANH, "Không thuộc thẩm quyền"), now=NOW

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -13,6 +14,12 @@ from isoqms.services import users as user_service
 from isoqms.ui import collector, fonts, i18n
 from isoqms.ui.context import AppContext
 from isoqms.ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def own_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Window sizes and splitters (window.ini) stay with the test that saved them."""
+    monkeypatch.setenv("ISOQMS_DATA_DIR", str(tmp_path / "data"))
 
 
 @pytest.fixture(scope="session", autouse=True)

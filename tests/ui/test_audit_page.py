@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from isoqms.ui.audit_page import AuditPage
 from isoqms.ui.context import AppContext
+from isoqms.ui.operations import changing
 from tests.helpers import audit_count, raw_sql
 
 
@@ -62,11 +63,9 @@ def test_a_write_elsewhere_refreshes_the_log(
     page = loaded(qtbot, ctx)
     rows = page.model.rowCount()
     with qtbot.waitSignal(page.loaded, timeout=10_000):
-        ctx.write(
-            lambda: user_service.set_active(ctx.db, ctx.actor, "officer", False),
-            changes={"user"},
-            parent=page,
-        )
+        changing(  # the log is told by the kinds of record the write changed
+            ctx, page, lambda db, actor: user_service.set_active(db, actor, "officer", False)
+        ).run()
     assert page.model.rowCount() == rows + 1
 
 

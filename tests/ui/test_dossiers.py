@@ -3,6 +3,7 @@ the dossier window by the right person, the queue and the tracking book."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -200,3 +201,72 @@ def test_auditor_sees_but_cannot_act(
     dialog = open_dialog(qtbot, page, code)
     assert not any(b.isVisible() for b in dialog.action_buttons.values())
     assert isinstance(dialog, QDialog)
+
+
+def test_a_dossier_found_by_what_the_citizen_says(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext], demo_db: Database
+) -> None:
+    clerk = login(demo_db, "clerk")
+    papers = (intake.PaperReceived("Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", 1),)
+    dao = Applicant(
+        "Đặng Thị Đào", id_number="001190012345", phone="0912345678", address="Thôn Tây"
+    )
+    first = intake.receive(demo_db, clerk, IntakeDraft(CIVIL, dao, papers=papers)).code
+    second = intake.receive(demo_db, clerk, IntakeDraft(CIVIL, dao)).code
+    page = page_for(qtbot, make_ctx("officer"))
+    qtbot.waitUntil(page.scan.hasFocus, timeout=5_000)  # a scanner types into it at once
+    # a name without accents: both dossiers, newest first, in their own tab
+    with qtbot.waitSignal(page.found, timeout=10_000):
+        qtbot.keyClicks(page.scan, "dang thi dao")
+        qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    assert [page.found_model.row_at(i).code for i in range(2)] == [second, first]
+    assert page.tabs.currentIndex() == page.results_tab and page.results.hasFocus()
+    # Enter on the highlighted row opens it
+    with qtbot.waitSignal(page.opened, timeout=10_000) as opened:
+        qtbot.keyClick(page.results, Qt.Key.Key_Return)
+    dialog = opened.args[0]
+    qtbot.addWidget(dialog)
+    assert dialog.code == second
+    # a phone number finds both too; the full ID number with a code's tail opens one
+    page.scan.clear()
+    with qtbot.waitSignal(page.opened, timeout=10_000) as opened:
+        qtbot.keyClicks(page.scan, first[-11:])
+        qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    dialog = opened.args[0]
+    qtbot.addWidget(dialog)
+    qtbot.waitSignal(dialog.loaded, timeout=10_000).wait()
+    summary = dialog.summary.text()
+    for shown in (
+        "Đặng Thị Đào",
+        "001190012345",
+        "0912345678",
+        "Thôn Tây",
+        "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân",
+        "01 bản chính",
+        "Trực tiếp",  # the channel
+        "BM.MC.2025.01@1",  # the form revision of the slip
+    ):
+        assert shown in summary, shown
+
+
+def test_results_waiting_too_long_are_marked(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext], demo_db: Database
+) -> None:
+    from isoqms.services import unit
+
+    admin = login(demo_db, "admin")
+    unit.update_unit(
+        demo_db, admin, dataclasses.replace(unit.get_unit(demo_db), result_waiting_days=5)
+    )
+    clerk = login(demo_db, "clerk")
+    old, recent = received(demo_db, days_ago=12), received(demo_db, days_ago=2)
+    for code, days in ((old, 10), (recent, 1)):
+        at = clock.now().replace(second=0, microsecond=0) - dt.timedelta(days=days)
+        journey.act(demo_db, clerk, code, Action.RESULT_READY, journey.ActionInput(at=at))
+    page = page_for(qtbot, make_ctx("clerk"))
+    model = page.ready_model
+    rows = {model.row_at(i).code: i for i in range(model.rowCount())}
+    tip = model.data(model.index(rows[old], 0), Qt.ItemDataRole.ToolTipRole)
+    assert "10" in str(tip) and model.waiting_long(model.row_at(rows[old]))
+    assert not model.waiting_long(model.row_at(rows[recent]))
+    assert "quá 5 ngày" in page.tabs.tabText(1)

@@ -11,11 +11,15 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.services import intake as intake_service
+from isoqms.services.intake import Applicant, IntakeDraft
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
-from isoqms.ui.intake import IntakePage, ReasonDialog, SlipPreview
+from isoqms.ui.intake import IntakePage, ReasonDialog
+from isoqms.ui.print_preview import PrintPreview
+from tests.helpers import login
 from tests.helpers_pdf import pdf_text, qr_codes
 
 
@@ -108,10 +112,10 @@ def test_receive_preview_and_save(
     page.address.setText("Thôn Đoài, xã Bình Minh")
     page.all_papers.click()
 
-    previews: list[SlipPreview] = []
+    previews: list[PrintPreview] = []
 
     def keep(dialog: QDialog) -> bool:
-        assert isinstance(dialog, SlipPreview)
+        assert isinstance(dialog, PrintPreview)
         previews.append(dialog)
         return True
 
@@ -198,7 +202,7 @@ def test_print_goes_through_qt_printing(
     choose(qtbot, page, "2.000815")
     page.name.setText("Bùi Thị Hạnh")
     page.all_papers.click()
-    previews: list[SlipPreview] = []
+    previews: list[PrintPreview] = []
     monkeypatch.setattr(dialogs, "run_dialog", lambda d: previews.append(d) or True)
     with qtbot.waitSignal(page.received, timeout=15_000):
         page.confirm_button.click()
@@ -216,3 +220,32 @@ def test_print_goes_through_qt_printing(
         preview.print_button.click()
     assert not signal.args[0].reprint
     assert pdf_pages(target.read_bytes(), tmp_path) == 2
+
+
+def test_a_returning_citizens_details_are_offered_for_reuse(
+    qtbot: QtBot, page: IntakePage, demo_db: Database
+) -> None:
+    before = Applicant(
+        "Đặng Thị Đào", id_number="001190012345", phone="0912345678", address="Thôn Tây"
+    )
+    intake_service.receive(
+        demo_db, login(demo_db, "clerk"), IntakeDraft("1.001193", before, received_at=None)
+    )
+    choose(qtbot, page, "ket hon")
+    with qtbot.waitSignal(
+        page.details_offered, timeout=10_000, check_params_cb=lambda found: found is not None
+    ):
+        qtbot.keyClicks(page.id_number, "001190012345")
+    assert "Đặng Thị Đào" in page.returning_label.text() and page.reuse_button.isVisible()
+    page.reuse_button.click()
+    assert (page.name.text(), page.phone.text(), page.address.text()) == (
+        "Đặng Thị Đào",
+        "0912345678",
+        "Thôn Tây",
+    )
+    assert not page.reuse_button.isVisible()
+    # a number the desk has not seen offers nothing
+    page.clear()
+    with qtbot.waitSignal(page.details_offered, timeout=10_000) as offered:
+        qtbot.keyClicks(page.phone, "0987654321")
+    assert offered.args[0] is None and not page.reuse_button.isVisible()

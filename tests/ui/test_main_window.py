@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
@@ -65,7 +66,7 @@ def test_menus_and_about_are_vietnamese(
 ) -> None:
     window = window_for(qtbot, make_ctx, "admin")
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Tệp", "&Ngôn ngữ", "Trợ &giúp"]
+    assert menus == ["&Tệp", "&Ngôn ngữ", "Trợ giú&p"]  # one key each (tests/ui/test_keys.py)
     about = window.about_text()
     assert __version__ in about and "Noto Sans" in about and "Xã Bình Minh" in about
     assert "Quản lý tài liệu ISO 9001" in about
@@ -93,3 +94,31 @@ def test_sign_out_asks_for_the_login_again(
     with qtbot.waitSignal(window.logout_requested):
         window.logout_action.trigger()
     assert not window.isVisible()
+
+
+def test_the_window_size_and_the_splitters_are_remembered(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext]
+) -> None:
+    from PySide6.QtWidgets import QSplitter
+
+    ctx = make_ctx("clerk")
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.setWindowState(Qt.WindowState.WindowNoState)
+    first.resize(760, 620)  # within the test screen (offscreen: 800 × 800)
+    size = (first.width(), first.height())
+    splitter = first.findChild(QSplitter, "intakeSplitter")
+    assert splitter is not None
+    splitter.setSizes([300, 800])
+    sizes = splitter.sizes()
+    first.close()  # saved on closing
+
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert (again.width(), again.height()) == size
+    restored = again.findChild(QSplitter, "intakeSplitter")
+    assert restored is not None and restored.sizes() == sizes

@@ -36,14 +36,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.calendar import CalendarEntry, DayInfo, DayKind, WorkCalendar
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.services import calendar as calendar_service
+from isoqms.services.exports import save
+from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.models import RowsModel
+from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
 
 OFF_WEEKDAY = QColor("#f4b6b6")
@@ -292,6 +296,7 @@ class CalendarPage(Page):
         legend.addStretch(1)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("calendarSplitter")
         splitter.addWidget(self.grid)
         splitter.addWidget(self.list)
         splitter.setStretchFactor(0, 3)
@@ -307,14 +312,13 @@ class CalendarPage(Page):
         super().refresh()
         year = self.year.value()
 
-        def load() -> tuple[int, list[DayInfo]]:
-            calendar: WorkCalendar = calendar_service.load_calendar(self.ctx.db)
+        def load(db: Database, _actor: Actor) -> tuple[int, list[DayInfo]]:
+            calendar: WorkCalendar = calendar_service.load_calendar(db)
             return year, list(calendar.days_of(year))
 
-        self.ctx.read(load, self._loaded, parent=self)
+        reading(self.ctx, self, load).success(self._loaded).run()
 
-    def _loaded(self, result: object) -> None:
-        assert isinstance(result, tuple)
+    def _loaded(self, result: tuple[int, list[DayInfo]]) -> None:
         year, days = result
         if year != self.year.value():
             return  # the user moved on to another year meanwhile
@@ -347,11 +351,9 @@ class CalendarPage(Page):
         if not dialogs.run_dialog(dialog):
             return
         entry = dialog.entry()
-        self.ctx.write(
-            lambda: calendar_service.set_entry(self.ctx.db, self.ctx.actor, entry),
-            changes={"calendar_day"},
-            parent=self,
-        )
+        changing(
+            self.ctx, self, lambda db, actor: calendar_service.set_entry(db, actor, entry)
+        ).run()
 
     def remove_entry(self) -> None:
         day = self.selected_day()
@@ -377,11 +379,9 @@ class CalendarPage(Page):
             .replace("%2", info.name),
         ):
             return
-        self.ctx.write(
-            lambda: calendar_service.remove_entry(self.ctx.db, self.ctx.actor, day),
-            changes={"calendar_day"},
-            parent=self,
-        )
+        changing(
+            self.ctx, self, lambda db, actor: calendar_service.remove_entry(db, actor, day)
+        ).run()
 
     def import_file(self) -> None:
         name = dialogs.ask_open_file(
@@ -399,15 +399,11 @@ class CalendarPage(Page):
                 ),
             )
             return
-        self.ctx.write(
-            lambda: calendar_service.import_entries(self.ctx.db, self.ctx.actor, text),
-            changes={"calendar_day"},
-            parent=self,
-            on_success=self._imported,
-        )
+        changing(
+            self.ctx, self, lambda db, actor: calendar_service.import_entries(db, actor, text)
+        ).success(self._imported).run()
 
-    def _imported(self, report: object) -> None:
-        assert isinstance(report, calendar_service.ImportReport)
+    def _imported(self, report: calendar_service.ImportReport) -> None:
         dialogs.info(self, self.tr("Import"), report.summary())
         self.imported.emit(report)
 
@@ -422,9 +418,10 @@ class CalendarPage(Page):
         if not name:
             return
 
-        def export() -> str:
-            text = calendar_service.export_entries(self.ctx.db, year)
-            Path(name).write_text(text, encoding="utf-8-sig", newline="")
+        def export(db: Database, _actor: Actor) -> str:
+            # utf-8-sig: Excel on Windows opens it with the Vietnamese letters intact
+            text = calendar_service.export_entries(db, year)
+            save(Path(name), text.encode("utf-8-sig"))
             return name
 
-        self.ctx.read(export, lambda path: self.exported.emit(str(path)), parent=self)
+        reading(self.ctx, self, export).success(self.exported.emit).run()

@@ -22,6 +22,7 @@ from isoqms.domain.roles import Permission
 from isoqms.services import unit as unit_service
 from isoqms.services.unit import UnitInfo
 from isoqms.ui.context import AppContext
+from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
 
 _TEXT_FIELDS = (
@@ -103,10 +104,11 @@ class UnitPage(Page):
 
     def refresh(self) -> None:
         super().refresh()
-        self.ctx.read(lambda: unit_service.get_unit(self.ctx.db), self._loaded, parent=self)
+        reading(self.ctx, self, lambda db, actor: unit_service.get_unit(db)).success(
+            self._loaded
+        ).run()
 
-    def _loaded(self, info: object) -> None:
-        assert isinstance(info, UnitInfo)
+    def _loaded(self, info: UnitInfo) -> None:
         for name, edit in self.fields.items():
             edit.setText(getattr(info, name) or "")
         self.counters.setPlainText("\n".join(info.counters))
@@ -128,16 +130,11 @@ class UnitPage(Page):
     def save(self) -> None:
         info = self.current()
         self.status.setText(self.tr("Saving…"))
-        self.ctx.write(
-            lambda: unit_service.update_unit(self.ctx.db, self.ctx.actor, info),
-            changes={"unit"},
-            parent=self,
-            on_success=self._saved,
-            on_failure=self._failed,
-        )
+        changing(
+            self.ctx, self, lambda db, actor: unit_service.update_unit(db, actor, info)
+        ).success(self._saved).failure(self._failed).run()
 
-    def _saved(self, info: object) -> None:
-        assert isinstance(info, UnitInfo)
+    def _saved(self, info: UnitInfo) -> None:
         self.ctx.unit = info
         self.status.setText(self.tr("Saved."))
         self.saved.emit(info)

@@ -33,6 +33,7 @@ from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.labels import local_time, role_label
 from isoqms.ui.models import RowsModel
+from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
 
 ROLE_USERNAME = Qt.ItemDataRole.UserRole + 1
@@ -185,12 +186,11 @@ class UsersPage(Page):
 
     def refresh(self) -> None:
         super().refresh()
-        self.ctx.read(
-            lambda: user_service.list_users(self.ctx.db, self.ctx.actor), self._loaded, parent=self
-        )
+        reading(self.ctx, self, lambda db, actor: user_service.list_users(db, actor)).success(
+            self._loaded
+        ).run()
 
-    def _loaded(self, users: object) -> None:
-        assert isinstance(users, list)
+    def _loaded(self, users: list[UserInfo]) -> None:
         selected = self.selected()
         self.model.set_rows(users)
         if selected is not None:
@@ -230,19 +230,19 @@ class UsersPage(Page):
             dialog.title_edit.text(),
         )
         password, roles = dialog.password.text(), dialog.roles()
-        self.ctx.write(
-            lambda: user_service.add_user(
-                self.ctx.db,
-                self.ctx.actor,
+        changing(
+            self.ctx,
+            self,
+            lambda db, actor: user_service.add_user(
+                db,
+                actor,
                 username=username,
                 full_name=full_name,
                 password=password,
                 roles=roles,
                 title=title,
             ),
-            changes={"user"},
-            parent=self,
-        )
+        ).run()
 
     def edit_user(self) -> None:
         user = self.selected()
@@ -256,18 +256,18 @@ class UsersPage(Page):
             dialog.title_edit.text(),
             dialog.roles(),
         )
-        self.ctx.write(
-            lambda: user_service.update_user(
-                self.ctx.db,
-                self.ctx.actor,
+        changing(
+            self.ctx,
+            self,
+            lambda db, actor: user_service.update_user(
+                db,
+                actor,
                 user.username,
                 full_name=full_name,
                 title=title,
                 roles=roles,
             ),
-            changes={"user"},
-            parent=self,
-        )
+        ).run()
 
     def toggle_active(self) -> None:
         user = self.selected()
@@ -282,13 +282,11 @@ class UsersPage(Page):
             % user.username,
         ):
             return
-        self.ctx.write(
-            lambda: user_service.set_active(
-                self.ctx.db, self.ctx.actor, user.username, not user.active
-            ),
-            changes={"user"},
-            parent=self,
-        )
+        changing(
+            self.ctx,
+            self,
+            lambda db, actor: user_service.set_active(db, actor, user.username, not user.active),
+        ).run()
 
     def reset_password(self) -> None:
         user = self.selected()
@@ -302,15 +300,14 @@ class UsersPage(Page):
         except ValidationError as exc:
             dialogs.error(self, exc)
             return
-        self.ctx.write(
-            lambda: user_service.reset_password(
-                self.ctx.db, self.ctx.actor, user.username, password
-            ),
-            changes={"user"},
-            parent=self,
-            on_success=lambda _info: dialogs.info(
+        changing(
+            self.ctx,
+            self,
+            lambda db, actor: user_service.reset_password(db, actor, user.username, password),
+        ).success(
+            lambda _info: dialogs.info(
                 self,
                 self.tr("Password reset"),
                 self.tr("%s must choose a new password at the next sign-in.") % user.username,
-            ),
-        )
+            )
+        ).run()

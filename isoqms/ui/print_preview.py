@@ -1,0 +1,144 @@
+"""A paper as it will print — receipt, notice, control sheet, letter — on the chosen paper
+size; print or save as PDF from here. The pages shown are the ones that print: a print
+sends them at the printer's resolution and logs them, a save writes them and logs them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from isoqms.domain.errors import ValidationError
+from isoqms.services.intake import PrintedSlip
+from isoqms.services.printing import Printout
+from isoqms.ui import dialogs
+from isoqms.ui.context import AppContext
+from isoqms.ui.operations import printing as ops
+from isoqms.ui.operations.printing import Drawn
+from isoqms.ui.pdf_view import PagesView, print_dpi, print_images
+
+#: A paper drawn for a paper size ("a5", "a4", "80mm"), on a worker thread.
+Draw = Callable[[str], Printout]
+
+
+class PrintPreview(QDialog):
+    rendered = Signal()
+    printed = Signal(object)  # PrintedSlip
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        draw: Draw,
+        *,
+        title: str,
+        paper: str = "a5",
+        drawn: Drawn | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.draw = draw
+        self.drawn: Drawn | None = None
+        self.setWindowTitle(title)
+        self.resize(720, 720)
+        self.paper = QComboBox()
+        self.paper.addItem("A5", "a5")
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem(self.tr("80 mm roll"), "80mm")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
+        self.paper.currentIndexChanged.connect(lambda _i: self.show_preview())
+        self.pages = PagesView()
+        self.print_button = QPushButton(self.tr("&Print… (Ctrl+P)"))
+        self.print_button.setDefault(True)
+        self.save_button = QPushButton(self.tr("&Save PDF…"))
+        close = QPushButton(self.tr("&Close"))
+        self.print_button.clicked.connect(self.print_slip)
+        self.save_button.clicked.connect(self.save_slip)
+        close.clicked.connect(self.accept)
+        for keys in ("Ctrl+P", "Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.print_slip)
+        self.setProperty("ctrlEnterAccepts", True)  # Ctrl+Enter here prints
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Paper:")))
+        bar.addWidget(self.paper)
+        bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.save_button)
+        bar.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.pages, 1)
+        if drawn is not None:
+            self._show(str(self.paper.currentData()), drawn)  # drawn already: not again
+        else:
+            self.show_preview()
+
+    def paper_size(self) -> str:
+        return str(self.paper.currentData())
+
+    def show_preview(self) -> None:
+        paper, draw = self.paper_size(), self.draw
+        ops.draw(self.ctx, self, lambda: draw(paper)).success(
+            lambda result: self._show(paper, result)
+        ).run()
+
+    def _show(self, paper: str, drawn: Drawn) -> None:
+        if self.paper_size() != paper:
+            return  # the paper changed meanwhile; that preview will follow
+        self.drawn = drawn
+        self.pages.show_images(drawn.images)
+        self.rendered.emit()
+
+    def print_slip(self) -> None:
+        if self.drawn is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if not dialogs.ask_printer(self, printer):
+            return
+        printout = self.drawn.printout
+
+        def send(images: list[Any]) -> None:
+            if not print_images(printer, images):
+                dialogs.error(self, ValidationError(self.tr("The printer could not be started.")))
+                return
+            ops.log_print(self.ctx, self, printout).success(self._printed).run()
+
+        ops.rasterise(self.ctx, self, printout.pdf, print_dpi(printer)).success(send).run()
+
+    def _printed(self, printed: PrintedSlip) -> None:
+        self.printed.emit(printed)
+        self.show_preview()  # later prints are reprints
+
+    def save_slip(self) -> None:
+        if self.drawn is None:
+            return
+        name = dialogs.ask_save_file(
+            self,
+            self.tr("Save as PDF"),
+            self.drawn.printout.file_name or "giay.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        if not name:
+            return
+        paper, draw = self.paper_size(), self.draw
+        ops.save(self.ctx, self, self.drawn.printout, lambda: draw(paper), Path(name)).success(
+            lambda _printed: self._saved(name)
+        ).run()
+
+    def _saved(self, name: str) -> None:
+        self.saved.emit(name)
+        self.show_preview()
