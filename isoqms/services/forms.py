@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from isoqms import paths
 from isoqms.db.models import Document, DocumentRevision
@@ -120,6 +120,19 @@ def _form_revisions(session: Session, code: str | None = None) -> dict[str, list
         .join(Document, Document.id == DocumentRevision.document_id)
         .where(Document.kind == DocumentKind.FORM.value)
         .order_by(Document.code, DocumentRevision.issue, DocumentRevision.amendment)
+        # every receipt asks: not the revisions' searchable text nor their summaries
+        .options(
+            load_only(
+                DocumentRevision.id,
+                DocumentRevision.document_id,
+                DocumentRevision.state,
+                DocumentRevision.issue,
+                DocumentRevision.amendment,
+                DocumentRevision.effective_from,
+                DocumentRevision.withdrawn_on,
+                DocumentRevision.form_content,
+            )
+        )
     )
     if code is not None:
         query = query.where(Document.code == code)
