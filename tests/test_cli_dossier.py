@@ -147,6 +147,7 @@ def test_find_a_dossier_by_anything_a_citizen_says(demo_db: Database) -> None:
     target = codes["Đặng Thị Đào"]
     for query, matched in [
         (target[-11:], "code"),  # YYMMDD-XXXX, as read off the slip
+        (target[-11:].replace("-", ""), "code"),  # the same typed without its dash
         ("dang thi dao", "name"),  # no accents, đ = d
         ("ĐẶNG THỊ ĐÀO", "name"),
         ("0912 345 678", "phone"),

@@ -381,8 +381,8 @@ class PrintLog(Base):
     copy_id: Mapped[int | None] = mapped_column(
         ForeignKey("document_copy.id"), nullable=True, index=True
     )
-    form_code: Mapped[str] = mapped_column(String(40))
-    form_revision: Mapped[str] = mapped_column(String(40))
+    form_code: Mapped[str] = mapped_column(String(80))  # a form's or a document's code
+    form_revision: Mapped[str] = mapped_column(String(80))
     copies: Mapped[str] = mapped_column(String(100))
     paper: Mapped[str] = mapped_column(String(8))
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -107,8 +107,9 @@ class ReceiptLayout:
     """Lays out one copy of Mẫu 01 from the top of the frame down; ``draw`` calls record
     what to paint, so a layout can be measured before anything is painted."""
 
-    def __init__(self, r: SlipRenderer) -> None:
+    def __init__(self, r: SlipRenderer, labels: Sequence[str] = ("",)) -> None:
         self.r = r
+        self.labels = labels  # the copy labels: the title block keeps room for the longest
         self.size = r.body.fontSize
         self.leading = r.body.leading
         self.ops: list[LineOp | QrOp | GridOp] = []
@@ -191,7 +192,8 @@ class ReceiptLayout:
             [(f.text("title"), BOLD)], size=title_size, leading=title_leading, width=width
         )
         block += measure.text([("Mã hồ sơ: ", REGULAR), (slip.code, BOLD)], width=width)
-        block += self.leading
+        label_lines = max(len(break_lines([(t, ITALIC)], self.size, width)) for t in self.labels)
+        block += self.leading * label_lines
         top = self.y
         row = block if roll else max(block, qr)
         self.y = top + (row - block) / 2 + self.size * 0.6
@@ -203,8 +205,8 @@ class ReceiptLayout:
             centre=True,
         )
         self.para([("Mã hồ sơ: ", REGULAR), (slip.code, BOLD)], width=width, centre=True)
-        self.label_at = (0.0, self.y, width)  # the copy label: one line, written per page
-        self.y += self.leading
+        self.label_at = (0.0, self.y, width)  # the copy label, written on each page
+        self.y += self.leading * label_lines
         if roll:
             self.ops.append(QrOp(slip.code, (r.frame_width - qr) / 2, self.y, qr))
             self.y += qr
@@ -390,7 +392,7 @@ def render_receipt_fast(
     the smallest font scale (the caller then lets platypus split it)."""
     for scale in SlipRenderer.SCALES:
         r = SlipRenderer(paper, scale)
-        layout = ReceiptLayout(r)
+        layout = ReceiptLayout(r, labels)
         layout.receipt(slip, watermark)
         room = r.height - 2 * r.margin
         if r.height and layout.y > room:
@@ -417,9 +419,10 @@ def _paint(
     x, y, width = layout.label_at
     for text in labels:
         canvas.doForm("copy")
-        line = break_lines([(text, ITALIC)], layout.size, width)[0]
-        left = r.margin + x + (width - line.width) / 2
-        _paint_line(canvas, line, left, top - (y + layout.size), layout.size, False, None)
+        for n, line in enumerate(break_lines([(text, ITALIC)], layout.size, width)):
+            left = r.margin + x + (width - line.width) / 2
+            baseline = top - (y + n * layout.leading + layout.size)
+            _paint_line(canvas, line, left, baseline, layout.size, False, None)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()

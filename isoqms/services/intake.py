@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, text
@@ -61,6 +62,8 @@ from isoqms.services.forms import FormTexts, form_by_revision, form_for
 from isoqms.services.printing import Printout, printed_before
 from isoqms.services.unit import UnitInfo, get_unit, unit_in
 from isoqms.services.uow import AUDIT_CHAIN_LOCK, Actor, require, write
+
+log = logging.getLogger(__name__)
 
 LEDGER_BOOK = 1
 BACKDATE_TOLERANCE = dt.timedelta(minutes=10)
@@ -586,10 +589,12 @@ def print_receipt(
 
 @dataclass(frozen=True)
 class Received:
-    """A dossier just received, and its slip drawn from what the receipt wrote."""
+    """A dossier just received, and its slip drawn from what the receipt wrote (``None``
+    if drawing failed: the dossier is received all the same, its slip can be drawn again
+    from the dossier)."""
 
     dossier: DossierView
-    printout: Printout
+    printout: Printout | None
 
 
 def receive_and_draw(
@@ -603,7 +608,12 @@ def receive_and_draw(
     """Receive (see :func:`receive`), then draw the slip — after the transaction, from the
     values the receipt used, with no second read."""
     view, slip = _receive(db, actor, draft, now=now)
-    return Received(view, _receipt_printout(view.id, slip, PaperSize(paper)))
+    try:
+        printout: Printout | None = _receipt_printout(view.id, slip, PaperSize(paper))
+    except Exception:  # the receipt is committed: never lose it to a drawing failure
+        log.exception("drawing the slip of %s failed", view.code)
+        printout = None
+    return Received(view, printout)
 
 
 # ---------------------------------------------------------------------- Mẫu 02 and 03

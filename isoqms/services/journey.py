@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -594,63 +595,89 @@ class FoundDossier:
 _DIGITS_ONLY = re.compile(r"[\s.()+-]")
 
 
+def _found_columns() -> tuple[Any, ...]:
+    return (
+        Dossier.id,
+        Dossier.code,
+        Dossier.applicant_name,
+        Dossier.applicant_key,
+        Dossier.id_number,
+        Dossier.phone,
+        Dossier.received_at,
+        Dossier.state,
+        Dossier.promised_at,
+        Dossier.due_at,
+        Procedure.code.label("procedure_code"),
+        Procedure.name.label("procedure_name"),
+    )
+
+
 def find(db: Database, actor: Actor, query: str, *, limit: int = 50) -> list[FoundDossier]:
-    """Dossiers matching what a citizen says: the code or its tail, the name (accents and
-    case optional, đ = d), the phone number, the ID number — newest first."""
+    """Dossiers matching what a citizen says: the code or its tail (with or without the
+    dash, as read off the slip), the name (accents and case optional, đ = d), the phone
+    number, the ID number — newest first.
+
+    A whole ID number or phone is looked up through its index; only a code, its tail, a
+    name or a partial phone scans the dossiers."""
     text = nfc(query)
     if not text:
         raise ValidationError(
             "Nhập mã hồ sơ (hoặc mấy số cuối), họ tên, số điện thoại hoặc số giấy tờ."
         )
     digits = _DIGITS_ONLY.sub("", text)
-    conditions: list[ColumnElement[bool]] = [Dossier.code.contains(text.upper(), autoescape=True)]
-    phone = id_number = ""
-    if digits.isdigit():
-        phone = "0" + digits[2:] if digits.startswith("84") and len(digits) >= 11 else digits
-        if len(digits) >= 9:
-            id_number = digits
-            conditions += [Dossier.id_number == digits, Dossier.phone == phone]
-        if len(digits) >= 6:
-            conditions.append(Dossier.phone.endswith(phone, autoescape=True))
-        conditions.append(Dossier.code.endswith(digits, autoescape=True))
-    words = fold(text).split()
-    if any(ch.isalpha() for ch in text):
-        conditions.append(
-            and_(*(Dossier.applicant_key.contains(w, autoescape=True) for w in words))
-        )
+    all_digits = digits.isdigit()
+    phone = "0" + digits[2:] if digits.startswith("84") and len(digits) >= 11 else digits
+    whole_number = all_digits and len(digits) >= 9  # an ID (9, 12) or a phone (10, 11)
+    exact: list[ColumnElement[bool]] = []
+    scan: list[ColumnElement[bool]] = []
+    if whole_number:
+        exact += [Dossier.id_number == digits, Dossier.phone == phone]
+        if len(digits) == 10:  # YYMMDDXXXX: a code's tail typed without its dash
+            scan.append(Dossier.code.endswith(f"{digits[:6]}-{digits[6:]}", autoescape=True))
+    else:
+        scan.append(Dossier.code.contains(text.upper(), autoescape=True))
+        if all_digits:
+            if len(digits) >= 6:
+                scan.append(Dossier.phone.endswith(phone, autoescape=True))
+        elif any(ch.isalpha() for ch in text):
+            words = fold(text).split()
+            scan.append(and_(*(Dossier.applicant_key.contains(w, autoescape=True) for w in words)))
+    rows: dict[int, Any] = {}
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
-        rows = session.execute(
-            select(Dossier, Procedure.code, Procedure.name)
-            .join(Procedure, Procedure.id == Dossier.procedure_id)
-            .where(or_(*conditions))
-            .order_by(Dossier.received_at.desc(), Dossier.id.desc())
-            .limit(limit)
-        ).all()
+        base = select(*_found_columns()).join(Procedure, Procedure.id == Dossier.procedure_id)
+        newest = (Dossier.received_at.desc(), Dossier.id.desc())
+        for condition in exact:  # each through its own index
+            for row in session.execute(base.where(condition).order_by(*newest).limit(limit)):
+                rows[row.id] = row
+        if scan:
+            for row in session.execute(base.where(or_(*scan)).order_by(*newest).limit(limit)):
+                rows[row.id] = row
+    ordered = sorted(rows.values(), key=lambda r: (r.received_at, r.id), reverse=True)[:limit]
 
-    def matched(d: Dossier) -> str:
-        if id_number and d.id_number == id_number:
+    def matched(r: Any) -> str:
+        if whole_number and r.id_number == digits:
             return "id_number"
-        if phone and d.phone and d.phone.endswith(phone):
+        if all_digits and len(digits) >= 6 and r.phone and r.phone.endswith(phone):
             return "phone"
-        if words and all(w in d.applicant_key for w in words) and text.upper() not in d.code:
+        if not all_digits and text.upper() not in r.code:
             return "name"
         return "code"
 
     return [
         FoundDossier(
-            code=d.code,
-            applicant=d.applicant_name,
-            id_number=d.id_number,
-            phone=d.phone,
-            procedure_code=code,
-            procedure=name,
-            received_at=d.received_at,
-            state=DossierState(d.state),
-            appointment=d.promised_at or d.due_at,
-            matched=matched(d),
+            code=r.code,
+            applicant=r.applicant_name,
+            id_number=r.id_number,
+            phone=r.phone,
+            procedure_code=r.procedure_code,
+            procedure=r.procedure_name,
+            received_at=r.received_at,
+            state=DossierState(r.state),
+            appointment=r.promised_at or r.due_at,
+            matched=matched(r),
         )
-        for d, code, name in rows
+        for r in ordered
     ]
 
 

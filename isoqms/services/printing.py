@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
@@ -27,7 +27,7 @@ from isoqms.db.models import PrintLog, utcnow
 from isoqms.domain.errors import Conflict
 from isoqms.domain.roles import Permission
 from isoqms.services import files
-from isoqms.services.uow import Actor, require, write
+from isoqms.services.uow import AUDIT_CHAIN_LOCK, Actor, require, write
 
 PURPOSES = ("print", "save")
 
@@ -109,6 +109,8 @@ def log(
         raise ValueError(purpose)
     with write(db, actor, printout.permission) as uow:
         session = uow.session
+        if db.backend == "postgresql":  # two first prints at once: one is the reprint
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
         if strict and _printed_before(session, printout) != printout.reprint:
             raise StalePrintout(
                 "Giấy này vừa được in ở nơi khác; chương trình in lại với dấu “Bản in lại”."

@@ -83,9 +83,9 @@ def ask_printer(parent: QWidget | None, printer: object) -> bool:
 def ctrl_enter_accepts(dialog: QWidget) -> None:
     """Ctrl+Enter confirms the dialog — its OK (or Save, Yes) button, so the dialog's own
     checks run — wherever the cursor is, a multi-line box included (plain Enter there
-    starts a new line)."""
+    starts a new line). A dialog without such a button is not closed by it."""
     from PySide6.QtGui import QKeySequence, QShortcut
-    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+    from PySide6.QtWidgets import QDialogButtonBox
 
     if dialog.property("ctrlEnterAccepts"):
         return
@@ -102,8 +102,7 @@ def ctrl_enter_accepts(dialog: QWidget) -> None:
                 if button is not None and button.isEnabled() and button.isVisible():
                     button.click()
                     return
-        if isinstance(dialog, QDialog):
-            dialog.accept()
+        # no confirming button (a window of its own buttons): Ctrl+Enter does nothing
 
     for keys in ("Ctrl+Return", "Ctrl+Enter"):
         QShortcut(QKeySequence(keys), dialog, confirm)

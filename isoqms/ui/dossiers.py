@@ -601,7 +601,8 @@ class FoundModel(RowsModel):
 
 
 class DossiersPage(Page):
-    watches = frozenset({"dossier"})
+    #: the unit's profile holds how long a result may wait before it is marked
+    watches = frozenset({"dossier", "unit"})
     loaded = Signal()
     opened = Signal(object)
     found = Signal(object)  # list[FoundDossier]

@@ -326,6 +326,7 @@ class IntakePage(Page):
         form.setColumnStretch(3, 2)
         # a citizen the desk has seen: their last details, offered for reuse
         self.returning: Applicant | None = None
+        self._filling = False
         self.returning_label = QLabel()
         self.returning_label.setObjectName("returning")
         self.returning_label.setWordWrap(True)
@@ -618,6 +619,8 @@ class IntakePage(Page):
     def look_up_returning(self) -> None:
         """When the ID number or phone typed is a whole one the desk has seen before,
         offer that citizen's last details."""
+        if self._filling:
+            return
         id_number, phone = self.id_number.text(), self.phone.text()
         digits = [c for c in id_number if c.isdigit()]
         phone_digits = [c for c in phone if c.isdigit()]
@@ -651,6 +654,7 @@ class IntakePage(Page):
         found = self.returning
         if found is None:
             return
+        self._filling = True  # the numbers filled in are not a new look-up
         for edit, value in (
             (self.name, found.name),
             (self.id_number, found.id_number),
@@ -661,6 +665,7 @@ class IntakePage(Page):
         ):
             if not edit.text().strip() and value:
                 edit.setText(value)
+        self._filling = False
         self._show_returning(None)
         self.papers.setFocus()
 

@@ -52,7 +52,6 @@ class PrintPreview(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.draw = draw
-        self.drawn: Drawn | None = None
         self.setWindowTitle(title)
         self.resize(720, 720)
         self.paper = QComboBox()
@@ -82,6 +81,7 @@ class PrintPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)
+        self._ready(None)
         if drawn is not None:
             self._show(str(self.paper.currentData()), drawn)  # drawn already: not again
         else:
@@ -90,7 +90,16 @@ class PrintPreview(QDialog):
     def paper_size(self) -> str:
         return str(self.paper.currentData())
 
+    def _ready(self, drawn: Drawn | None) -> None:
+        """Print and save act on the drawing shown, for the paper chosen — and only for
+        someone who may print it."""
+        self.drawn = drawn
+        allowed = drawn is not None and self.ctx.can(drawn.printout.permission)
+        self.print_button.setEnabled(allowed)
+        self.save_button.setEnabled(allowed)
+
     def show_preview(self) -> None:
+        self._ready(None)  # until the new drawing arrives
         paper, draw = self.paper_size(), self.draw
         ops.draw(self.ctx, self, lambda: draw(paper)).success(
             lambda result: self._show(paper, result)
@@ -99,7 +108,7 @@ class PrintPreview(QDialog):
     def _show(self, paper: str, drawn: Drawn) -> None:
         if self.paper_size() != paper:
             return  # the paper changed meanwhile; that preview will follow
-        self.drawn = drawn
+        self._ready(drawn)
         self.pages.show_images(drawn.images)
         self.rendered.emit()
 
@@ -110,14 +119,22 @@ class PrintPreview(QDialog):
         if not dialogs.ask_printer(self, printer):
             return
         printout = self.drawn.printout
+        self._ready(None)  # one print per drawing: the next is drawn as a reprint
 
         def send(images: list[Any]) -> None:
             if not print_images(printer, images):
                 dialogs.error(self, ValidationError(self.tr("The printer could not be started.")))
+                self.show_preview()
                 return
             ops.log_print(self.ctx, self, printout).success(self._printed).run()
 
-        ops.rasterise(self.ctx, self, printout.pdf, print_dpi(printer)).success(send).run()
+        def refused(exc: BaseException) -> None:
+            dialogs.error(self, exc)
+            self.show_preview()
+
+        ops.for_printer(self.ctx, self, printout, print_dpi(printer)).success(send).failure(
+            refused
+        ).run()
 
     def _printed(self, printed: PrintedSlip) -> None:
         self.printed.emit(printed)
@@ -134,10 +151,15 @@ class PrintPreview(QDialog):
         )
         if not name:
             return
-        paper, draw = self.paper_size(), self.draw
-        ops.save(self.ctx, self, self.drawn.printout, lambda: draw(paper), Path(name)).success(
+        paper, draw, shown = self.paper_size(), self.draw, self.drawn.printout
+        self._ready(None)
+        ops.save(self.ctx, self, shown, lambda: draw(paper), Path(name)).success(
             lambda _printed: self._saved(name)
-        ).run()
+        ).failure(self._save_failed).run()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        dialogs.error(self, exc)
+        self.show_preview()
 
     def _saved(self, name: str) -> None:
         self.saved.emit(name)

@@ -327,3 +327,18 @@ def test_words_wrap_across_fonts_and_keep_their_spaces() -> None:
     assert all(line.width <= 120 for line in lines)
     long = break_lines([("x" * 400, fonts.SERIF)], 9.5, 50)
     assert len(long) > 3 and "".join(s[0] for ln in long for s in ln.segments) == "x" * 400
+
+
+def test_a_long_copy_label_is_printed_whole(
+    demo_db: Database, clerk: Actor, tmp_path: Path
+) -> None:
+    view = receive(demo_db, clerk)
+    with demo_db.read() as session:
+        slip = intake._receipt_slip(
+            session, intake.get_unit(demo_db), intake._get_dossier(session, view.code)
+        )
+    label = "Liên 2: Giao người nộp hồ sơ, người nộp mang theo khi đến nhận kết quả tại Trung tâm"
+    form = dataclasses.replace(slip.form, texts={**slip.form.texts, "copy_2": label})
+    pdf = render_receipt(dataclasses.replace(slip, form=form), "a5")
+    assert pdf_pages(pdf, tmp_path) == 2
+    assert f"({label})" in " ".join(pdf_text(pdf, tmp_path).split())

@@ -270,3 +270,18 @@ def test_results_waiting_too_long_are_marked(
     assert "10" in str(tip) and model.waiting_long(model.row_at(rows[old]))
     assert not model.waiting_long(model.row_at(rows[recent]))
     assert "quá 5 ngày" in page.tabs.tabText(1)
+
+
+def test_a_paper_this_person_may_not_print_cannot_be_printed_from_its_preview(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext], demo_db: Database
+) -> None:
+    code = received(demo_db)
+    page = page_for(qtbot, make_ctx("auditor"))  # reads everything, prints nothing
+    dialog = open_dialog(qtbot, page, code)
+    dialog.open_paper("receipt")
+    preview = dialog.preview
+    assert preview is not None
+    qtbot.addWidget(preview)
+    qtbot.waitSignal(preview.rendered, timeout=20_000).wait()
+    assert len(preview.pages.pages) == 2  # shown
+    assert not preview.print_button.isEnabled() and not preview.save_button.isEnabled()

@@ -238,6 +238,7 @@ def test_a_returning_citizens_details_are_offered_for_reuse(
         qtbot.keyClicks(page.id_number, "001190012345")
     assert "Đặng Thị Đào" in page.returning_label.text() and page.reuse_button.isVisible()
     page.reuse_button.click()
+    qtbot.waitUntil(lambda: page.ctx.tasks.idle, timeout=5_000)  # no new look-up pending
     assert (page.name.text(), page.phone.text(), page.address.text()) == (
         "Đặng Thị Đào",
         "0912345678",

@@ -3,6 +3,7 @@ drawn, a supplement request or refusal, the details of a citizen seen before."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,11 +19,13 @@ from isoqms.ui.context import AppContext
 from isoqms.ui.operations import Change, Query
 from isoqms.ui.operations.printing import Drawn, drawn
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class ReceivedSlip:
     dossier: DossierView
-    slip: Drawn
+    slip: Drawn | None  # None: the dossier is received, its slip is to be drawn again
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,12 @@ def receive(
 
     def run() -> ReceivedSlip:
         received = intake.receive_and_draw(db, actor, draft, paper=paper)
-        return ReceivedSlip(received.dossier, drawn(received.printout))
+        try:
+            slip = drawn(received.printout) if received.printout else None
+        except Exception:  # received all the same: the preview draws again
+            log.exception("rasterising the slip of %s failed", received.dossier.code)
+            slip = None
+        return ReceivedSlip(received.dossier, slip)
 
     return Change(ctx, parent, run)
 

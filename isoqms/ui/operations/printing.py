@@ -41,8 +41,18 @@ def draw(
     return Query(ctx, parent, lambda: drawn(draw(), dpi))
 
 
-def rasterise(ctx: AppContext, parent: QWidget | None, pdf: bytes, dpi: int) -> Query[list[Any]]:
-    return Query(ctx, parent, lambda: pdf_images(pdf, dpi))
+def for_printer(
+    ctx: AppContext, parent: QWidget | None, printout: Printout, dpi: int
+) -> Query[list[Any]]:
+    """The pages at the printer's resolution — refused first if this person may not
+    print the paper (nothing reaches the printer then)."""
+    db, actor = ctx.db, ctx.actor
+
+    def run() -> list[Any]:
+        printing.check(db, actor, printout)
+        return pdf_images(printout.pdf, dpi)
+
+    return Query(ctx, parent, run)
 
 
 def _printed(printout: Printout, digest: str) -> PrintedSlip:

@@ -1,5 +1,6 @@
-"""finding a dossier by phone or ID number, printed copies in the print log, how long a
-result may wait for collection
+"""finding a dossier by phone or ID number, printed copies in the print log (whose form
+columns now hold a document's code: up to 60 characters), how long a result may wait for
+collection
 
 Revision ID: 0009
 Revises: 0008
@@ -23,6 +24,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_dossier_id_number"), ["id_number"])
     with op.batch_alter_table("print_log", schema=None) as batch_op:
         batch_op.add_column(sa.Column("copy_id", sa.Integer(), nullable=True))
+        batch_op.alter_column(
+            "form_code", existing_type=sa.String(length=40), type_=sa.String(length=80)
+        )
+        batch_op.alter_column(
+            "form_revision", existing_type=sa.String(length=40), type_=sa.String(length=80)
+        )
         batch_op.create_index(batch_op.f("ix_print_log_copy_id"), ["copy_id"])
         batch_op.create_foreign_key(
             batch_op.f("fk_print_log_copy_id_document_copy"), "document_copy", ["copy_id"], ["id"]
@@ -44,6 +51,12 @@ def downgrade() -> None:
         )
         batch_op.drop_index(batch_op.f("ix_print_log_copy_id"))
         batch_op.drop_column("copy_id")
+        batch_op.alter_column(
+            "form_revision", existing_type=sa.String(length=80), type_=sa.String(length=40)
+        )
+        batch_op.alter_column(
+            "form_code", existing_type=sa.String(length=80), type_=sa.String(length=40)
+        )
     with op.batch_alter_table("dossier", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_dossier_id_number"))
         batch_op.drop_index(batch_op.f("ix_dossier_phone"))
