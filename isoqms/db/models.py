@@ -73,6 +73,9 @@ class UnitProfile(Base):
     deadline_policy: Mapped[str] = mapped_column(String(16), default="day-end")
     #: a result not collected this many days after it was ready is marked at the desk
     result_waiting_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
+    #: where automatic backups go ("" = the data folder's ``backups``) and how many are kept
+    backup_folder: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    backup_keep: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -105,6 +108,11 @@ class User(Base):
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    #: wrong passwords in a row; after 5 each try waits until ``retry_after`` (UTC), after
+    #: 10 the account is locked (``locked_at``, UTC) until an administrator unlocks it
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    retry_after: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    locked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
     roles: Mapped[list[UserRole]] = relationship(
         back_populates="user", cascade="all, delete-orphan", order_by="UserRole.role"
@@ -149,6 +157,10 @@ class AuditEvent(Base):
     after: Mapped[str | None] = mapped_column(Text, nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    #: canonical JSON sealing the rows the event's transaction left: ``{table: {key:
+    #: digest or null}}`` on its last event, ``{}`` on the others; NULL only on events
+    #: written before sealing began (schema 0010). Part of the hash when present.
+    rows: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class AuditHead(Base):
