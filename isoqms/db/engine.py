@@ -100,6 +100,9 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        #: the schema revision this process upgraded the database from ("" from empty);
+        #: None when it found the database at head
+        self.upgraded_from: str | None = None
 
     @classmethod
     def open(cls, explicit_url: str | None = None, *, migrate: bool = True) -> Database:
@@ -123,7 +126,9 @@ class Database:
         from isoqms.db.migrate import upgrade
 
         try:
-            upgrade(self.engine)
+            previous = upgrade(self.engine)
+            if previous is not None:
+                self.upgraded_from = previous
         except OperationalError as exc:
             raise DatabaseUnavailable(
                 f"Không mở được cơ sở dữ liệu ({self.describe()}): {exc.orig}"

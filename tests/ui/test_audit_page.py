@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from isoqms.ui.audit_page import AuditPage
 from isoqms.ui.context import AppContext
 from isoqms.ui.operations import changing
-from tests.helpers import audit_count, raw_sql
+from tests.helpers import audit_count, intruder_sql
 
 
 def loaded(qtbot: QtBot, ctx: AppContext) -> AuditPage:
@@ -48,7 +48,7 @@ def test_integrity_check_shows_intact_then_broken(
         page.verify_button.click()
     assert signal.args[0].ok
     assert f"nhật ký {audit_count(ctx.db)} sự kiện, chuỗi băm khớp" in page.result.text()
-    raw_sql(ctx.db, "UPDATE audit_event SET actor = 'ai-do' WHERE seq = 3")
+    intruder_sql(ctx.db, "UPDATE audit_event SET actor = 'ai-do' WHERE seq = 3")
     with qtbot.waitSignal(page.verified, timeout=10_000):
         page.verify_button.click()
     assert "sự kiện số 3" in page.result.text()
@@ -190,7 +190,7 @@ def test_start_up_check_shows_a_break_plainly(
     with qtbot.waitSignal(window.integrity_checked, timeout=10_000) as first:
         pass  # the window checks at start; the result arrives through the event loop
     assert first.args[0].ok and window.integrity_label.text() == "Dữ liệu nguyên vẹn"
-    raw_sql(ctx.db, "DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
+    intruder_sql(ctx.db, "DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
     with qtbot.waitSignal(window.integrity_checked, timeout=10_000) as second:
         window._check_integrity()
     assert not second.args[0].ok and "bị thay đổi" in window.integrity_label.text()
