@@ -157,6 +157,10 @@ def cmd_unit_set(ctx: Context) -> int:
         changes["counters"] = tuple(ctx.args.counter)
     if ctx.args.waiting_days is not None:
         changes["result_waiting_days"] = ctx.args.waiting_days
+    if ctx.args.backup_folder is not None:
+        changes["backup_folder"] = ctx.args.backup_folder
+    if ctx.args.backup_keep is not None:
+        changes["backup_keep"] = ctx.args.backup_keep
     if not changes:
         raise ValidationError("Không có gì để đổi: dùng các tuỳ chọn --commune, --code, …")
     info = update_unit(ctx.db, ctx.actor, dataclasses.replace(get_unit(ctx.db), **changes))
@@ -211,5 +215,13 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         type=int,
         metavar="N",
         help="kết quả chờ công dân nhận quá N ngày thì được đánh dấu (mặc định 30)",
+    )
+    p.add_argument(
+        "--backup-folder",
+        metavar="FOLDER",
+        help="thư mục sao lưu tự động (ổ USB, thư mục mạng); rỗng = thư mục dữ liệu",
+    )
+    p.add_argument(
+        "--backup-keep", type=int, metavar="N", help="giữ N bản sao lưu tự động gần nhất (14)"
     )
     p.set_defaults(run=cmd_unit_set)

@@ -39,6 +39,9 @@ class UnitInfo:
     deadline_policy: str = "day-end"
     #: a result not collected this many days after it was ready is marked at the desk
     result_waiting_days: int = 30
+    #: where automatic backups go ("" = the data folder's ``backups``), how many are kept
+    backup_folder: str = ""
+    backup_keep: int = 14
 
     @property
     def display_name(self) -> str:
@@ -78,6 +81,10 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
         raise ValidationError(
             "Số ngày kết quả chờ công dân đến nhận trước khi được đánh dấu phải từ 1 đến 365."
         )
+    if not 1 <= int(clean.backup_keep) <= 365:
+        raise ValidationError("Số bản sao lưu tự động được giữ phải từ 1 đến 365.")
+    if len(clean.backup_folder) > 500:
+        raise ValidationError("Đường dẫn thư mục sao lưu quá dài (tối đa 500 ký tự).")
     return replace(
         clean,
         unit_code=code,
@@ -86,6 +93,8 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
         counters=counters,
         deadline_policy=policy,
         result_waiting_days=int(clean.result_waiting_days),
+        backup_folder=clean.backup_folder.strip(),
+        backup_keep=int(clean.backup_keep),
     )
 
 
@@ -106,6 +115,8 @@ def _info(row: UnitProfile | None) -> UnitInfo:
         counters=tuple(json.loads(row.counters or "[]")),
         deadline_policy=row.deadline_policy,
         result_waiting_days=row.result_waiting_days or 30,
+        backup_folder=row.backup_folder or "",
+        backup_keep=row.backup_keep or 14,
     )
 
 
