@@ -169,6 +169,7 @@ OPERATIONS: dict[str, Op] = {
     "users.set_roles": lambda db, a, k: users.set_roles(db, a, "auditor", [Role.ADMIN]),
     "users.set_active": lambda db, a, k: users.set_active(db, a, "clerk", False),
     "users.reset_password": lambda db, a, k: users.reset_password(db, a, "admin", "87654321"),
+    "users.unlock_user": lambda db, a, k: users.unlock_user(db, a, "clerk"),
 }
 
 
