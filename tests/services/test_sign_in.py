@@ -166,7 +166,14 @@ def test_an_unknown_name_is_answered_as_an_account_would_be(demo_db: Database) -
     assert as_nobody[9] == LOCKED.replace("clerk", "ai-do")
     with pytest.raises(AuthenticationError, match="ai-do” đã bị khoá do nhập sai"):
         svc.authenticate(demo_db, "ai-do", "demo")
-    nobody = [e for e in events(demo_db) if e.entity == "login"]
+    for _ in range(4):
+        fail(demo_db, "khach")
+    assert "hãy đợi 30 giây rồi thử lại" in fail(demo_db, "khach")  # the fifth, as an account
+    later(10)
+    assert fail(demo_db, "khach") == (
+        "Đã nhập sai mật khẩu nhiều lần liên tiếp: hãy đợi 20 giây nữa rồi thử lại."
+    )
+    nobody = [e for e in events(demo_db) if e.entity == "login" and e.entity_id == "ai-do"]
     assert [e.action for e in nobody] == ["user.login_failed"] * 10 + ["user.login_refused"]
     assert {(e.actor, e.entity_id) for e in nobody} == {("system", "ai-do")}
     assert all("sai-mat-khau" not in (e.after or "") for e in nobody)
