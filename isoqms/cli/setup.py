@@ -80,6 +80,8 @@ def cmd_user_list(ctx: Context) -> int:
         return 0
     for u in users:
         state = "" if u.active else "  [đã khoá]"
+        if u.locked:
+            state += f"  [bị khoá do sai mật khẩu {u.failed_logins} lần]"
         print(f"{u.username:<16} {u.full_name:<28} {','.join(u.roles)}{state}")
     return 0
 
@@ -113,6 +115,35 @@ def cmd_user_reset_password(ctx: Context) -> int:
     )
     info = reset_password(ctx.db, actor, ctx.args.username, password)
     print(f"Đã đặt lại mật khẩu cho {info.username}; phải đổi ở lần đăng nhập tới.")
+    return 0
+
+
+def cmd_user_unlock(ctx: Context) -> int:
+    from isoqms.services.users import get_user, unlock_user
+
+    before = get_user(ctx.db, ctx.actor, ctx.args.username)
+    info = unlock_user(ctx.db, ctx.actor, ctx.args.username)
+    if ctx.args.json:
+        emit_json(info)
+    elif before.locked:
+        print(f"{info.username}: đã mở khoá đăng nhập (bị khoá do sai mật khẩu).")
+    elif before.failed_logins:
+        print(f"{info.username}: đã xoá {before.failed_logins} lần nhập sai mật khẩu.")
+    else:
+        print(f"{info.username}: không bị khoá do sai mật khẩu, không có gì thay đổi.")
+    return 0
+
+
+def cmd_user_passwd(ctx: Context) -> int:
+    from isoqms.services.users import change_own_password
+
+    actor, old = ctx.sign_in_to_change()
+    new = read_secret("ISOQMS_NEW_PASSWORD", "Mật khẩu mới: ", confirm=True)
+    change_own_password(ctx.db, actor, old, new)
+    if ctx.args.json:
+        emit_json({"username": actor.username, "must_change_password": False})
+    else:
+        print(f"Đã đổi mật khẩu của {actor.username}.")
     return 0
 
 
@@ -200,6 +231,15 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     p = user.add_parser("reset-password", help="đặt lại mật khẩu", parents=[common])
     p.add_argument("username")
     p.set_defaults(run=cmd_user_reset_password)
+    p = user.add_parser("unlock", help="gỡ khoá do nhập sai mật khẩu nhiều lần", parents=[common])
+    p.add_argument("username")
+    p.set_defaults(run=cmd_user_unlock)
+    p = user.add_parser(
+        "passwd",
+        help="đổi mật khẩu của chính mình (mới lấy từ ISOQMS_NEW_PASSWORD)",
+        parents=[common],
+    )
+    p.set_defaults(run=cmd_user_passwd)
 
     unit = commands.add_parser("unit", help="thông tin đơn vị").add_subparsers(
         dest="unit_command", metavar="ACTION", required=True

@@ -655,6 +655,7 @@
     <name>DossiersPage</name>
     <message>
         <source>Find a dossier: its code (or last digits), the citizen&apos;s name, phone or ID number — or scan the slip — then Enter</source>
+        <extracomment>the unit&apos;s profile holds how long a result may wait before it is marked</extracomment>
         <translation>Tìm hồ sơ: mã hồ sơ (hoặc mấy số cuối), họ tên, số điện thoại, số giấy tờ của công dân — hoặc quét mã trên giấy hẹn — rồi nhấn Enter</translation>
     </message>
     <message>
@@ -2463,6 +2464,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <name>UsersModel</name>
     <message>
         <source>User name</source>
+        <extracomment>how an account locked by wrong passwords stands out in the list</extracomment>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
@@ -2486,12 +2488,24 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Đăng nhập lần cuối</translation>
     </message>
     <message>
+        <source>Locked: wrong passwords</source>
+        <translation>Bị khoá do sai mật khẩu</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>Đang hoạt động</translation>
     </message>
     <message>
         <source>Deactivated</source>
         <translation>Đã khoá</translation>
+    </message>
+    <message>
+        <source>Locked on %s after %d wrong passwords in a row; an administrator unlocks it.</source>
+        <translation>Bị khoá lúc %s sau %d lần nhập sai mật khẩu liên tiếp; quản trị viên mở khoá.</translation>
+    </message>
+    <message>
+        <source>%d wrong passwords in a row since the last sign-in.</source>
+        <translation>%d lần nhập sai mật khẩu liên tiếp từ lần đăng nhập trước.</translation>
     </message>
 </context>
 <context>
@@ -2511,6 +2525,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>&amp;Reset password…</source>
         <translation>Đặt &amp;lại mật khẩu…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock sign-in</source>
+        <translation>&amp;Gỡ khoá đăng nhập</translation>
+    </message>
+    <message>
+        <source>Lift the lock or the wait that wrong passwords put on the account.</source>
+        <translation>Gỡ khoá hoặc bỏ thời gian chờ do nhập sai mật khẩu nhiều lần.</translation>
     </message>
     <message>
         <source>Users and roles</source>

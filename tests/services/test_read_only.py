@@ -175,6 +175,7 @@ OPERATIONS: dict[str, Op] = {
     "backup.make": lambda db, a, k: backup.make(
         db, a, Path(tempfile.mkdtemp()) / "b.isoqms-backup"
     ),
+    "users.unlock_user": lambda db, a, k: users.unlock_user(db, a, "clerk"),
 }
 
 
