@@ -13,6 +13,7 @@ tell which names exist. No password ever reaches the log.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 import secrets
@@ -462,7 +463,7 @@ def _attempt(session: Session, name: str) -> _Attempt:
     failures, last = session.execute(
         select(func.count(AuditEvent.id), func.max(AuditEvent.at)).where(
             AuditEvent.entity == "login",
-            AuditEvent.entity_id == name[:64],
+            AuditEvent.entity_id == unknown_name_key(name),
             AuditEvent.action == "user.login_failed",
         )
     ).one()
@@ -477,10 +478,16 @@ def _attempt(session: Session, name: str) -> _Attempt:
     )
 
 
+def unknown_name_key(name: str) -> str:
+    """How the log names a sign-in under a name no account has: a digest of it, never the
+    text — people type their password into the name box by mistake."""
+    return "ten-sha256:" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+
+
 def _subject(attempt: _Attempt) -> tuple[str, str]:
-    """The log's entity for a sign-in: the account, or the name typed when there is none."""
+    """The log's entity for a sign-in: the account, or (a digest of) the name typed."""
     if attempt.user_id is None:
-        return "login", attempt.name[:64]
+        return "login", unknown_name_key(attempt.name)
     return "user", str(attempt.user_id)
 
 
