@@ -93,6 +93,28 @@ def _configure_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+def _lenient(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
+@contextmanager
+def lenient_text(connection: Any) -> Iterator[None]:
+    """On SQLite, read text that is not UTF-8 (bytes written into a text column by raw
+    SQL) as text with replacement characters instead of failing the read: what checks the
+    record must name such a row, not stop at it. The driver's own behaviour comes back
+    afterwards (the connection returns to the pool)."""
+    raw = getattr(connection, "driver_connection", connection)
+    if not hasattr(raw, "text_factory"):
+        yield
+        return
+    before = raw.text_factory
+    raw.text_factory = _lenient
+    try:
+        yield
+    finally:
+        raw.text_factory = before
+
+
 class Database:
     """One database: its engine, its sessions, its migrations."""
 

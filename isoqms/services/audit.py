@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from isoqms.db.engine import Database
+from isoqms.db.engine import Database, lenient_text
 from isoqms.db.models import AuditEvent, AuditHead
 from isoqms.domain.audit import GENESIS_HASH, ChainBreak, EventRecord, check_chain, format_at
 
@@ -127,11 +127,12 @@ def _stream(db: Database, after: int) -> Iterator[Sequence[Any]]:
     mark = "?" if db.backend == "sqlite" else "%s"
     raw = db.engine.raw_connection()
     try:
-        cursor = raw.cursor()
-        cursor.execute(_CHAIN_SQL.format(mark=mark), (after,))
-        while rows := cursor.fetchmany(_BATCH):
-            yield from rows
-        cursor.close()
+        with lenient_text(raw.driver_connection):
+            cursor = raw.cursor()
+            cursor.execute(_CHAIN_SQL.format(mark=mark), (after,))
+            while rows := cursor.fetchmany(_BATCH):
+                yield from rows
+            cursor.close()
     finally:
         raw.rollback()
         raw.close()

@@ -19,7 +19,7 @@ import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import LargeBinary, cast, func, literal, select
 from sqlalchemy.exc import DBAPIError
 
 from isoqms.db.engine import Database
@@ -210,14 +210,20 @@ def _check_files(
     db: Database, after_at: str, after_sha: str
 ) -> tuple[Problem | None, int, str, str]:
     """Hash every stored file after the keyset (created_at, sha256); return the first bad
-    one, how many were checked and the new keyset end."""
+    one, how many were checked and the new keyset end. On SQLite a file whose column no
+    longer holds bytes (text written over it) is bad too, even with the same bytes."""
     checked = 0
     last_at, last_sha = after_at, after_sha
+    sqlite = db.backend == "sqlite"
+    kind = func.typeof(StoredFile.content) if sqlite else literal("blob")
     while True:
         with db.read() as session:
-            query = select(StoredFile.sha256, StoredFile.created_at, StoredFile.content).order_by(
-                StoredFile.created_at, StoredFile.sha256
-            )
+            query = select(
+                StoredFile.sha256,
+                StoredFile.created_at,
+                cast(StoredFile.content, LargeBinary),
+                kind,
+            ).order_by(StoredFile.created_at, StoredFile.sha256)
             if last_at:
                 try:
                     mark = dt.datetime.fromisoformat(last_at)
@@ -227,11 +233,15 @@ def _check_files(
                     (StoredFile.created_at > mark)
                     | ((StoredFile.created_at == mark) & (StoredFile.sha256 > last_sha))
                 )
-            rows = session.execute(query.limit(_FILE_BATCH)).all()
+            try:
+                rows = session.execute(query.limit(_FILE_BATCH)).all()
+            except (ValueError, TypeError):
+                problem = Problem("file", "bảng tệp lưu trữ có giá trị không đọc được (bị sửa)")
+                return problem, checked, last_at, last_sha
         if not rows:
             return None, checked, last_at, last_sha
-        for sha, created, content in rows:
-            if _content_sha(content) != sha:
+        for sha, created, content, stored_as in rows:
+            if stored_as != "blob" or _content_sha(content) != sha:
                 return (
                     Problem(
                         "file", "nội dung không còn khớp với mã băm khi lưu (đã bị sửa)", file=sha

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Table, event, literal, select, tuple_
 from sqlalchemy.orm import Mapper, Session, object_session
 
-from isoqms.db.engine import Database
+from isoqms.db.engine import Database, lenient_text
 from isoqms.db.models import AuditEvent, AuditHead, Base, StoredFile
 from isoqms.domain.audit import row_digest, row_key
 
@@ -177,12 +177,36 @@ def _replay(
     return latest, first, None
 
 
-def _current(conn: Connection, table: Table) -> Iterable[tuple[str, str]]:
+def _current(conn: Connection, table: Table) -> Iterable[tuple[str, str | None]]:
+    """Every row of ``table`` as (key, digest), read as the driver hands the values and
+    converted by each column's own type, one row at a time: a value no type reads (text
+    in a date column…) makes that row's digest None, not an error."""
     columns = _columns(table)
     pk = _pk(table)
-    result = conn.execution_options(yield_per=2000).execute(select(*columns).order_by(*pk))
-    for row in result.mappings():
-        yield row_key(row[c.name] for c in pk), _digest(table, row)
+    quote = conn.dialect.identifier_preparer.quote
+    names = [c.name for c in columns]
+    places = [names.index(c.name) for c in pk]
+    sql = (
+        f"SELECT {', '.join(quote(n) for n in names)} FROM {quote(table.name)}"
+        f" ORDER BY {', '.join(quote(c.name) for c in pk)}"
+    )
+    result = conn.execution_options(stream_results=True, max_row_buffer=2000).exec_driver_sql(sql)
+    dialect = conn.dialect
+    described = [d[1] for d in result.cursor.description]  # the driver's type codes
+    processors = [
+        c.type.dialect_impl(dialect).result_processor(dialect, code)
+        for c, code in zip(columns, described, strict=True)
+    ]
+    for raw in result:
+        try:
+            values = [p(v) if p is not None else v for p, v in zip(processors, raw, strict=True)]
+        except (ValueError, TypeError, OverflowError, ArithmeticError):
+            yield "|".join(str(raw[i]) for i in places), None
+            continue
+        yield (
+            row_key(values[i] for i in places),
+            row_digest({n: v for n, v in zip(names, values, strict=True)}),
+        )
 
 
 def check_rows_in(conn: Connection) -> RowsResult:
@@ -218,6 +242,11 @@ def check_rows_in(conn: Connection) -> RowsResult:
                 )
             elif seal[0] is None:
                 found(table.name, key, "bản ghi đã được ghi là xoá nhưng vẫn còn", seal[1], seal[2])
+            elif digest is None:
+                found(
+                    table.name, key, "có giá trị không đọc được (bị sửa ngoài chương trình)",
+                    seal[1], seal[2],
+                )  # fmt: skip
             elif seal[0] != digest:
                 found(
                     table.name,
@@ -247,7 +276,7 @@ def check_rows(db: Database) -> RowsResult:
     engine = db.engine
     if db.backend == "postgresql":
         engine = engine.execution_options(isolation_level="REPEATABLE READ")
-    with engine.connect() as conn, conn.begin():
+    with engine.connect() as conn, conn.begin(), lenient_text(conn.connection.dbapi_connection):
         return check_rows_in(conn)
 
 
@@ -264,7 +293,7 @@ def unsealed_in(conn: Connection) -> dict[str, dict[str, str | None]]:
         for key, digest in _current(conn, table):
             seen.add((table.name, key))
             seal = latest.get((table.name, key))
-            if seal is None or seal[0] != digest:
+            if digest is not None and (seal is None or seal[0] != digest):
                 out.setdefault(table.name, {})[key] = digest
     for (name, key), (sealed, _seq, _id) in latest.items():
         if sealed is not None and (name, key) not in seen:
