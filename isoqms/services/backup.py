@@ -110,11 +110,28 @@ def _snapshot_sqlite(db: Database, target: Path) -> str:
 
 
 def _copy_tables(source: Any, target: Any) -> None:
-    """Every row of every table, in foreign-key order, from one connection to another."""
-    for table in [*Base.metadata.sorted_tables]:
+    """Every row of every table, in foreign-key order, from one connection to another. A
+    column pointing into its own table (a document's parent) is filled in afterwards:
+    a row may point at one copied after it."""
+    for table in Base.metadata.sorted_tables:
+        own = [
+            fk.parent.name
+            for fk in table.foreign_keys
+            if fk.column.table is table and fk.parent.nullable
+        ]
+        pk = [c.name for c in table.primary_key.columns]
+        later: list[dict[str, Any]] = []
         result = source.execution_options(yield_per=_COPY_BATCH).execute(select(table))
         for batch in result.mappings().partitions(_COPY_BATCH):
-            target.execute(insert(table), [dict(row) for row in batch])
+            rows = [dict(row) for row in batch]
+            for row in rows:
+                if any(row[name] is not None for name in own):
+                    later.append({**{k: row[k] for k in pk}, **{n: row[n] for n in own}})
+                    row.update({name: None for name in own})
+            target.execute(insert(table), rows)
+        for row in later:
+            where = [table.c[k] == row[k] for k in pk]
+            target.execute(table.update().where(*where).values({n: row[n] for n in own}))
 
 
 def _snapshot_postgresql(db: Database, target: Path) -> str:
@@ -125,10 +142,13 @@ def _snapshot_postgresql(db: Database, target: Path) -> str:
             source.exec_driver_sql("SET TRANSACTION READ ONLY")
             sink.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
             _copy_tables(source, sink)
-        with copy.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
     finally:
         copy.dispose()
+    plain = sqlite3.connect(target)
+    try:
+        plain.execute("PRAGMA journal_mode=DELETE")  # a self-contained file, no -wal
+    finally:
+        plain.close()
     return "logical-copy"
 
 
