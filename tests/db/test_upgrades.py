@@ -95,11 +95,18 @@ def test_an_earlier_database_opens_with_all_its_rows(fixture: Path, tmp_path: Pa
         assert diff == []
         assert "open_days" in {c["name"] for c in inspect(db.engine).get_columns("dossier")}
 
-        # the first start after the upgrade seals every row as the upgrade left it, once
-        assert db.upgraded_from == fixture.name[:4]
-        sealed = seal_after_upgrade(db)
-        assert sealed == sum(n for t, n in after.items() if t not in UNSEALED_TABLES)
-        assert seal_after_upgrade(db) == 0
+        # the first start after the upgrade seals every row as the upgrade left it, once;
+        # a database the newest head made needs no upgrade: its rows were sealed as written
+        rows = sum(n for t, n in after.items() if t not in UNSEALED_TABLES)
+        if fixture.name[:4] == head_revision():
+            assert db.upgraded_from is None
+            assert seal_after_upgrade(db) == 0
+            sealed = rows
+        else:
+            assert db.upgraded_from == fixture.name[:4]
+            sealed = seal_after_upgrade(db)
+            assert sealed == rows
+            assert seal_after_upgrade(db) == 0
         report = integrity.verify(db, save=False)
         assert report.ok, report.summary()
         assert report.events > 100 and report.rows == sealed
