@@ -59,7 +59,8 @@ FORMAT = "isoqms.backup/1"
 SUFFIX = ".isoqms-backup"
 DATABASE = "isoqms.sqlite3"
 MANIFEST = "manifest.json"
-_AUTO = re.compile(r"isoqms-([0-9a-f]{8})-(\d{8})-(\d{6})" + re.escape(SUFFIX))
+#: an automatic backup's name; a second one in the same second gets "-2", "-3"…
+_AUTO = re.compile(r"isoqms-([0-9a-f]{8})-(\d{8})-(\d{6})(?:-(\d+))?" + re.escape(SUFFIX))
 _COPY_BATCH = 500
 
 
@@ -280,7 +281,12 @@ def automatic(db: Database, *, only_if_none_today: bool = False) -> BackupInfo |
         m.group(1) == key and m.group(2) == f"{now:%Y%m%d}" for m in _auto_files(target)
     ):
         return None
-    out = target / f"isoqms-{key}-{now:%Y%m%d-%H%M%S}{SUFFIX}"
+    stem = f"isoqms-{key}-{now:%Y%m%d-%H%M%S}"
+    out = target / f"{stem}{SUFFIX}"
+    n = 1
+    while out.exists():  # never over an earlier backup, even one made the same second
+        n += 1
+        out = target / f"{stem}-{n}{SUFFIX}"
     info = _write_backup(db, out, "system")
     with write(db, None, None, system=True) as uow:
         uow.record("backup.auto", "backup", Path(info.file).name, after=_event(info))
@@ -301,10 +307,14 @@ def _auto_files(target: Path) -> Iterator[re.Match[str]]:
 
 def _rotate(target: Path, key: str, keep: int) -> None:
     """Keep the newest ``keep`` automatic backups of this log; never touch other files."""
-    mine = sorted((m.group(0) for m in _auto_files(target) if m.group(1) == key), reverse=True)
-    for name in mine[max(1, keep) :]:
+    mine = sorted(
+        (m for m in _auto_files(target) if m.group(1) == key),
+        key=lambda m: (m.group(2), m.group(3), int(m.group(4) or 1)),
+        reverse=True,
+    )
+    for match in mine[max(1, keep) :]:
         with contextlib.suppress(OSError):  # a file in use stays; the next rotation retries
-            (target / name).unlink()
+            (target / match.group(0)).unlink()
 
 
 def last_backup(db: Database) -> tuple[dt.datetime, str, dict[str, Any]] | None:
@@ -638,3 +648,62 @@ def restore(
     finally:
         if opened_here and db is not None:
             db.dispose()
+
+
+# ------------------------------------------------------------------ for the screens
+
+
+@dataclass(frozen=True)
+class BackupStatus:
+    """What the administrator's screen and the status bar say about backups."""
+
+    folder: str  # where automatic backups go
+    configured: bool  # the unit profile names it (else the data folder's)
+    keep: int
+    last_at: dt.datetime | None  # UTC, naive
+    last_by: str
+    last_file: str
+    last_size: int
+    last_anchor_at: dt.datetime | None  # UTC: the newest backup or checkpoint kept outside
+
+
+def status(db: Database) -> BackupStatus:
+    from isoqms.services.unit import get_unit
+
+    unit = get_unit(db)
+    last = last_backup(db)
+    at, by, what = last if last else (None, "", {})
+    return BackupStatus(
+        folder=str(folder(db)),
+        configured=bool(unit.backup_folder),
+        keep=unit.backup_keep,
+        last_at=at,
+        last_by=by,
+        last_file=str(what.get("file", "")),
+        last_size=int(what.get("size", 0) or 0),
+        last_anchor_at=anchors.last_made(db),
+    )
+
+
+def restore_as(actor: Actor) -> Callable[[RestorePlan, Database], str]:
+    """The authorisation of a restore started by ``actor``, signed in to the database it
+    replaces (the screens): an administrator of that database."""
+
+    def authorise(_plan: RestorePlan, _backup_db: Database) -> str:
+        return f"{actor.username} ({actor.full_name})"
+
+    return authorise
+
+
+def restore_by_admin(path: Path, db: Database, actor: Actor) -> RestoreResult:
+    """What the administrator's screen does: check the permission, then restore over the
+    database they are signed in to (replacing its data: they confirmed the plan)."""
+    with db.read() as session:
+        require(session, actor, Permission.BACKUP)
+    return restore(path, db, authorise=restore_as(actor), force=True)
+
+
+def plan_for(path: Path, db: Database) -> RestorePlan:
+    """Check a backup in full and say what restoring it over ``db`` would do."""
+    with opened(path) as (info, backup_db):
+        return plan(db, info, backup_db)

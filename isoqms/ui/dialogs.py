@@ -55,6 +55,14 @@ def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: s
     return name or None
 
 
+def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
+    """A folder, or None (patchable in tests)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name = QFileDialog.getExistingDirectory(parent, title, start)
+    return name or None
+
+
 def ask_password(parent: QWidget | None, title: str, prompt: str) -> str | None:
     """The signer's password, entered again to sign (patchable in tests)."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit

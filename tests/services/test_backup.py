@@ -266,6 +266,13 @@ def test_automatic_backups_once_a_day_into_the_set_folder_keeping_the_last_n(
     _when, who, what = backup.last_backup(demo_db) or (None, "", {})
     assert who == "system" and what["file"] == kept[-1]
     assert backup.check(folder / kept[-1]).seq > 0
+    # two in the same second (the first start, then closing at once): neither overwrites
+    # the other, and the rotation keeps the newest
+    with clock.travel(clock.now() + dt.timedelta(days=9)):
+        same = [backup.automatic(demo_db) for _ in range(3)]
+    names = [Path(info.file).name for info in same if info]
+    assert names[1] == names[0].replace(backup.SUFFIX, f"-2{backup.SUFFIX}")
+    assert sorted(p.name for p in folder.iterdir() if p.suffix == backup.SUFFIX) == sorted(names)
 
 
 def test_the_backup_carries_the_checkpoint_of_its_log(demo_db: Database, tmp_path: Path) -> None:
