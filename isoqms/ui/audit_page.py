@@ -222,7 +222,7 @@ class AuditPage(Page):
 
     def _failed(self, exc: BaseException) -> None:
         self.model.set_rows([])
-        self.count.setText(getattr(exc, "message", str(exc)))
+        self.count.setText(dialogs.failure_text(self, exc))
         self.loaded.emit()
 
     def _loaded(self, events: list[TimelineEntry]) -> None:
@@ -301,7 +301,7 @@ class AuditPage(Page):
     def _verify_failed(self, exc: BaseException) -> None:
         self.verify_button.setEnabled(True)
         self.result.setStyleSheet(BAD_STYLE)
-        self.result.setText(getattr(exc, "message", None) or repr(exc))
+        self.result.setText(dialogs.failure_text(self, exc))
         self.verified.emit(exc)
 
     def make_checkpoint(self) -> None:

@@ -380,7 +380,7 @@ class CopyCheckPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.result.setStyleSheet(BAD_STYLE)
-        self.result.setText(getattr(exc, "message", str(exc)))
+        self.result.setText(dialogs.failure_text(self, exc))
         self.scan.selectAll()
         self.checked.emit(exc)
 
@@ -413,6 +413,7 @@ class PackPanel(QWidget):
             self.tr("Optional: a checkpoint file, a backup, or NUMBER:HASH from a checkpoint page")
         )
         browse = QPushButton(self.tr("Choose chec&kpoint…"))
+        browse.setObjectName("chooseCheckpoint")
         browse.clicked.connect(self.choose_checkpoint)
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -490,7 +491,7 @@ class PackPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.result.setStyleSheet(BAD_STYLE)
-        self.result.setText(getattr(exc, "message", str(exc)))
+        self.result.setText(dialogs.failure_text(self, exc))
         self.pack_checked.emit(exc)
 
     def choose_checkpoint(self) -> None:

@@ -123,3 +123,15 @@ def run_dialog(dialog: object) -> bool:
     assert isinstance(dialog, QDialog)
     ctrl_enter_accepts(dialog)
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def failure_text(parent: QWidget | None, exc: BaseException) -> str:
+    """What a page's result line says when its work failed: a known error in its words;
+    anything else is a program error — said in a dialog and logged — and the line says so
+    without the error's text (which may carry row data)."""
+    if isinstance(exc, IsoqmsError):
+        return exc.message
+    error(parent, exc)
+    return QCoreApplication.translate(
+        "Dialogs", "An unexpected error occurred; nothing was changed."
+    )

@@ -380,10 +380,6 @@
         <source>Checkpoint made at event %1: %2, and its page to print: %3.</source>
         <translation>Đã lập mốc kiểm tra tại sự kiện số %1: %2, và trang để in: %3.</translation>
     </message>
-    <message>
-        <source>The operation failed.</source>
-        <translation>Không thực hiện được.</translation>
-    </message>
 </context>
 <context>
     <name>BreakdownModel</name>

@@ -250,7 +250,5 @@ class BackupPage(Page):
         self.result.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
-        self._say(getattr(exc, "message", None) or self.tr("The operation failed."), ok=False)
-        if not hasattr(exc, "message"):
-            dialogs.error(self, exc)
+        self._say(dialogs.failure_text(self, exc), ok=False)
         self.done.emit(exc)
