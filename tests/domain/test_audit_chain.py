@@ -68,3 +68,42 @@ def test_timestamps_hash_with_microseconds() -> None:
     record = chain(1)[0][1]
     later = dataclasses.replace(record, at=AT + dt.timedelta(microseconds=1))
     assert record.digest() != later.digest()
+
+
+def test_a_row_digest_is_sha256_of_its_sorted_canonical_json() -> None:
+    """The seals already written in databases were made with this definition: a faster
+    row_digest must give the same text, byte for byte, for every kind of value."""
+    import datetime as dt
+    import hashlib
+    import json
+
+    from isoqms.domain.audit import ROW_DIGEST_HEX, row_digest, row_key
+
+    row = {
+        "ten": "Nguyễn Văn Đức",  # kept as stored: not normalised
+        "decomposed": "Nguye\u0302\u0303n",
+        "id": 7,
+        "fee": 12.5,
+        "active": True,
+        "note": None,
+        "received_at": dt.datetime(2026, 12, 1, 9, 30),
+        "day": dt.date(2026, 12, 1),
+        "content": b"\x00\x01",
+        "quote": 'a "b" \\ c\n',
+    }
+    reference = {
+        "active": True,
+        "content": hashlib.sha256(b"\x00\x01").hexdigest(),
+        "day": "2026-12-01",
+        "decomposed": "Nguye\u0302\u0303n",
+        "fee": 12.5,
+        "id": 7,
+        "note": None,
+        "quote": 'a "b" \\ c\n',
+        "received_at": "2026-12-01T09:30:00.000000",
+        "ten": "Nguyễn Văn Đức",
+    }
+    text = json.dumps(reference, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert row_digest(row) == hashlib.sha256(text.encode()).hexdigest()[:ROW_DIGEST_HEX]
+    assert row_digest(row) != row_digest({**row, "decomposed": "Nguyễn"})
+    assert row_key([3, dt.date(2026, 1, 2)]) == "3|2026-01-02"
