@@ -74,10 +74,13 @@ class BackupPage(Page):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.choose_button)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep)
+        keep_row.addWidget(self.save_button)
+        keep_row.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Automatic backups go to:"), folder_row)
-        form.addRow(self.tr("Keep:"), self.keep)
-        form.addRow("", self.save_button)
+        form.addRow(self.tr("Keep:"), keep_row)
         note = QLabel(
             self.tr(
                 "The program backs up by itself at its first start each day and when it is "
