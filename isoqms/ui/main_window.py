@@ -401,15 +401,21 @@ class MainWindow(QMainWindow):
             self._show_backup_failure(failed[1])  # no backup since the one that failed
             return
         self._backup_failed = None
+        anchor = local_time(status.last_anchor_at) if status.last_anchor_at else self.tr("never")
         if status.last_at is None:
             self.backup_label.setStyleSheet("color: #b00020;")
             self.backup_label.setText(self.tr("No backup yet"))
         else:
             self.backup_label.setStyleSheet("")
             self.backup_label.setText(
-                self.tr("Backup: %1").replace("%1", local_time(status.last_at))
+                self.tr("Backup: %1").replace("%1", local_time(status.last_at)[:16])
             )
-        anchor = local_time(status.last_anchor_at) if status.last_anchor_at else self.tr("never")
+        if status.last_anchor_at is not None and status.last_anchor_at != status.last_at:
+            # a checkpoint made by hand since (the backup carries its own)
+            self.backup_label.setText(
+                self.backup_label.text()
+                + self.tr(" · checkpoint: %1").replace("%1", anchor[:16])
+            )
         self.backup_label.setToolTip(
             self.tr("Automatic backups: %1. Last checkpoint kept outside the database: %2.")
             .replace("%1", status.folder)

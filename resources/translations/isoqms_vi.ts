@@ -1517,6 +1517,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>chưa có</translation>
     </message>
     <message>
+        <source> · checkpoint: %1</source>
+        <translation> · mốc kiểm tra: %1</translation>
+    </message>
+    <message>
         <source>Automatic backups: %1. Last checkpoint kept outside the database: %2.</source>
         <translation>Sao lưu tự động vào: %1. Mốc kiểm tra giữ bên ngoài gần nhất: %2.</translation>
     </message>

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from isoqms.services import backup, intake, unit
+from isoqms.domain import clock
+from isoqms.services import anchors, backup, intake, unit
 from isoqms.services.intake import Applicant, IntakeDraft
 from isoqms.ui import dialogs
 from isoqms.ui.admin.backup import BackupPage
 from isoqms.ui.context import AppContext
 from isoqms.ui.main_window import MainWindow
+from isoqms.ui.operations import changing
 from tests.helpers import login
 
 
@@ -110,6 +113,11 @@ def test_the_window_backs_up_at_the_first_start_of_the_day_and_when_it_closes(
     assert folder == Path(backup.folder(ctx.db)) and Path(info.file).exists()
     qtbot.waitUntil(lambda: window.backup_label.text().startswith("Sao lưu: "), timeout=10_000)
     assert "Mốc kiểm tra giữ bên ngoài gần nhất" in window.backup_label.toolTip()
+    assert window.backup_label.text() == "Sao lưu: 01/12/2026 10:00"  # it carries the checkpoint
+    with clock.travel(clock.now() + dt.timedelta(hours=2)):
+        # a checkpoint made by hand since (as the audit page makes it): said too
+        changing(ctx, window, lambda db, actor: anchors.make(db, actor)).run()
+        qtbot.waitUntil(lambda: "mốc kiểm tra: 01/12/2026 12:00" in window.backup_label.text())
     second = MainWindow(ctx)  # signed in again the same day: no second one
     qtbot.addWidget(second)
     with qtbot.waitSignal(second.auto_backup_done, timeout=30_000) as again:
