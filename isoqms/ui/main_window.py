@@ -413,8 +413,7 @@ class MainWindow(QMainWindow):
         if status.last_anchor_at is not None and status.last_anchor_at != status.last_at:
             # a checkpoint made by hand since (the backup carries its own)
             self.backup_label.setText(
-                self.backup_label.text()
-                + self.tr(" · checkpoint: %1").replace("%1", anchor[:16])
+                self.backup_label.text() + self.tr(" · checkpoint: %1").replace("%1", anchor[:16])
             )
         self.backup_label.setToolTip(
             self.tr("Automatic backups: %1. Last checkpoint kept outside the database: %2.")
