@@ -42,7 +42,7 @@ def cmd_audit_verify(ctx: Context) -> int:
     from isoqms.services import anchors
     from isoqms.services.integrity import verify
 
-    against = anchors.load(ctx.args.against) if ctx.args.against else None
+    against = anchors.load(ctx.args.against) if ctx.args.against is not None else None
     report = verify(ctx.db, against=against)
     if ctx.args.json:
         emit_json(
@@ -150,6 +150,7 @@ def cmd_audit_pack(ctx: Context) -> int:
     except OSError as exc:
         raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror}.") from None
     print(f"Đã lập hồ sơ chứng cứ {out} ({len(data) // 1024} KB).")
+    print(evidence.PERSONAL_DATA_WARNING)
     return 0
 
 
@@ -158,7 +159,7 @@ def cmd_audit_verify_pack(ctx: Context) -> int:
     from isoqms.services.evidence import verify_pack
 
     path = Path(ctx.args.file)
-    against = anchors.load(ctx.args.against) if ctx.args.against else None
+    against = anchors.load(ctx.args.against) if ctx.args.against is not None else None
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -177,16 +178,7 @@ def cmd_audit_checkpoint(ctx: Context) -> int:
     args = ctx.args
     out = Path(args.out)
     pdf = Path(args.pdf) if args.pdf else None
-    for target in (out, pdf):
-        if target is not None and not target.parent.is_dir():
-            raise ValidationError(f"Không có thư mục {target.parent} để ghi mốc kiểm tra.")
-    anchor = anchors.make(ctx.db, ctx.actor)
-    try:
-        out.write_text(anchor.to_json(), encoding="utf-8")
-        if pdf is not None:
-            pdf.write_bytes(anchors.page(anchor, ctx.actor.full_name))
-    except OSError as exc:
-        raise ValidationError(f"Không ghi được mốc kiểm tra: {exc.strerror}.") from None
+    anchor = anchors.save(ctx.db, ctx.actor, out, pdf)
     if args.json:
         emit_json(
             {

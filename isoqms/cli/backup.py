@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from isoqms.cli.common import Commands, Context, emit_json, read_secret
-from isoqms.domain.errors import AuthenticationError, ValidationError
+from isoqms.domain.errors import AuthenticationError
 
 
 def _size(size: int) -> str:
@@ -34,10 +34,6 @@ def cmd_backup(ctx: Context) -> int:
     from isoqms.services import backup
 
     args = ctx.args
-    if bool(args.out) == bool(args.auto):
-        raise ValidationError(
-            "Chọn một: --out TỆP (sao lưu vào tệp) hoặc --auto (vào thư mục đã đặt)."
-        )
     if args.auto:
         from isoqms.domain.roles import Permission
         from isoqms.services.uow import require
@@ -47,10 +43,7 @@ def cmd_backup(ctx: Context) -> int:
         info = backup.automatic(ctx.db)
         assert info is not None
     else:
-        out = Path(args.out)
-        if not out.name.endswith(backup.SUFFIX):
-            out = out.with_name(out.name + backup.SUFFIX)
-        info = backup.make(ctx.db, ctx.actor, out)
+        info = backup.make(ctx.db, ctx.actor, Path(args.out))
     if args.json:
         emit_json(_info_json(info))
     else:
@@ -72,13 +65,15 @@ def cmd_restore(ctx: Context) -> int:
     args = ctx.args
     path = Path(args.file)
     if args.check:
+        # what a restore with the same --db would do, writing nothing: a SQLite file not
+        # there yet is not made (the restore would make it)
         with backup.opened(path) as (info, backup_db):
-            target = (
-                Database.open(args.db) if args.db or os.environ.get("ISOQMS_DATABASE_URL") else None
-            )
-            plan = backup.plan(target, info, backup_db) if target else None
-            if target:
-                target.dispose()
+            target, url = backup.open_target(args.db)
+            try:
+                plan = backup.plan(target, info, backup_db) if target else None
+            finally:
+                if target:
+                    target.dispose()
         if args.json:
             emit_json({**_info_json(info), "ok": True, "plan": _plan_json(plan) if plan else None})
         else:
@@ -88,6 +83,8 @@ def cmd_restore(ctx: Context) -> int:
             )
             if plan:
                 print(plan.summary())
+            else:
+                print(f"Khôi phục sẽ tạo cơ sở dữ liệu mới {url.database}.")
         return 0
 
     def authorise(plan: Any, backup_db: Database) -> str:
@@ -140,8 +137,13 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser(
         "backup", help="sao lưu cơ sở dữ liệu (khi chương trình đang chạy)", parents=[common, db]
     )
-    p.add_argument("--out", metavar="FILE", help="tệp sao lưu (đuôi .isoqms-backup)")
-    p.add_argument(
+    where = p.add_mutually_exclusive_group(required=True)  # neither or both: bad usage, 2
+    where.add_argument(
+        "--out",
+        metavar="FILE",
+        help="tệp sao lưu (đuôi .isoqms-backup), hoặc thư mục (ổ USB) để ghi vào đó",
+    )
+    where.add_argument(
         "--auto", action="store_true", help="sao lưu vào thư mục đã đặt, giữ N bản gần nhất"
     )
     p.set_defaults(run=cmd_backup)

@@ -20,11 +20,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from isoqms.domain.audit import GENESIS_HASH
 from isoqms.domain.errors import ValidationError
 
 FORMAT = "isoqms.checkpoint/1"
 _HEX = re.compile(r"[0-9a-f]{64}")
-_SHORT = re.compile(r"\s*(\d{1,12})\s*[:/]\s*([0-9a-fA-F]{64})\s*")
+#: the short form printed on the page, ``NUMBER:HASH``; the hash may be typed as printed,
+#: in groups with spaces or over two lines
+_SHORT = re.compile(r"\s*(\d{1,12})\s*[:/]\s*((?:[0-9a-fA-F]\s*){64})")
 #: Tables whose rows are never deleted: fewer of them than a checkpoint counted means rows
 #: were removed outside the program.
 APPEND_ONLY = (
@@ -89,14 +92,29 @@ class Anchor:
 
 
 def _bad(what: str) -> ValidationError:
-    return ValidationError(f"Mốc kiểm tra {what} không đọc được: không phải mốc của isoqms.")
+    return ValidationError(
+        f"Mốc kiểm tra {what} không đọc được: không phải mốc của isoqms (cần tệp mốc .json, "
+        "bản sao lưu, hoặc mã SỐ:MÃ-BĂM in trên trang mốc — số sự kiện, dấu hai chấm, "
+        "64 chữ số hệ 16)."
+    )
+
+
+def _check_start(anchor: Anchor, what: str) -> None:
+    """A checkpoint of an empty log (number 0) can only name the chain's starting hash."""
+    if anchor.seq == 0 and anchor.hash != GENESIS_HASH:
+        raise ValidationError(
+            f"Mốc kiểm tra {what} không hợp lệ: mốc số 0 là nhật ký rỗng, mã băm phải là mã "
+            "khởi đầu của chuỗi."
+        )
 
 
 def parse(text: str, *, what: str = "") -> Anchor:
     """An anchor from its JSON or its short form; :class:`ValidationError` otherwise."""
     short = _SHORT.fullmatch(text)
     if short:
-        return Anchor(int(short.group(1)), short.group(2).lower())
+        anchor = Anchor(int(short.group(1)), re.sub(r"\s", "", short.group(2)).lower())
+        _check_start(anchor, what)
+        return anchor
     try:
         raw = json.loads(text)
     except ValueError:
@@ -122,6 +140,7 @@ def from_dict(raw: object, *, what: str = "") -> Anchor:
     text_fields = {k: raw.get(k, "") for k in ("made_at", "made_by", "unit")}
     if not all(isinstance(v, str) for v in text_fields.values()):
         raise _bad(what)
+    _check_start(Anchor(seq, digest), what)
     return Anchor(
         seq=seq,
         hash=digest,

@@ -60,6 +60,10 @@ def current(db: Database, *, made_by: str = "", unit: str = "") -> Anchor:
 
 def load(source: str) -> Anchor:
     """A checkpoint from a file (its JSON, a backup carrying one) or typed as ``SEQ:HASH``."""
+    if not source.strip():
+        raise ValidationError(
+            "Chưa nêu mốc kiểm tra: cần tệp mốc .json, bản sao lưu, hoặc mã SỐ:MÃ-BĂM."
+        )
     path = Path(source)
     try:
         is_file = path.is_file()
@@ -120,6 +124,7 @@ def check_in(conn: Connection, anchor: Anchor) -> AnchorCheck:
     head = conn.execute(select(AuditHead.seq).where(AuditHead.id == 1)).scalar()
     last = conn.execute(select(func.max(AuditEvent.seq))).scalar()
     head_seq = max(v for v in (head, last, 0) if type(v) is int)
+    present = last if type(last) is int else 0  # the newest event still there
 
     def bad(reason: str) -> AnchorCheck:
         return AnchorCheck(False, anchor.seq, anchor.made_at, reason)
@@ -135,7 +140,7 @@ def check_in(conn: Connection, anchor: Anchor) -> AnchorCheck:
         digest = conn.execute(select(AuditEvent.hash).where(AuditEvent.seq == anchor.seq)).scalar()
         if digest is None:
             return bad(
-                f"mốc ghi tới sự kiện số {anchor.seq} nhưng nhật ký chỉ còn tới số {head_seq} "
+                f"mốc ghi tới sự kiện số {anchor.seq} nhưng nhật ký chỉ còn tới số {present} "
                 "(bị cắt bớt, hoặc cơ sở dữ liệu bị thay bằng bản cũ hơn)"
             )
         if digest != anchor.hash:
@@ -187,6 +192,59 @@ def page(anchor: Anchor, maker: str) -> bytes:
     made = anchor.made
     local = made.astimezone().strftime("%H:%M ngày %d/%m/%Y") if made else anchor.made_at
     return render.to_pdf(anchor, made_local=local, maker=maker)
+
+
+def _replaceable(path: Path, kind: str) -> bool:
+    """Whether an existing ``path`` is a file of ``kind`` the program wrote (a checkpoint,
+    its page), which writing a new one may replace."""
+    try:
+        if kind == "pdf":
+            with path.open("rb") as handle:
+                return handle.read(5) == b"%PDF-"
+        load(str(path))
+        return True
+    except (OSError, ValidationError):
+        return False
+
+
+def save_targets(out: Path, pdf: Path | None) -> None:
+    """Refuse, before anything is made, where a checkpoint cannot go: a missing folder, a
+    name without its extension, an existing file that is not one (a database, a backup —
+    a checkpoint written over them would destroy them)."""
+    for target, kind, suffix in ((out, "json", ".json"), (pdf, "pdf", ".pdf")):
+        if target is None:
+            continue
+        if target.suffix.lower() != suffix:
+            raise ValidationError(f"Tệp {target.name} phải có đuôi {suffix}.")
+        if not target.parent.is_dir():
+            raise ValidationError(f"Không có thư mục {target.parent} để ghi mốc kiểm tra.")
+        if target.exists() and not (target.is_file() and _replaceable(target, kind)):
+            raise ValidationError(
+                f"Đã có {target} và đó không phải {'trang in' if kind == 'pdf' else 'tệp'} "
+                "mốc kiểm tra: không ghi đè, hãy chọn tên khác."
+            )
+
+
+def save(db: Database, actor: Actor, out: Path, pdf: Path | None) -> Anchor:
+    """Make a checkpoint and write it to ``out`` (JSON) and its page to ``pdf``: each file
+    whole or not at all (written beside, then moved into place)."""
+    save_targets(out, pdf)
+    anchor = make(db, actor)
+    files = [(out, anchor.to_json().encode("utf-8"))]
+    if pdf is not None:
+        files.append((pdf, page(anchor, actor.full_name)))
+    for target, data in files:
+        partial = target.with_name(target.name + ".part")
+        try:
+            partial.write_bytes(data)
+            partial.replace(target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise ValidationError(
+                f"Đã lập mốc kiểm tra (sự kiện số {anchor.seq}) nhưng không ghi được "
+                f"{target.name}: {exc.strerror}."
+            ) from None
+    return anchor
 
 
 def last_made(db: Database) -> dt.datetime | None:

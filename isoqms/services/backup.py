@@ -42,6 +42,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
 
 from isoqms import __version__
 from isoqms.db.engine import Database, describe, resolve_url
@@ -162,6 +163,17 @@ def _sha_file(path: Path) -> str:
 
 
 def _write_backup(db: Database, out: Path, made_by: str) -> BackupInfo:
+    try:
+        return _write_backup_of(db, out, made_by)
+    except SQLAlchemyError:
+        raise ValidationError(
+            "Cơ sở dữ liệu đang dùng không đọc được trọn vẹn (cấu trúc bảng bị sửa?): chưa "
+            "sao lưu được. Chạy kiểm tra toàn vẹn (isoqms audit verify) và khôi phục từ bản "
+            "sao lưu gần nhất."
+        ) from None
+
+
+def _write_backup_of(db: Database, out: Path, made_by: str) -> BackupInfo:
     from isoqms.services.unit import get_unit
 
     unit = get_unit(db)
@@ -228,10 +240,33 @@ def _event(info: BackupInfo) -> dict[str, Any]:
     }
 
 
+def target_of(out: Path) -> Path:
+    """Where a backup asked for as ``out`` goes: into it when it is a folder (a USB disk),
+    named by the time; otherwise ``out`` with the backup's extension. An existing file
+    that is not a backup is refused, never replaced."""
+    if out.is_dir():
+        return out / f"isoqms-{clock.now():%Y%m%d-%H%M%S}{SUFFIX}"
+    if not out.name.endswith(SUFFIX):
+        out = out.with_name(out.name + SUFFIX)
+    if out.exists():
+        try:
+            with zipfile.ZipFile(out) as archive:
+                ours = MANIFEST in archive.namelist()
+        except (OSError, zipfile.BadZipFile, ValueError):
+            ours = False
+        if not ours:
+            raise ValidationError(
+                f"Đã có {out} và đó không phải bản sao lưu: không ghi đè, hãy chọn tên khác."
+            )
+    return out
+
+
 def make(db: Database, actor: Actor, out: Path) -> BackupInfo:
-    """A backup of ``db`` into ``out`` (an administrator's), recorded in the log."""
+    """A backup of ``db`` into ``out`` (an administrator's; see :func:`target_of`),
+    recorded in the log."""
     with db.read() as session:
         require(session, actor, Permission.BACKUP)
+    out = target_of(out)
     if not out.parent.is_dir():
         raise ValidationError(f"Không có thư mục {out.parent} để ghi bản sao lưu.")
     info = _write_backup(db, out, actor.username)
@@ -380,6 +415,15 @@ def opened(path: Path) -> Iterator[tuple[BackupInfo, Database]]:
 
 
 def _check_snapshot(db: Database, anchor: Anchor, name: str) -> None:
+    try:
+        _check_snapshot_tables(db, anchor, name)
+    except SQLAlchemyError:  # a table dropped or reshaped inside the backup
+        raise BackupRefused(
+            f"Bản sao lưu {name} bị hỏng: cấu trúc bảng trong đó đã bị sửa, không đọc được."
+        ) from None
+
+
+def _check_snapshot_tables(db: Database, anchor: Anchor, name: str) -> None:
     from isoqms.services.startup import seal_after_upgrade
 
     try:
@@ -570,7 +614,7 @@ class RestoreResult:
     events: int  # the restored database's log, with its restore event
 
 
-def _open_target(url_text: str | None) -> tuple[Database | None, URL]:
+def open_target(url_text: str | None) -> tuple[Database | None, URL]:
     """The database to restore into, opened — or None when it is a SQLite file not made
     yet (it is made only once the restore is allowed: a refused restore leaves nothing)."""
     url = resolve_url(url_text)
@@ -600,7 +644,7 @@ def restore(
         db: Database | None = target
         url = target.url
     else:
-        db, url = _open_target(target)
+        db, url = open_target(target)
     try:
         with opened(path) as (info, backup_db):
             if db is None:

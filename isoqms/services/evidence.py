@@ -105,7 +105,20 @@ GÓI NÀY CHỨNG MINH ĐƯỢC GÌ, KHÔNG CHỨNG MINH ĐƯỢC GÌ
   đó (cần một mốc mới hơn để chứng minh chúng).
 - Gói không chứng minh rằng dữ liệu trong cơ sở dữ liệu hôm nay vẫn như lúc lập gói; lệnh
   "isoqms audit verify" trên cơ sở dữ liệu mới trả lời điều đó.
+
+DỮ LIỆU CÁ NHÂN
+- audit-chain.jsonl chứa ĐẦY ĐỦ mọi sự kiện của nhật ký trong khoảng đó, kể cả sự kiện của
+  hồ sơ thủ tục hành chính: họ tên, số định danh, số điện thoại, địa chỉ của công dân (chuỗi
+  băm chỉ kiểm được khi có nguyên nội dung). Đây là dữ liệu cá nhân (Nghị định
+  13/2023/NĐ-CP): chỉ giao gói cho người có thẩm quyền kiểm tra, không công bố, không gửi
+  qua kênh công khai, huỷ khi xong việc.
 """
+
+#: said when a pack is made (the command line, the screen)
+PERSONAL_DATA_WARNING = (
+    "Lưu ý: gói chứa nguyên phần nhật ký tới lúc lập, kể cả họ tên, số định danh, số điện "
+    "thoại của công dân trong các hồ sơ — chỉ giao cho người có thẩm quyền kiểm tra."
+)
 
 
 # ------------------------------------------------------------------ the zip
@@ -532,8 +545,16 @@ class PackCheck:
     scope: dict[str, Any] = field(default_factory=dict)
     chain_events: int = 0  # events of the chain segment, links checked
     anchored: str = ""  # what the check against the verifier's checkpoint proved
+    #: why the pack, intact in itself, could not be checked against that checkpoint (one
+    #: newer than the pack, or older than its part of the log): not ok, but not altered
+    undecided: str = ""
 
     def summary(self) -> str:
+        if self.undecided:
+            return (
+                "Hồ sơ chứng cứ tự nó nguyên vẹn nhưng chưa đối chiếu được với mốc kiểm tra "
+                f"đã nêu: {self.undecided}."
+            )
         if self.ok:
             scope = self.scope
             what = scope.get("code") or f"{scope.get('from')} – {scope.get('to')}"
@@ -628,30 +649,34 @@ def _check_chain(
 
 def _check_against(
     segment: list[_Line], events: list[_Line], by_name: dict[str, bytes], against: Anchor
-) -> tuple[str | None, str]:
-    """Do the pack's events belong to the log ``against`` anchors? (problem, what proven)"""
+) -> tuple[str | None, str, str]:
+    """Do the pack's events belong to the log ``against`` anchors? (a problem, what was
+    proven, or why the checkpoint cannot decide — one newer than the pack, or older than
+    its part of the log: not a sign of tampering)"""
     own = by_name.get(CHECKPOINT)
     if own is not None and against.first_hash is not None:
         try:
             pack_anchor = anchors.anchor_from_json(json.loads(own.decode("utf-8")), CHECKPOINT)
         except (ValueError, UnicodeDecodeError, IsoqmsError):
-            return f"{CHECKPOINT} không đọc được", ""
+            return f"{CHECKPOINT} không đọc được", "", ""
         if pack_anchor.first_hash not in (None, against.first_hash):
-            return "hồ sơ lập từ một nhật ký khác với nhật ký của mốc kiểm tra", ""
+            return "hồ sơ lập từ một nhật ký khác với nhật ký của mốc kiểm tra", "", ""
     if not segment:
-        return "hồ sơ không có sự kiện nào để đối chiếu với mốc", ""
+        return "hồ sơ không có sự kiện nào để đối chiếu với mốc", "", ""
     first, last = segment[0], segment[-1]
     if against.seq > last.seq:
         return (
+            None,
+            "",
             f"mốc kiểm tra (sự kiện số {against.seq}) mới hơn hồ sơ (lập ở sự kiện số "
             f"{last.seq}): hãy đối chiếu với một mốc lập trước khi lập hồ sơ",
-            "",
         )
     if against.seq < first.seq - 1:
         return (
+            None,
+            "",
             f"mốc kiểm tra (sự kiện số {against.seq}) cũ hơn phần nhật ký trong hồ sơ (từ số "
             f"{first.seq}): hãy đối chiếu với một mốc mới hơn",
-            "",
         )
     anchored = (
         first.prev
@@ -663,6 +688,7 @@ def _check_against(
             f"sự kiện số {against.seq} trong hồ sơ khác với mốc kiểm tra (nhật ký trong hồ sơ "
             "không phải nhật ký mốc xác nhận)",
             "",
+            "",
         )
     before = sum(1 for e in events if e.seq <= against.seq)
     after = len(events) - before
@@ -672,7 +698,7 @@ def _check_against(
         if after
         else "."
     )
-    return None, text
+    return None, text, ""
 
 
 def verify_pack(data: bytes, *, against: Anchor | None = None) -> PackCheck:
@@ -744,19 +770,20 @@ def verify_pack(data: bytes, *, against: Anchor | None = None) -> PackCheck:
     problems += _signature_problems(by_name)
     if not problems and _zip(members) != data:
         problems.append("cấu trúc tệp nén đã bị sửa (khác với gói do isoqms lập)")
-    anchored = ""
+    anchored = undecided = ""
     if against is not None and not problems:
-        problem, anchored = _check_against(segment, events, by_name, against)
+        problem, anchored, undecided = _check_against(segment, events, by_name, against)
         if problem:
             problems.append(problem)
     return PackCheck(
-        not problems,
+        not problems and not undecided,
         problems,
         len(entries),
         len(lines),
         scope if isinstance(scope, dict) else {},
         len(segment),
         anchored,
+        undecided,
     )
 
 

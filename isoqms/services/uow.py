@@ -55,7 +55,7 @@ _PERMISSION_TEXT: dict[Permission, str] = {
     Permission.USERS_MANAGE: "quản lý người dùng",
     Permission.UNIT_MANAGE: "sửa thông tin đơn vị",
     Permission.CALENDAR_MANAGE: "sửa lịch làm việc",
-    Permission.BACKUP: "sao lưu dữ liệu",
+    Permission.BACKUP: "sao lưu, khôi phục dữ liệu",
     Permission.AUDIT_READ: "xem nhật ký kiểm tra",
     Permission.RECORDS_READ: "xem dữ liệu",
     Permission.DOCS_DRAFT: "soạn thảo tài liệu",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from isoqms.db.engine import Database
 from isoqms.domain import clock
+from isoqms.domain.errors import ValidationError
 from isoqms.services import anchors, auditor, evidence
 from isoqms.services.auditor import AsOf, CopyCheck, DossierTrace
 from isoqms.services.documents import RevisionRow
@@ -469,7 +470,7 @@ class PackPanel(QWidget):
     def pack_document(self) -> None:
         code = self.code.text().strip()
         if not code:
-            self._failed(ValueError(self.tr("Type the document code first.")))
+            self._failed(ValidationError(self.tr("Type the document code first.")))
             return
         safe = code.replace("/", "-")
         self._save(
@@ -486,7 +487,14 @@ class PackPanel(QWidget):
 
     def _made(self, path: str) -> None:
         self.result.setStyleSheet(OK_STYLE)
-        self.result.setText(self.tr("Evidence pack saved: %1").replace("%1", str(path)))
+        self.result.setText(
+            self.tr("Evidence pack saved: %1").replace("%1", str(path))
+            + "\n"
+            + self.tr(
+                "It holds the log up to now in full, with citizens' names, ID and phone "
+                "numbers: give it only to those entitled to inspect."
+            )
+        )
         self.made.emit(str(path))
 
     def _failed(self, exc: BaseException) -> None:

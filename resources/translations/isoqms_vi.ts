@@ -1743,6 +1743,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Đã lưu hồ sơ chứng cứ: %1</translation>
     </message>
     <message>
+        <source>It holds the log up to now in full, with citizens&apos; names, ID and phone numbers: give it only to those entitled to inspect.</source>
+        <translation>Gói chứa nguyên phần nhật ký tới lúc lập, kể cả họ tên, số định danh, số điện thoại của công dân: chỉ giao cho người có thẩm quyền kiểm tra.</translation>
+    </message>
+    <message>
         <source>Checkpoint to check against</source>
         <translation>Mốc kiểm tra để đối chiếu</translation>
     </message>
