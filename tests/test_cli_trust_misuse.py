@@ -195,3 +195,39 @@ def test_a_checkpoint_older_than_a_pack_is_not_called_tampering(
     code, out, _err = cli(demo_db, "auditor", "audit", "pack", "QT-KSTL-01", "--out",
                           str(tmp_path / "p.zip"))  # fmt: skip
     assert code == 0 and "số định danh" in out  # it says what the pack holds
+
+
+def test_the_checkpoint_page_reads_as_a_commune_document_and_its_code_types_back(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """Read back with pdftotext as a person reads the paper: the heading of an
+    administrative document, and the code exactly as printed (groups, line break) verifies."""
+    from tests.helpers_pdf import pdf_pages, pdf_text, qr_codes
+
+    out, page = tmp_path / "moc.json", tmp_path / "moc.pdf"
+    code, _o, err = cli(
+        demo_db, "auditor", "audit", "checkpoint", "--out", str(out), "--pdf", str(page)
+    )
+    assert code == 0, err
+    anchor = anchors.load(str(out))
+    pdf = page.read_bytes()
+    assert pdf_pages(pdf, tmp_path) == 1
+    text = pdf_text(pdf, tmp_path)
+    for line in (
+        "UBND XÃ BÌNH MINH",
+        "BAN CHỈ ĐẠO ISO",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Xã Bình Minh, ngày 01 tháng 12 năm 2026",
+        "MỐC KIỂM TRA NHẬT KÝ",
+        "THƯ KÝ BAN CHỈ ĐẠO ISO",
+    ):
+        assert line in text, line
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Mã đối chiếu"))
+    printed = "\n".join([line for line in lines[at + 1 :] if line.strip()][:2])
+    assert printed.startswith(f"{anchor.seq}:")
+    (scanned,) = qr_codes(pdf, tmp_path)  # or the QR code, scanned
+    for typed in (printed, scanned):
+        code, said, err = cli(demo_db, "auditor", "audit", "verify", "--against", typed)
+        assert code == 0 and "Khớp mốc kiểm tra" in said, (typed, err)

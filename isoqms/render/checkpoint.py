@@ -4,13 +4,14 @@ checkpoint."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from xml.sax.saxutils import escape
 
 from isoqms.domain.anchor import Anchor
 from isoqms.render import fonts
-from isoqms.render.slips import QrCode
+from isoqms.render.slips import QrCode, vn_date_line
 
 #: What the counts of a checkpoint are called on paper.
 COUNT_LABELS = (
@@ -30,9 +31,18 @@ def _grouped(digest: str) -> str:
     return " ".join(digest[i : i + 8] for i in range(0, len(digest), 8))
 
 
-def to_pdf(anchor: Anchor, *, made_local: str, maker: str) -> bytes:
+def to_pdf(
+    anchor: Anchor,
+    *,
+    made_local: str,
+    maker: str,
+    place: str = "",
+    day: dt.date | None = None,
+) -> bytes:
     """The checkpoint's page. ``made_local``: when it was made, as the reader's clock
-    says (dd/mm/yyyy HH:MM); ``maker``: who made it, by name."""
+    says (dd/mm/yyyy HH:MM); ``maker``: who made it, by name; ``place`` (the commune) and
+    ``day`` give the heading of an administrative document (the authority, the national
+    motto, "Bình Minh, ngày … tháng … năm …")."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -43,6 +53,9 @@ def to_pdf(anchor: Anchor, *, made_local: str, maker: str) -> bytes:
     body = ParagraphStyle("b", fontName=fonts.SERIF, fontSize=10.5, leading=14)
     small = ParagraphStyle("s", parent=body, fontSize=9, leading=12)
     centred = ParagraphStyle("c", parent=small, alignment=1)
+    centred_bold = ParagraphStyle(
+        "cb", parent=body, fontName=fonts.SERIF_BOLD, fontSize=10.5, alignment=1
+    )
     title = ParagraphStyle(
         "t", parent=body, fontName=fonts.SERIF_BOLD, fontSize=15, leading=20, alignment=1
     )
@@ -83,6 +96,7 @@ def to_pdf(anchor: Anchor, *, made_local: str, maker: str) -> bytes:
             ]
         )
     )
+    grouped = _grouped(anchor.hash)  # as typed back: groups and the line break are allowed
     essentials = {k: v for k, v in anchor.body().items() if k not in ("counts", "unit")}
     qr_text = json.dumps(essentials, ensure_ascii=False, separators=(",", ":"))
     code = Table(
@@ -92,7 +106,7 @@ def to_pdf(anchor: Anchor, *, made_local: str, maker: str) -> bytes:
                 [
                     Paragraph("Mã đối chiếu (gõ lại được khi kiểm tra):", bold),
                     Spacer(1, 2 * mm),
-                    Paragraph(f"{anchor.seq}:{anchor.hash[:32]}<br/>{anchor.hash[32:]}", mono),
+                    Paragraph(f"{anchor.seq}:{grouped[:35]}<br/>{grouped[36:]}", mono),
                     Spacer(1, 3 * mm),
                     Paragraph(
                         "Kiểm tra: <font name='Courier'>isoqms audit verify --against "
@@ -107,9 +121,10 @@ def to_pdf(anchor: Anchor, *, made_local: str, maker: str) -> bytes:
     code.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     signatures = Table(
         [
-            [Paragraph("NGƯỜI LẬP", bold), Paragraph("THƯ KÝ BAN CHỈ ĐẠO ISO", bold),
-             Paragraph("TRƯỞNG BAN CHỈ ĐẠO ISO", bold)],
-            [Paragraph("(ký, ghi rõ họ tên)", small)] * 3,
+            [Paragraph("NGƯỜI LẬP", centred_bold),
+             Paragraph("THƯ KÝ BAN CHỈ ĐẠO ISO", centred_bold),
+             Paragraph("TRƯỞNG BAN CHỈ ĐẠO ISO", centred_bold)],
+            [Paragraph("<i>(ký, ghi rõ họ tên)</i>", centred)] * 3,
         ],
         colWidths=[width / 3] * 3,
         rowHeights=[None, 28 * mm],
@@ -117,9 +132,22 @@ def to_pdf(anchor: Anchor, *, made_local: str, maker: str) -> bytes:
     signatures.setStyle(
         TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     )
+    if place:
+        left = [
+            Paragraph(escape(f"UBND {place}".upper()), centred_bold),
+            Paragraph("BAN CHỈ ĐẠO ISO", centred_bold),
+        ]
+        right = [
+            Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", centred_bold),
+            Paragraph("<u>Độc lập - Tự do - Hạnh phúc</u>", centred_bold),
+            Paragraph(f"<i>{escape(vn_date_line(place, day))}</i>" if day else "", centred),
+        ]
+        heading: object = Table([[left, right]], colWidths=[width * 0.42, width * 0.58])
+    else:
+        heading = Paragraph(escape(anchor.unit), body)
     story: list[object] = [
-        Paragraph(escape(anchor.unit), body),
-        Spacer(1, 4 * mm),
+        heading,
+        Spacer(1, 6 * mm),
         Paragraph("MỐC KIỂM TRA NHẬT KÝ", title),
         Paragraph("(trạng thái nhật ký kiểm tra của isoqms, lưu kèm biên bản)", centred),
         Spacer(1, 5 * mm),

@@ -185,13 +185,24 @@ def make(db: Database, actor: Actor) -> Anchor:
     return anchor
 
 
-def page(anchor: Anchor, maker: str) -> bytes:
-    """The checkpoint's printable page (PDF)."""
+def page(anchor: Anchor, maker: str, place: str = "") -> bytes:
+    """The checkpoint's printable page (PDF); ``place``: the commune, for the heading of an
+    administrative document."""
     from isoqms.render import checkpoint as render
 
     made = anchor.made
-    local = made.astimezone().strftime("%H:%M ngày %d/%m/%Y") if made else anchor.made_at
-    return render.to_pdf(anchor, made_local=local, maker=maker)
+    local_made = made.astimezone() if made else None
+    local = local_made.strftime("%H:%M ngày %d/%m/%Y") if local_made else anchor.made_at
+    day = local_made.date() if local_made else None
+    return render.to_pdf(anchor, made_local=local, maker=maker, place=place, day=day)
+
+
+def place_of(db: Database) -> str:
+    """The commune as a checkpoint page's heading names it."""
+    from isoqms.services.unit import get_unit
+
+    unit = get_unit(db)
+    return unit.commune_name or unit.display_name
 
 
 def _replaceable(path: Path, kind: str) -> bool:
@@ -232,7 +243,7 @@ def save(db: Database, actor: Actor, out: Path, pdf: Path | None) -> Anchor:
     anchor = make(db, actor)
     files = [(out, anchor.to_json().encode("utf-8"))]
     if pdf is not None:
-        files.append((pdf, page(anchor, actor.full_name)))
+        files.append((pdf, page(anchor, actor.full_name, place_of(db))))
     for target, data in files:
         partial = target.with_name(target.name + ".part")
         try:
