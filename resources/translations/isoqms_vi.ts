@@ -288,10 +288,6 @@
         <translation>Tệp lịch (*.csv)</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Không đọc được %1: %2</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Nhập lịch</translation>
     </message>
@@ -516,10 +512,6 @@
         <source>Program error</source>
         <translation>Lỗi chương trình</translation>
     </message>
-    <message>
-        <source>An unexpected error occurred; nothing was changed.</source>
-        <translation>Đã xảy ra lỗi ngoài dự kiến; không có gì bị thay đổi.</translation>
-    </message>
 </context>
 <context>
     <name>DocumentsPage</name>
@@ -655,6 +647,7 @@
     <name>DossiersPage</name>
     <message>
         <source>Find a dossier: its code (or last digits), the citizen&apos;s name, phone or ID number — or scan the slip — then Enter</source>
+        <extracomment>the unit&apos;s profile holds how long a result may wait before it is marked</extracomment>
         <translation>Tìm hồ sơ: mã hồ sơ (hoặc mấy số cuối), họ tên, số điện thoại, số giấy tờ của công dân — hoặc quét mã trên giấy hẹn — rồi nhấn Enter</translation>
     </message>
     <message>
