@@ -1,5 +1,6 @@
-"""Run as ``python -m tests.concurrent_intake URL COUNT``: one counter receiving COUNT
-dossiers as fast as it can (several of these run at once in the concurrency test)."""
+"""Run as ``python -m tests.concurrent_intake URL COUNT [print]``: one counter receiving
+COUNT dossiers as fast as it can, each code printed once committed (several of these run
+at once in the concurrency test); with ``print``, each receipt's slip is printed too."""
 
 from __future__ import annotations
 
@@ -20,8 +21,12 @@ def main() -> int:
     draft = intake.IntakeDraft(
         "2.000815", intake.Applicant("Người nộp đồng thời"), received_at=RECEIVED
     )
+    slips = sys.argv[3:] == ["print"]
     for _ in range(count):
-        print(intake.receive(db, actor, draft, now=RECEIVED).code, flush=True)
+        code = intake.receive(db, actor, draft, now=RECEIVED).code
+        if slips:
+            intake.print_receipt(db, actor, code)
+        print(code, flush=True)
     db.dispose()
     return 0
 

@@ -111,6 +111,16 @@ def raw_sql(db: Database, *statements: str) -> None:
         engine.dispose()
 
 
+AUDIT_TRIGGERS = ("audit_event_append_only_update", "audit_event_append_only_delete")
+
+
+def intruder_sql(db: Database, *statements: str) -> None:
+    """Raw SQL as someone who can write the database file would run it: the triggers that
+    refuse to change audit events dropped first (as such a person could)."""
+    on = " ON audit_event" if db.backend == "postgresql" else ""
+    raw_sql(db, *(f"DROP TRIGGER IF EXISTS {name}{on}" for name in AUDIT_TRIGGERS), *statements)
+
+
 def audit_count(db: Database) -> int:
     with db.read() as session:
         return int(session.execute(text("SELECT count(*) FROM audit_event")).scalar_one())

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from isoqms import __version__
 from isoqms.db.engine import Database
 from isoqms.services import users as user_service
-from tests.helpers import raw_sql, run_cli, run_cli_process
+from tests.helpers import intruder_sql, run_cli, run_cli_process
 
 PW = {"ISOQMS_PASSWORD": "demo"}
 
@@ -194,7 +194,7 @@ def test_audit_verify_exits_1_naming_the_first_broken_event(
 ) -> None:
     db = Database.open(demo_url)
     try:
-        raw_sql(db, *statements)
+        intruder_sql(db, *statements)
     finally:
         db.dispose()
     result = run_cli("--db", demo_url, "audit", "verify")

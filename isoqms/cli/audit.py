@@ -39,9 +39,11 @@ def print_entries(entries: list[Any]) -> None:
 
 
 def cmd_audit_verify(ctx: Context) -> int:
+    from isoqms.services import anchors
     from isoqms.services.integrity import verify
 
-    report = verify(ctx.db)
+    against = anchors.load(ctx.args.against) if ctx.args.against else None
+    report = verify(ctx.db, against=against)
     if ctx.args.json:
         emit_json(
             {
@@ -50,6 +52,8 @@ def cmd_audit_verify(ctx: Context) -> int:
                 "files": report.files,
                 "seconds": round(report.seconds, 3),
                 "first_bad": dataclasses.asdict(report.problem) if report.problem else None,
+                "rows": report.rows,
+                "anchor": dataclasses.asdict(report.anchor) if report.anchor else None,
             }
         )
     else:
@@ -150,14 +154,16 @@ def cmd_audit_pack(ctx: Context) -> int:
 
 
 def cmd_audit_verify_pack(ctx: Context) -> int:
+    from isoqms.services import anchors
     from isoqms.services.evidence import verify_pack
 
     path = Path(ctx.args.file)
+    against = anchors.load(ctx.args.against) if ctx.args.against else None
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ValidationError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
-    check = verify_pack(data)
+    check = verify_pack(data, against=against)
     if ctx.args.json:
         emit_json(dataclasses.asdict(check))
     else:
@@ -165,12 +171,59 @@ def cmd_audit_verify_pack(ctx: Context) -> int:
     return 0 if check.ok else 1
 
 
+def cmd_audit_checkpoint(ctx: Context) -> int:
+    from isoqms.services import anchors
+
+    args = ctx.args
+    out = Path(args.out)
+    pdf = Path(args.pdf) if args.pdf else None
+    for target in (out, pdf):
+        if target is not None and not target.parent.is_dir():
+            raise ValidationError(f"Không có thư mục {target.parent} để ghi mốc kiểm tra.")
+    anchor = anchors.make(ctx.db, ctx.actor)
+    try:
+        out.write_text(anchor.to_json(), encoding="utf-8")
+        if pdf is not None:
+            pdf.write_bytes(anchors.page(anchor, ctx.actor.full_name))
+    except OSError as exc:
+        raise ValidationError(f"Không ghi được mốc kiểm tra: {exc.strerror}.") from None
+    if args.json:
+        emit_json(
+            {
+                "seq": anchor.seq,
+                "hash": anchor.hash,
+                "made_at": anchor.made_at,
+                "file": str(out),
+                "pdf": str(pdf) if pdf else None,
+            }
+        )
+    else:
+        print(f"Đã lập mốc kiểm tra: sự kiện số {anchor.seq}, mã băm {anchor.hash}.")
+        print(f"Tệp mốc: {out}" + (f"; trang in: {pdf}" if pdf else ""))
+        print(f"Kiểm tra về sau: isoqms audit verify --against {out}")
+    return 0
+
+
+AGAINST_HELP = (
+    "mốc kiểm tra giữ bên ngoài: tệp mốc (.json), bản sao lưu, hoặc SỐ:MÃ-BĂM in trên trang mốc"
+)
+
+
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     audit = commands.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True
     )
     p = audit.add_parser("verify", help="kiểm tra chuỗi băm của nhật ký", parents=[common])
+    p.add_argument("--against", metavar="CHECKPOINT", help=AGAINST_HELP)
     p.set_defaults(run=cmd_audit_verify)
+    p = audit.add_parser(
+        "checkpoint",
+        help="lập mốc kiểm tra (giữ bên ngoài cơ sở dữ liệu, in kèm biên bản)",
+        parents=[common],
+    )
+    p.add_argument("--out", required=True, metavar="FILE.json")
+    p.add_argument("--pdf", metavar="FILE.pdf", help="thêm trang in (A4) của mốc, có mã QR")
+    p.set_defaults(run=cmd_audit_checkpoint)
     p = audit.add_parser("log", help="xem nhật ký", parents=[common])
     p.add_argument("--entity", metavar="KIND")
     p.add_argument("--id", metavar="ID")
@@ -196,4 +249,5 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         "verify-pack", help="kiểm tra hồ sơ chứng cứ (không cần cơ sở dữ liệu)", parents=[common]
     )
     p.add_argument("file", metavar="FILE.zip")
+    p.add_argument("--against", metavar="CHECKPOINT", help=AGAINST_HELP)
     p.set_defaults(run=cmd_audit_verify_pack)

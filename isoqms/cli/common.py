@@ -41,19 +41,41 @@ class Context:
 
     @property
     def actor(self) -> Any:
-        if self._actor is None:
-            from isoqms.services.users import authenticate
+        """The user the command acts as, signed in with ``--user`` and ``ISOQMS_PASSWORD``.
 
-            username = self.args.user or os.environ.get("ISOQMS_USER")
-            if not username:
+        A user whose password an administrator reset may run no command until they have
+        changed it (``user passwd``, which signs in through :meth:`sign_in_to_change`)."""
+        if self._actor is None:
+            actor, info, _password = self._sign_in()
+            if info.must_change_password:
                 raise AuthenticationError(
-                    "Lệnh này cần đăng nhập: thêm --user TÊN (mật khẩu lấy từ ISOQMS_PASSWORD)."
+                    f"Mật khẩu của “{info.username}” do quản trị viên đặt lại, phải đổi trước "
+                    f"khi dùng lệnh khác: chạy “isoqms --user {info.username} user passwd” "
+                    "(mật khẩu hiện tại từ ISOQMS_PASSWORD, mật khẩu mới từ ISOQMS_NEW_PASSWORD)."
                 )
-            if username_key(username) is None:  # cannot be anyone's: no need to ask
-                raise AuthenticationError("Sai tên đăng nhập hoặc mật khẩu.")
-            password = read_secret("ISOQMS_PASSWORD", f"Mật khẩu của {username}: ")
-            self._actor, _info = authenticate(self.db, username, password, record_login=False)
+            self._actor = actor
         return self._actor
+
+    def sign_in_to_change(self) -> tuple[Any, str]:
+        """The acting user and the password they signed in with, even one that must be
+        changed: for the command that changes it."""
+        actor, _info, password = self._sign_in()
+        self._actor = actor
+        return actor, password
+
+    def _sign_in(self) -> tuple[Any, Any, str]:
+        from isoqms.services.users import authenticate
+
+        username = self.args.user or os.environ.get("ISOQMS_USER")
+        if not username:
+            raise AuthenticationError(
+                "Lệnh này cần đăng nhập: thêm --user TÊN (mật khẩu lấy từ ISOQMS_PASSWORD)."
+            )
+        if username_key(username) is None:  # cannot be anyone's: no need to ask
+            raise AuthenticationError("Sai tên đăng nhập hoặc mật khẩu.")
+        password = read_secret("ISOQMS_PASSWORD", f"Mật khẩu của {username}: ")
+        actor, info = authenticate(self.db, username, password, record_login=False)
+        return actor, info, password
 
     def close(self) -> None:
         if self._db is not None:

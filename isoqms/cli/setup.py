@@ -86,6 +86,8 @@ def cmd_user_list(ctx: Context) -> int:
         return 0
     for u in users:
         state = "" if u.active else "  [đã khoá]"
+        if u.locked:
+            state += f"  [bị khoá do sai mật khẩu {u.failed_logins} lần]"
         print(f"{u.username:<16} {u.full_name:<28} {','.join(u.roles)}{state}")
     return 0
 
@@ -133,6 +135,35 @@ def cmd_user_reset_password(ctx: Context) -> int:
     return 0
 
 
+def cmd_user_unlock(ctx: Context) -> int:
+    from isoqms.services.users import get_user, unlock_user
+
+    before = get_user(ctx.db, ctx.actor, ctx.args.username)
+    info = unlock_user(ctx.db, ctx.actor, ctx.args.username)
+    if ctx.args.json:
+        emit_json(info)
+    elif before.locked:
+        print(f"{info.username}: đã mở khoá đăng nhập (bị khoá do sai mật khẩu).")
+    elif before.failed_logins:
+        print(f"{info.username}: đã xoá {before.failed_logins} lần nhập sai mật khẩu.")
+    else:
+        print(f"{info.username}: không bị khoá do sai mật khẩu, không có gì thay đổi.")
+    return 0
+
+
+def cmd_user_passwd(ctx: Context) -> int:
+    from isoqms.services.users import change_own_password
+
+    actor, old = ctx.sign_in_to_change()
+    new = read_secret("ISOQMS_NEW_PASSWORD", "Mật khẩu mới: ", confirm=True)
+    change_own_password(ctx.db, actor, old, new)
+    if ctx.args.json:
+        emit_json({"username": actor.username, "must_change_password": False})
+    else:
+        print(f"Đã đổi mật khẩu của {actor.username}.")
+    return 0
+
+
 _UNIT_OPTIONS = {
     "commune": "commune_name",
     "province": "province_name",
@@ -174,6 +205,10 @@ def cmd_unit_set(ctx: Context) -> int:
         changes["counters"] = tuple(ctx.args.counter)
     if ctx.args.waiting_days is not None:
         changes["result_waiting_days"] = ctx.args.waiting_days
+    if ctx.args.backup_folder is not None:
+        changes["backup_folder"] = ctx.args.backup_folder
+    if ctx.args.backup_keep is not None:
+        changes["backup_keep"] = ctx.args.backup_keep
     if not changes:
         raise ValidationError("Không có gì để đổi: dùng các tuỳ chọn --commune, --code, …")
     info = update_unit(ctx.db, ctx.actor, dataclasses.replace(get_unit(ctx.db), **changes))
@@ -213,6 +248,15 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     p = user.add_parser("reset-password", help="đặt lại mật khẩu", parents=[common])
     p.add_argument("username")
     p.set_defaults(run=cmd_user_reset_password)
+    p = user.add_parser("unlock", help="gỡ khoá do nhập sai mật khẩu nhiều lần", parents=[common])
+    p.add_argument("username")
+    p.set_defaults(run=cmd_user_unlock)
+    p = user.add_parser(
+        "passwd",
+        help="đổi mật khẩu của chính mình (mới lấy từ ISOQMS_NEW_PASSWORD)",
+        parents=[common],
+    )
+    p.set_defaults(run=cmd_user_passwd)
 
     unit = commands.add_parser("unit", help="thông tin đơn vị").add_subparsers(
         dest="unit_command", metavar="ACTION", required=True
@@ -228,5 +272,13 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         type=int,
         metavar="N",
         help="kết quả chờ công dân nhận quá N ngày thì được đánh dấu (mặc định 30)",
+    )
+    p.add_argument(
+        "--backup-folder",
+        metavar="FOLDER",
+        help="thư mục sao lưu tự động (ổ USB, thư mục mạng); rỗng = thư mục dữ liệu",
+    )
+    p.add_argument(
+        "--backup-keep", type=int, metavar="N", help="giữ N bản sao lưu tự động gần nhất (14)"
     )
     p.set_defaults(run=cmd_unit_set)

@@ -212,6 +212,28 @@ def _configure_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+def _lenient(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
+@contextmanager
+def lenient_text(connection: Any) -> Iterator[None]:
+    """On SQLite, read text that is not UTF-8 (bytes written into a text column by raw
+    SQL) as text with replacement characters instead of failing the read: what checks the
+    record must name such a row, not stop at it. The driver's own behaviour comes back
+    afterwards (the connection returns to the pool)."""
+    raw = getattr(connection, "driver_connection", connection)
+    if not hasattr(raw, "text_factory"):
+        yield
+        return
+    before = raw.text_factory
+    raw.text_factory = _lenient
+    try:
+        yield
+    finally:
+        raw.text_factory = before
+
+
 class Database:
     """One database: its engine, its sessions, its migrations."""
 
@@ -219,6 +241,9 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        #: the schema revision this process upgraded the database from ("" from empty);
+        #: None when it found the database at head
+        self.upgraded_from: str | None = None
 
     @classmethod
     def open(cls, explicit_url: str | None = None, *, migrate: bool = True) -> Database:
@@ -257,7 +282,9 @@ class Database:
         from isoqms.db.migrate import upgrade
 
         try:
-            upgrade(self.engine)
+            previous = upgrade(self.engine)
+            if previous is not None:
+                self.upgraded_from = previous
         except OperationalError as exc:
             raise DatabaseUnavailable(
                 f"Không mở được cơ sở dữ liệu ({self.describe()}): {exc.orig}"

@@ -41,15 +41,17 @@ def _known(revision: str) -> bool:
         return False
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to head; cheap when it already is there."""
+def upgrade(engine: Engine) -> str | None:
+    """Bring the schema to head; cheap when it already is there. Returns the revision it
+    upgraded from ("" for an empty database), None when there was nothing to do."""
     head = head_revision()
     current = current_revision(engine)
     if current == head:
-        return
+        return None
     if current is not None and not _known(current):
         raise DatabaseUnavailable(
             "Cơ sở dữ liệu được tạo bởi phiên bản isoqms mới hơn chương trình này "
             f"(phiên bản lược đồ {current}). Hãy cập nhật chương trình."
         )
     command.upgrade(alembic_config(engine), "head")
+    return current or ""

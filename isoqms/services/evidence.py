@@ -8,6 +8,13 @@ A pack for a document (or for a period) holds:
   ``…-signed-content.json``, the exact text whose SHA-256 each signer signed;
 * ``audit-events.jsonl`` — the relevant audit events with every field the chain hashes,
   so each event's own hash can be recomputed without the database;
+* ``audit-chain.jsonl`` — every event from the first relevant one to the head of the log
+  when the pack was made, so the links between them can be checked too, and that they
+  lead to the head the manifest records;
+* ``checkpoint.json`` — the checkpoint of the log at that moment
+  (:mod:`isoqms.domain.anchor`): checked against a checkpoint the verifier already holds
+  (``verify-pack FILE --against CHECKPOINT``), it proves the pack's events belong to the
+  log that checkpoint anchors;
 * ``manifest.json`` — what the pack covers and the SHA-256 and size of every file, sealed
   by the SHA-256 of its own canonical text; ``SHA256SUMS`` — the same list in the format
   ``sha256sum -c`` reads; ``DOC-TRUOC.txt`` — how to check it.
@@ -41,13 +48,14 @@ from isoqms.db.models import (
     User,
 )
 from isoqms.domain import clock
+from isoqms.domain.anchor import Anchor
 from isoqms.domain.audit import EventRecord, canonical_json, format_at
-from isoqms.domain.errors import NotFound, ValidationError
+from isoqms.domain.errors import IsoqmsError, NotFound, ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.domain.text import fold
 from isoqms.render import evidence as render
 from isoqms.render.evidence import Section, split_hash
-from isoqms.services import auditor, documents, files
+from isoqms.services import anchors, auditor, documents, files
 from isoqms.services.audit import verify_chain
 from isoqms.services.unit import get_unit
 from isoqms.services.uow import Actor, require
@@ -56,6 +64,8 @@ FORMAT = "isoqms.evidence/1"
 MANIFEST = "manifest.json"
 SUMS = "SHA256SUMS"
 EVENTS = "audit-events.jsonl"
+CHAIN = "audit-chain.jsonl"
+CHECKPOINT = "checkpoint.json"
 README = "DOC-TRUOC.txt"
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
@@ -76,8 +86,25 @@ README_TEXT = """HỒ SƠ CHỨNG CỨ isoqms — cách kiểm tra
    và trường "file" trong đó phải bằng SHA-256 của tệp văn bản đi kèm.
 
 4. Nhật ký: mỗi dòng của audit-events.jsonl là một sự kiện; SHA-256 của JSON chuẩn hoá
-   gồm action, actor, actor_id, after, at, before, entity, entity_id, prev, seq phải bằng
-   trường "hash".
+   gồm action, actor, actor_id, after, at, before, entity, entity_id, prev, seq (và rows
+   nếu có) phải bằng trường "hash". audit-chain.jsonl chứa mọi sự kiện từ sự kiện liên
+   quan đầu tiên tới sự kiện cuối của nhật ký lúc lập gói: trường "prev" của mỗi dòng
+   phải bằng "hash" của dòng trước, và dòng cuối phải là sự kiện cuối ghi trong
+   manifest.json ("chain").
+
+GÓI NÀY CHỨNG MINH ĐƯỢC GÌ, KHÔNG CHỨNG MINH ĐƯỢC GÌ
+- Mã băm và dấu niêm phong ("seal") chỉ cho biết gói không bị sửa SAU KHI LẬP, do người
+  không biết cách tính lại. Ai cũng tính lại được chúng: một người cố ý làm giả có thể sửa
+  một sự kiện rồi tính lại toàn bộ mà gói vẫn "nguyên vẹn".
+- Bằng chứng thật là MỐC KIỂM TRA (checkpoint) do người kiểm tra giữ từ trước, không nằm
+  trong gói: mốc in trong biên bản họp Ban chỉ đạo ISO, mốc đi kèm một bản sao lưu, hoặc
+  mã SỐ:MÃ-BĂM đọc từ trang in. Chạy
+       isoqms audit verify-pack TEN-TEP.zip --against MOC.json   (hoặc --against SỐ:MÃ-BĂM)
+  để kiểm tra rằng các sự kiện trong gói thuộc đúng nhật ký mà mốc đó xác nhận. Sự kiện ghi
+  trước mốc được chứng minh; sự kiện ghi sau mốc chỉ được chứng minh là nối tiếp nhật ký
+  đó (cần một mốc mới hơn để chứng minh chúng).
+- Gói không chứng minh rằng dữ liệu trong cơ sở dữ liệu hôm nay vẫn như lúc lập gói; lệnh
+  "isoqms audit verify" trên cơ sở dữ liệu mới trả lời điều đó.
 """
 
 
@@ -118,18 +145,21 @@ def _sums(entries: list[dict[str, Any]]) -> bytes:
 def _pack(
     scope: dict[str, Any],
     actor: Actor,
-    chain: dict[str, Any],
+    chain: Chain,
     summary: render.Summary,
     content: list[tuple[str, bytes]],
     events: list[AuditEvent],
 ) -> bytes:
-    """The pack: guide, summary PDF, ``content``, the events, manifest, sums."""
+    """The pack: guide, summary PDF, ``content``, the events, the chain segment, the
+    checkpoint, manifest, sums."""
     lines = "".join(_event_line(e) + "\n" for e in events).encode("utf-8")
     members = [
         (README, README_TEXT.encode("utf-8")),
         ("summary.pdf", render.to_pdf(summary)),
         *content,
         (EVENTS, lines),
+        (CHAIN, chain.segment),
+        (CHECKPOINT, chain.anchor.to_json().encode("utf-8")),
     ]
     entries = [{"path": n, "sha256": _sha(d), "size": len(d)} for n, d in members]
     manifest: dict[str, Any] = {
@@ -137,7 +167,7 @@ def _pack(
         "scope": scope,
         "created_at": clock.utcnow_aware().isoformat(timespec="seconds"),
         "created_by": actor.username,
-        "chain": chain,
+        "chain": chain.manifest,
         "files": entries,
     }
     manifest["seal"] = _seal(manifest)
@@ -150,21 +180,22 @@ def _pack(
 
 
 def _event_line(e: AuditEvent) -> str:
-    return canonical_json(
-        {
-            "seq": e.seq,
-            "at": format_at(e.at),
-            "actor_id": e.actor_id,
-            "actor": e.actor,
-            "action": e.action,
-            "entity": e.entity,
-            "entity_id": e.entity_id,
-            "before": e.before,
-            "after": e.after,
-            "prev": e.prev_hash,
-            "hash": e.hash,
-        }
-    )
+    line: dict[str, Any] = {
+        "seq": e.seq,
+        "at": format_at(e.at),
+        "actor_id": e.actor_id,
+        "actor": e.actor,
+        "action": e.action,
+        "entity": e.entity,
+        "entity_id": e.entity_id,
+        "before": e.before,
+        "after": e.after,
+        "prev": e.prev_hash,
+        "hash": e.hash,
+    }
+    if e.rows is not None:
+        line["rows"] = e.rows
+    return canonical_json(line)
 
 
 def _local(at: dt.datetime | None) -> str:
@@ -194,15 +225,46 @@ def _history_section(events: list[AuditEvent]) -> Section:
     )
 
 
-def _chain_state(db: Database) -> tuple[dict[str, Any], str]:
+@dataclass(frozen=True)
+class Chain:
+    """The log as a pack carries it: its state, the segment from the first relevant event
+    to the head, and the checkpoint of that head."""
+
+    manifest: dict[str, Any]
+    text: str  # for the summary
+    segment: bytes
+    anchor: Anchor
+
+
+def _chain_state(db: Database, actor: Actor, first_seq: int | None) -> Chain:
+    """The chain from ``first_seq`` (None: only the head event) to the head, read in one
+    snapshot with its checkpoint."""
     result = verify_chain(db)
-    chain = {"events": result.events, "last_hash": result.last_hash, "intact": result.ok}
+    engine = db.engine
+    if db.backend == "postgresql":
+        engine = engine.execution_options(isolation_level="REPEATABLE READ")
+    with engine.connect() as conn, conn.begin():
+        anchor = anchors.anchor_in(conn, made_by=actor.username, unit=get_unit(db).display_name)
+        start = anchor.seq if first_seq is None else min(first_seq, anchor.seq)
+        with Session(bind=conn) as session:
+            rows = session.execute(
+                select(AuditEvent)
+                .where(AuditEvent.seq >= max(start, 1), AuditEvent.seq <= anchor.seq)
+                .order_by(AuditEvent.seq)
+            ).scalars()
+            segment = "".join(_event_line(e) + "\n" for e in rows).encode("utf-8")
+    manifest = {
+        "events": anchor.seq,
+        "last_hash": anchor.hash,
+        "intact": result.ok,
+        "first_seq": max(start, 1) if anchor.seq else 0,
+    }
     text = (
-        f"nguyên vẹn, {result.events} sự kiện, mã băm cuối {result.last_hash}"
+        f"nguyên vẹn, {anchor.seq} sự kiện, mã băm cuối {anchor.hash}"
         if result.ok
         else f"BỊ THAY ĐỔI — {result.summary()}"
     )
-    return chain, text
+    return Chain(manifest, text, segment, anchor)
 
 
 def _revision_members(
@@ -279,7 +341,8 @@ def document_pack(db: Database, actor: Actor, code: str) -> bytes:
         session.expunge_all()
     history = documents.history(db, actor, doc.code)
     copies = documents.copies(db, actor, doc.code)
-    chain, chain_text = _chain_state(db)
+    chain = _chain_state(db, actor, events[0].seq if events else None)
+    chain_text = chain.text
     prints = [e for e in events if e.action == "document.copy.print"]
     copy_no = {str(c.id): c.copy_no for c in copies}
     summary = render.Summary(
@@ -414,7 +477,8 @@ def period_pack(db: Database, actor: Actor, date_from: dt.date, date_to: dt.date
         session.expunge_all()
     histories = {code: documents.history(db, actor, code) for code in dict.fromkeys(codes)}
     signed = [r for rows in histories.values() for r in rows if r.id in touched]
-    chain, chain_text = _chain_state(db)
+    chain = _chain_state(db, actor, events[0].seq if events else None)
+    chain_text = chain.text
     summary = render.Summary(
         f"HỒ SƠ CHỨNG CỨ — từ {date_from:%d/%m/%Y} đến {date_to:%d/%m/%Y}",
         get_unit(db).display_name,
@@ -466,23 +530,45 @@ class PackCheck:
     files: int = 0
     events: int = 0
     scope: dict[str, Any] = field(default_factory=dict)
+    chain_events: int = 0  # events of the chain segment, links checked
+    anchored: str = ""  # what the check against the verifier's checkpoint proved
 
     def summary(self) -> str:
         if self.ok:
-            what = self.scope.get("code") or f"{self.scope.get('from')} – {self.scope.get('to')}"
-            return (
+            scope = self.scope
+            what = scope.get("code") or f"{scope.get('from')} – {scope.get('to')}"
+            text = (
                 f"Hồ sơ chứng cứ nguyên vẹn ({what}): {self.files} tệp khớp mã băm, "
-                f"{self.events} sự kiện nhật ký khớp mã băm."
+                f"{self.events} sự kiện nhật ký khớp mã băm, {self.chain_events} sự kiện "
+                "nối liền nhau tới sự kiện cuối ghi trong gói."
             )
+            return f"{text} {self.anchored}" if self.anchored else text
         return "Hồ sơ chứng cứ đã bị thay đổi: " + "; ".join(self.problems[:5]) + "."
 
 
-def _event_problem(line: str, number: int) -> str | None:
+@dataclass(frozen=True)
+class _Line:
+    seq: int
+    prev: str
+    hash: str
+    text: str
+
+
+def _read_line(line: str, number: int, member: str) -> tuple[_Line | None, str | None]:
+    """One event line: its own hash recomputed; (line, None) or (None, problem)."""
     try:
         e = json.loads(line)
+        if not isinstance(e, dict):
+            raise TypeError
+        seq, at = e["seq"], e["at"]
+        if type(seq) is not int or not isinstance(at, str):
+            raise TypeError
+        when = dt.datetime.fromisoformat(at)
+        if when.tzinfo is not None:
+            raise ValueError
         record = EventRecord(
-            e["seq"],
-            dt.datetime.fromisoformat(e["at"]),
+            seq,
+            when,
             e["actor_id"],
             e["actor"],
             e["action"],
@@ -491,40 +577,147 @@ def _event_problem(line: str, number: int) -> str | None:
             e["before"],
             e["after"],
             e["prev"],
+            rows=e.get("rows"),
         )
         if record.digest() != e["hash"]:
-            return f"sự kiện số {e['seq']} (dòng {number} của {EVENTS}) không khớp mã băm"
-    except (ValueError, KeyError, TypeError):
-        return f"dòng {number} của {EVENTS} không đọc được"
-    return None
+            return None, f"sự kiện số {seq} (dòng {number} của {member}) không khớp mã băm"
+        return _Line(seq, str(e["prev"]), str(e["hash"]), line), None
+    except (ValueError, KeyError, TypeError, OverflowError, RecursionError):
+        return None, f"dòng {number} của {member} không đọc được"
 
 
-def verify_pack(data: bytes) -> PackCheck:
+def _lines(data: bytes) -> list[str]:
+    return data.decode("utf-8", errors="replace").splitlines()
+
+
+def _check_chain(
+    by_name: dict[str, bytes], chain: object, events: list[_Line]
+) -> tuple[list[str], list[_Line]]:
+    """The segment: every line's own hash, each linked to the one before, consecutive, up
+    to the head the manifest records; every relevant event found in it unchanged."""
+    if CHAIN not in by_name:
+        return [f"thiếu {CHAIN}"], []
+    problems: list[str] = []
+    segment: list[_Line] = []
+    for number, text in enumerate(_lines(by_name[CHAIN]), 1):
+        line, problem = _read_line(text, number, CHAIN)
+        if line is None:
+            return [problem or ""], segment
+        if segment and line.seq != segment[-1].seq + 1:
+            return [f"{CHAIN}: thiếu hoặc thừa sự kiện trước sự kiện số {line.seq}"], segment
+        if segment and line.prev != segment[-1].hash:
+            return [
+                f"{CHAIN}: sự kiện số {line.seq} không nối với sự kiện liền trước "
+                "(bị chèn, xoá hoặc thay)"
+            ], segment
+        segment.append(line)
+    if not isinstance(chain, dict):
+        return ["manifest.json thiếu trạng thái nhật ký (chain)"], segment
+    head_seq, head_hash = chain.get("events"), chain.get("last_hash")
+    if segment and (segment[-1].seq != head_seq or segment[-1].hash != head_hash):
+        problems.append(f"{CHAIN} không dẫn tới sự kiện cuối ghi trong manifest.json")
+    if not segment and head_seq not in (0, None):
+        problems.append(f"{CHAIN} trống")
+    texts = {line.seq: line.text for line in segment}
+    for e in events:
+        if texts.get(e.seq) != e.text:
+            problems.append(f"sự kiện số {e.seq} của {EVENTS} không có trong {CHAIN}")
+            break
+    return problems, segment
+
+
+def _check_against(
+    segment: list[_Line], events: list[_Line], by_name: dict[str, bytes], against: Anchor
+) -> tuple[str | None, str]:
+    """Do the pack's events belong to the log ``against`` anchors? (problem, what proven)"""
+    own = by_name.get(CHECKPOINT)
+    if own is not None and against.first_hash is not None:
+        try:
+            pack_anchor = anchors.anchor_from_json(json.loads(own.decode("utf-8")), CHECKPOINT)
+        except (ValueError, UnicodeDecodeError, IsoqmsError):
+            return f"{CHECKPOINT} không đọc được", ""
+        if pack_anchor.first_hash not in (None, against.first_hash):
+            return "hồ sơ lập từ một nhật ký khác với nhật ký của mốc kiểm tra", ""
+    if not segment:
+        return "hồ sơ không có sự kiện nào để đối chiếu với mốc", ""
+    first, last = segment[0], segment[-1]
+    if against.seq > last.seq:
+        return (
+            f"mốc kiểm tra (sự kiện số {against.seq}) mới hơn hồ sơ (lập ở sự kiện số "
+            f"{last.seq}): hãy đối chiếu với một mốc lập trước khi lập hồ sơ",
+            "",
+        )
+    if against.seq < first.seq - 1:
+        return (
+            f"mốc kiểm tra (sự kiện số {against.seq}) cũ hơn phần nhật ký trong hồ sơ (từ số "
+            f"{first.seq}): hãy đối chiếu với một mốc mới hơn",
+            "",
+        )
+    anchored = (
+        first.prev
+        if against.seq == first.seq - 1
+        else next(line.hash for line in segment if line.seq == against.seq)
+    )
+    if anchored != against.hash:
+        return (
+            f"sự kiện số {against.seq} trong hồ sơ khác với mốc kiểm tra (nhật ký trong hồ sơ "
+            "không phải nhật ký mốc xác nhận)",
+            "",
+        )
+    before = sum(1 for e in events if e.seq <= against.seq)
+    after = len(events) - before
+    text = f"Khớp mốc kiểm tra (sự kiện số {against.seq}): {before} sự kiện của hồ sơ ghi trước mốc"
+    text += (
+        f", {after} sự kiện ghi sau mốc (nối tiếp nhật ký đó, cần mốc mới hơn để chứng minh)."
+        if after
+        else "."
+    )
+    return None, text
+
+
+def verify_pack(data: bytes, *, against: Anchor | None = None) -> PackCheck:
     """Check a pack without the database: every byte, every file hash, the manifest's
-    seal, every event's own hash, every signed content against the signatures' hash."""
+    seal, every event's own hash, the links of the chain segment up to the head it
+    records, every signed content against the signatures' hash — and, ``against`` a
+    checkpoint the verifier holds, that its events belong to the log that anchors.
+
+    Any bytes at all give a result, never an error."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
+            if len(infos) > 100_000 or sum(i.file_size for i in infos) > 4 * 1024**3:
+                return PackCheck(False, ["tệp nén quá lớn để là hồ sơ chứng cứ"])
             members = [(i.filename, archive.read(i)) for i in infos]
     except Exception as exc:  # untrusted bytes: any failure to read them is a finding
-        return PackCheck(False, [f"tệp nén hỏng hoặc đã bị sửa ({exc})"])
+        return PackCheck(False, [f"tệp nén hỏng hoặc đã bị sửa ({type(exc).__name__})"])
     problems: list[str] = []
     by_name = dict(members)
     if len(by_name) != len(members):
         problems.append("có tệp trùng tên trong gói")
     try:
         manifest = json.loads(by_name[MANIFEST].decode("utf-8"))
+        if not isinstance(manifest, dict):
+            raise TypeError
         entries = manifest["files"]
         scope = manifest["scope"]
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise TypeError
         if manifest.get("format") != FORMAT:
-            problems.append(f"không phải hồ sơ chứng cứ isoqms ({manifest.get('format')})")
-    except (KeyError, ValueError, TypeError, UnicodeDecodeError):
+            problems.append("không phải hồ sơ chứng cứ isoqms")
+    except (KeyError, ValueError, TypeError, UnicodeDecodeError, RecursionError):
         return PackCheck(False, ["thiếu hoặc hỏng manifest.json"])
-    if manifest.get("seal") != _seal(manifest):
+    try:
+        sealed = manifest.get("seal") == _seal(manifest)
+    except (TypeError, ValueError, RecursionError):
+        sealed = False
+    if not sealed:
         problems.append("manifest.json đã bị sửa (dấu niêm phong không khớp)")
     listed = set()
     for entry in entries:
         name = entry.get("path")
+        if not isinstance(name, str):
+            problems.append("manifest.json ghi một tệp không tên")
+            continue
         listed.add(name)
         if name not in by_name:
             problems.append(f"thiếu tệp {name}")
@@ -532,20 +725,38 @@ def verify_pack(data: bytes) -> PackCheck:
             problems.append(f"tệp {name} đã bị sửa (mã băm không khớp)")
     extra = set(by_name) - listed - {MANIFEST, SUMS}
     problems += [f"tệp {name} không có trong danh sách" for name in sorted(extra)]
-    expected_sums = _sums([*entries, {"path": MANIFEST, "sha256": _sha(by_name[MANIFEST])}])
+    try:
+        expected_sums = _sums([*entries, {"path": MANIFEST, "sha256": _sha(by_name[MANIFEST])}])
+    except (KeyError, TypeError):
+        expected_sums = b""
     if by_name.get(SUMS) != expected_sums:
         problems.append(f"{SUMS} không khớp với manifest.json")
-    lines = by_name.get(EVENTS, b"").decode("utf-8", errors="replace").splitlines()
-    for number, line in enumerate(lines, 1):
-        problem = _event_problem(line, number)
-        if problem:
-            problems.append(problem)
+    events: list[_Line] = []
+    lines = _lines(by_name.get(EVENTS, b""))
+    for number, text in enumerate(lines, 1):
+        line, problem = _read_line(text, number, EVENTS)
+        if line is None:
+            problems.append(problem or "")
             break
+        events.append(line)
+    chain_problems, segment = _check_chain(by_name, manifest.get("chain"), events)
+    problems += chain_problems
     problems += _signature_problems(by_name)
     if not problems and _zip(members) != data:
         problems.append("cấu trúc tệp nén đã bị sửa (khác với gói do isoqms lập)")
+    anchored = ""
+    if against is not None and not problems:
+        problem, anchored = _check_against(segment, events, by_name, against)
+        if problem:
+            problems.append(problem)
     return PackCheck(
-        not problems, problems, len(entries), len(lines), scope if isinstance(scope, dict) else {}
+        not problems,
+        problems,
+        len(entries),
+        len(lines),
+        scope if isinstance(scope, dict) else {},
+        len(segment),
+        anchored,
     )
 
 
@@ -558,7 +769,9 @@ def _signature_problems(by_name: dict[str, bytes]) -> list[str]:
         prefix = name.removesuffix("-signed-content.json")
         try:
             body = json.loads(data.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
+            if not isinstance(body, dict):
+                raise TypeError
+        except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
             problems.append(f"{name} không đọc được")
             continue
         beside = [
@@ -568,6 +781,7 @@ def _signature_problems(by_name: dict[str, bytes]) -> list[str]:
             and n != name
             and not n.endswith(("-noi-dung-bieu-mau.json", "-noi-dung-thu-tuc.json"))
         ]
-        if body.get("file") and not any(_sha(by_name[n]) == body["file"] for n in beside):
+        signed_file = body.get("file")
+        if signed_file and not any(_sha(by_name[n]) == signed_file for n in beside):
             problems.append(f"tệp văn bản của {prefix} không phải tệp đã ký")
     return problems

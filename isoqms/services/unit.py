@@ -40,6 +40,9 @@ class UnitInfo:
     deadline_policy: str = "day-end"
     #: a result not collected this many days after it was ready is marked at the desk
     result_waiting_days: int = 30
+    #: where automatic backups go ("" = the data folder's ``backups``), how many are kept
+    backup_folder: str = ""
+    backup_keep: int = 14
 
     @property
     def display_name(self) -> str:
@@ -59,6 +62,7 @@ _TEXT_NAMES = {
     "office_hours": "giờ làm việc",
     "default_cutoff": "giờ chốt nhận hồ sơ",
     "deadline_policy": "cách tính ngày hẹn",
+    "backup_folder": "thư mục sao lưu",
 }
 #: Texts read into a value below (a code, hours, a time, a choice), which then fit.
 _READ_BELOW = frozenset({"unit_code", "office_hours", "default_cutoff", "deadline_policy"})
@@ -110,6 +114,8 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
         raise ValidationError(
             "Số ngày kết quả chờ công dân đến nhận trước khi được đánh dấu phải từ 1 đến 365."
         )
+    if not 1 <= int(clean.backup_keep) <= 365:
+        raise ValidationError("Số bản sao lưu tự động được giữ phải từ 1 đến 365.")
     return replace(
         clean,
         unit_code=code,
@@ -118,6 +124,8 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
         counters=counters,
         deadline_policy=policy,
         result_waiting_days=int(clean.result_waiting_days),
+        backup_folder=clean.backup_folder.strip(),
+        backup_keep=int(clean.backup_keep),
     )
 
 
@@ -138,6 +146,8 @@ def _info(row: UnitProfile | None) -> UnitInfo:
         counters=tuple(json.loads(row.counters or "[]")),
         deadline_policy=row.deadline_policy,
         result_waiting_days=row.result_waiting_days or 30,
+        backup_folder=row.backup_folder or "",
+        backup_keep=row.backup_keep or 14,
     )
 
 

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
 from isoqms.db.models import AuditEvent, AuditHead, User, UserRole, utcnow
-from isoqms.domain.audit import GENESIS_HASH, EventRecord, canonical_json
+from isoqms.domain.audit import GENESIS_HASH, EventRecord, canonical_json, seals_json
 from isoqms.domain.errors import AuthenticationError, PermissionDenied
 from isoqms.domain.roles import READ_ONLY, Permission, Role, permissions_of
+from isoqms.services.seals import seals_of, start_noting
 
 #: Key of the PostgreSQL advisory lock that serialises appends to the audit chain.
 AUDIT_CHAIN_LOCK = 0x15_0A_0D17
@@ -153,6 +154,15 @@ class UnitOfWork:
     session: Session
     at: dt.datetime = field(default_factory=utcnow)
     _events: list[_Pending] = field(default_factory=list)
+    #: the chain's head before and after this unit of work's events, once written
+    _heads: tuple[tuple[int, str], tuple[int, str]] | None = None
+    _extra_seals: dict[str, dict[str, str | None]] = field(default_factory=dict)
+
+    def seal(self, seals: dict[str, dict[str, str | None]]) -> None:
+        """Seal rows this unit of work did not write (rows a schema upgrade left): their
+        digests go into its last event with those of the rows it wrote."""
+        for table, keys in seals.items():
+            self._extra_seals.setdefault(table, {}).update(keys)
 
     def record(
         self,
@@ -179,6 +189,13 @@ class UnitOfWork:
         return frozenset(e.entity for e in self._events)
 
     def _flush_events(self) -> None:
+        seals = self._extra_seals
+        for table, keys in seals_of(self.session).items():
+            seals.setdefault(table, {}).update(keys)
+        if seals and not self._events:
+            # a change no service named (a password rehashed at login, …): still sealed,
+            # so the chain vouches for every row the program leaves
+            self.record("audit.seal", "rows", "", after={"tables": sorted(seals)})
         if not self._events:
             return
         session = self.session
@@ -186,10 +203,13 @@ class UnitOfWork:
             session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
         head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one_or_none()
         seq, prev = (head.seq, head.hash) if head else (0, GENESIS_HASH)
+        before = (seq, prev)
         actor_id = self.actor.user_id if self.actor else None
         actor_name = self.actor.username if self.actor else SYSTEM_ACTOR
-        for pending in self._events:
+        last = len(self._events) - 1
+        for index, pending in enumerate(self._events):
             seq += 1
+            rows = seals_json(seals) if index == last else "{}"
             record = EventRecord(
                 seq=seq,
                 at=self.at,
@@ -201,6 +221,7 @@ class UnitOfWork:
                 before=pending.before,
                 after=pending.after,
                 prev_hash=prev,
+                rows=rows,
             )
             prev = record.digest()
             session.add(
@@ -216,6 +237,7 @@ class UnitOfWork:
                     after=pending.after,
                     prev_hash=record.prev_hash,
                     hash=prev,
+                    rows=rows,
                 )
             )
         if head is None:
@@ -223,12 +245,17 @@ class UnitOfWork:
         else:
             head.seq, head.hash = seq, prev
         self._events.clear()
+        self._heads = (before, (seq, prev))
 
     def commit(self) -> None:
         self.session.flush()
         changed = self.entities
         self._flush_events()
         self.session.commit()
+        if self._heads is not None:
+            from isoqms.services.integrity import note_commit
+
+            note_commit(self.db, *self._heads)
         _announce(changed)
 
 
@@ -264,6 +291,7 @@ class write:  # noqa: N801 - used as a context manager, reads like a keyword
 
     def __enter__(self) -> UnitOfWork:
         session = self._db.write_session()
+        start_noting(session)
         try:
             live = self._actor
             if self._permission is not None:

@@ -2,12 +2,21 @@
 
 Passwords are hashed with argon2id. Users are never deleted, only deactivated; there is
 always at least one active administrator.
+
+Wrong passwords are counted per account and every failed sign-in is in the audit log:
+after 5 in a row each further try waits (30 s, then twice as long each time), after 10
+the account is locked until an administrator unlocks it (:func:`unlock_user`). A name
+that is no account gets the same answers, counted from the log, so the answers never
+tell which names exist. No password ever reaches the log.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import math
 import re
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,11 +26,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
-from isoqms.db.models import User, UserRole, utcnow
+from isoqms.db.models import AuditEvent, User, UserRole, utcnow
+from isoqms.domain import clock
 from isoqms.domain.errors import AuthenticationError, Conflict, NotFound, ValidationError
 from isoqms.domain.roles import Permission, Role
 from isoqms.domain.text import nfc
-from isoqms.services.uow import Actor, require, write
+from isoqms.services.uow import Actor, UnitOfWork, require, write
 
 MIN_PASSWORD_LENGTH = 8
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
@@ -62,6 +72,13 @@ class UserInfo:
     must_change_password: bool
     created_at: dt.datetime
     last_login_at: dt.datetime | None
+    #: wrong passwords in a row since the last sign-in or unlock
+    failed_logins: int = 0
+    #: UTC: no try is taken before this moment (after 5 wrong passwords in a row)
+    retry_after: dt.datetime | None = None
+    #: locked after 10 wrong passwords in a row, until an administrator unlocks it
+    locked: bool = False
+    locked_at: dt.datetime | None = None
 
     @classmethod
     def of(cls, user: User) -> UserInfo:
@@ -75,6 +92,10 @@ class UserInfo:
             must_change_password=user.must_change_password,
             created_at=user.created_at,
             last_login_at=user.last_login_at,
+            failed_logins=user.failed_logins or 0,
+            retry_after=user.retry_after,
+            locked=user.locked_at is not None,
+            locked_at=user.locked_at,
         )
 
 
@@ -295,7 +316,36 @@ def reset_password(db: Database, actor: Actor, username: str, new_password: str)
         user.password_hash = hashed
         user.must_change_password = True
         uow.record("user.reset_password", "user", user.id, after={"must_change_password": True})
+        # a new password is a fresh start: the wrong ones typed before no longer count
+        _lift_lock(uow, user)
         return UserInfo.of(user)
+
+
+def unlock_user(db: Database, actor: Actor, username: str) -> UserInfo:
+    """An administrator lifts the lock (or the delay) that wrong passwords put on an
+    account; nothing happens, and nothing is logged, if there is none."""
+    with write(db, actor, Permission.USERS_MANAGE) as uow:
+        user = _get(uow.session, username)
+        _lift_lock(uow, user)
+        return UserInfo.of(user)
+
+
+def _lift_lock(uow: UnitOfWork, user: User) -> None:
+    if not user.failed_logins and user.retry_after is None and user.locked_at is None:
+        return
+    before = {
+        "failed_logins": user.failed_logins,
+        "retry_after": user.retry_after,
+        "locked_at": user.locked_at,
+    }
+    user.failed_logins, user.retry_after, user.locked_at = 0, None, None
+    uow.record(
+        "user.unlock",
+        "user",
+        user.id,
+        before=before,
+        after={"failed_logins": 0, "retry_after": None, "locked_at": None},
+    )
 
 
 def change_own_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
@@ -320,7 +370,173 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+#: Wrong passwords in a row after which each further try waits, and the account locks.
+DELAY_AFTER = 5
+LOCK_AFTER = 10
+FIRST_DELAY = dt.timedelta(seconds=30)
+MAX_DELAY = dt.timedelta(minutes=15)
+
 _WRONG = "Sai tên đăng nhập hoặc mật khẩu."
+
+
+def failure_delay(failures: int) -> dt.timedelta | None:
+    """How long the next try waits after ``failures`` wrong passwords in a row: not at all
+    before the 5th, then 30 s doubling with each one (30 s, 1, 2, 4, 8 min), at most 15 min."""
+    if failures < DELAY_AFTER:
+        return None
+    return min(FIRST_DELAY * (1 << min(failures - DELAY_AFTER, 16)), MAX_DELAY)
+
+
+def _duration(delta: dt.timedelta) -> str:
+    seconds = max(1, math.ceil(delta.total_seconds()))
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return f"{rest} giây"
+    return f"{minutes} phút" + (f" {rest} giây" if rest else "")
+
+
+def _wrong(failures: int) -> str:
+    delay = failure_delay(failures)
+    if delay is None:
+        return _WRONG
+    return (
+        f"Sai tên đăng nhập hoặc mật khẩu {failures} lần liên tiếp: hãy đợi {_duration(delay)} "
+        f"rồi thử lại (sai thêm {LOCK_AFTER - failures} lần nữa thì tài khoản bị khoá)."
+    )
+
+
+def _wait(remaining: dt.timedelta) -> str:
+    return (
+        f"Đã nhập sai mật khẩu nhiều lần liên tiếp: hãy đợi {_duration(remaining)} nữa rồi thử lại."
+    )
+
+
+def _locked(name: str) -> str:
+    return f"Tài khoản “{name}” đã bị khoá do nhập sai mật khẩu nhiều lần. Liên hệ quản trị viên."
+
+
+def _typed_name(username: str) -> str:
+    """The name as typed, as it is looked up and logged: NFC, lower case, one line."""
+    return " ".join(nfc(username).lower().split())
+
+
+_decoys: dict[int, str] = {}
+
+
+def _decoy_hash() -> str:
+    """A hash no password matches, made as real ones are: an unknown name costs the same
+    time to refuse as a wrong password."""
+    key = id(_hasher)
+    if key not in _decoys:
+        _decoys[key] = _hasher.hash(secrets.token_urlsafe(32))
+    return _decoys[key]
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """What a sign-in needs to know of the name typed, read before the password is checked
+    (which takes a while, on purpose: outside any write transaction)."""
+
+    name: str
+    user_id: int | None  # None: no account has this name
+    password_hash: str
+    failures: int
+    retry_after: dt.datetime | None
+    locked: bool
+    signed_in: tuple[Actor, UserInfo] | None = None  # who the right password signs in
+
+
+def _attempt(session: Session, name: str) -> _Attempt:
+    user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
+    if user is not None:
+        return _Attempt(
+            name=name,
+            user_id=user.id,
+            password_hash=user.password_hash,
+            failures=user.failed_logins or 0,
+            retry_after=user.retry_after,
+            locked=user.locked_at is not None,
+            signed_in=(Actor.of(user), UserInfo.of(user)),
+        )
+    # No such account: count the failures the log holds for the name, so that the answers
+    # (delay, lock) are those an account would give.
+    failures, last = session.execute(
+        select(func.count(AuditEvent.id), func.max(AuditEvent.at)).where(
+            AuditEvent.entity == "login",
+            AuditEvent.entity_id == unknown_name_key(name),
+            AuditEvent.action == "user.login_failed",
+        )
+    ).one()
+    delay = failure_delay(failures)
+    return _Attempt(
+        name=name,
+        user_id=None,
+        password_hash=_decoy_hash(),
+        failures=failures,
+        retry_after=last + delay if delay is not None and last is not None else None,
+        locked=failures >= LOCK_AFTER,
+    )
+
+
+def unknown_name_key(name: str) -> str:
+    """How the log names a sign-in under a name no account has: a digest of it, never the
+    text — people type their password into the name box by mistake."""
+    return "ten-sha256:" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+
+
+def _subject(attempt: _Attempt) -> tuple[str, str]:
+    """The log's entity for a sign-in: the account, or (a digest of) the name typed."""
+    if attempt.user_id is None:
+        return "login", unknown_name_key(attempt.name)
+    return "user", str(attempt.user_id)
+
+
+def _refuse_early(db: Database, attempt: _Attempt, now: dt.datetime) -> str | None:
+    """The refusal of a try taken while the account is locked or must wait, logged; the
+    password is not even checked. ``None``: the try may go on."""
+    if attempt.locked:
+        reason, message = "locked", _locked(attempt.name)
+    elif attempt.retry_after is not None and now < attempt.retry_after:
+        reason, message = "delayed", _wait(attempt.retry_after - now)
+    else:
+        return None
+    with write(db, None, None, system=True) as uow:
+        uow.record("user.login_refused", *_subject(attempt), after={"reason": reason})
+    return message
+
+
+def _count_failure(db: Database, attempt: _Attempt) -> str:
+    """Log a wrong password (and count it on the account); the message to answer with."""
+    with write(db, None, None, system=True) as uow:
+        entity, entity_id = _subject(attempt)
+        if attempt.user_id is None:
+            failures = attempt.failures + 1
+            uow.record("user.login_failed", entity, entity_id, after={"failed_logins": failures})
+            return _locked(attempt.name) if failures >= LOCK_AFTER else _wrong(failures)
+        user = uow.session.execute(
+            select(User).where(User.id == attempt.user_id).with_for_update()
+        ).scalar_one()
+        if user.locked_at is not None:  # locked by another try in the meantime
+            uow.record("user.login_refused", entity, entity_id, after={"reason": "locked"})
+            return _locked(user.username)
+        before = {"failed_logins": user.failed_logins, "retry_after": user.retry_after}
+        user.failed_logins = failures = (user.failed_logins or 0) + 1
+        delay = failure_delay(failures)
+        user.retry_after = uow.at + delay if delay is not None else None
+        if failures >= LOCK_AFTER:
+            user.retry_after, user.locked_at = None, uow.at
+        after = {"failed_logins": failures, "retry_after": user.retry_after}
+        uow.record("user.login_failed", entity, entity_id, before=before, after=after)
+        if user.locked_at is not None:
+            uow.record(
+                "user.locked",
+                entity,
+                entity_id,
+                before={"locked_at": None},
+                after={"locked_at": user.locked_at, "failed_logins": failures},
+            )
+            return _locked(user.username)
+        return _wrong(failures)
 
 
 def authenticate(
@@ -328,27 +544,55 @@ def authenticate(
 ) -> tuple[Actor, UserInfo]:
     """Check a user's password; the GUI records the login in the audit log, the CLI not.
 
-    The same message answers an unknown user and a wrong password.
+    Both count and log wrong passwords, wait after 5 in a row and lock after 10 (see the
+    module's notes). The same message answers an unknown user and a wrong password.
     """
-    name = username.strip().lower()
+    name = _typed_name(username)
     with db.read() as session:
-        user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
-        if user is None or not verify_password(user.password_hash, password):
-            raise AuthenticationError(_WRONG)
-        if not user.active:
-            raise AuthenticationError(f"Tài khoản “{name}” đã bị khoá. Liên hệ quản trị viên.")
-        actor, info = Actor.of(user), UserInfo.of(user)
-        rehash = _hasher.check_needs_rehash(user.password_hash)
-    if record_login or rehash:
-        with write(db, actor, None, self_service=True) as uow:
-            live = uow.session.get(User, actor.user_id)
-            assert live is not None  # write() checked the account is active
-            if rehash:
-                live.password_hash = hash_password(password)
+        attempt = _attempt(session, name)
+    refusal = _refuse_early(db, attempt, clock.utcnow())
+    if refusal is not None:
+        raise AuthenticationError(refusal)
+    if not verify_password(attempt.password_hash, password):
+        raise AuthenticationError(_count_failure(db, attempt))
+    assert attempt.signed_in is not None  # only an account's hash verifies
+    actor, info = attempt.signed_in
+    if not info.active:
+        raise AuthenticationError(f"Tài khoản “{name}” đã bị khoá. Liên hệ quản trị viên.")
+    # made with the parameters of today, before the write transaction: hashing takes a while
+    rehashed = (
+        hash_password(password) if _hasher.check_needs_rehash(attempt.password_hash) else None
+    )
+    if not (record_login or rehashed or info.failed_logins or info.retry_after):
+        return actor, info  # the command line's sign-in, nothing to note: no write at all
+    refusal = None
+    with write(db, actor, None, self_service=True) as uow:
+        live = uow.session.execute(
+            select(User).where(User.id == actor.user_id).with_for_update()
+        ).scalar_one()
+        if live.locked_at is not None:  # locked by another try in the meantime
+            refusal = _locked(live.username)
+        elif live.retry_after is not None and uow.at < live.retry_after:
+            refusal = _wait(live.retry_after - uow.at)
+        else:
+            cleared = {"failed_logins": live.failed_logins, "retry_after": live.retry_after}
+            live.failed_logins, live.retry_after = 0, None
+            reset = cleared != {"failed_logins": 0, "retry_after": None}
+            before = cleared if reset else None
+            after = {"failed_logins": 0, "retry_after": None} if reset else None
+            if rehashed is not None:
+                live.password_hash = rehashed
+                uow.record("user.rehash_password", "user", live.id)
             if record_login:
                 live.last_login_at = uow.at
-                uow.record("user.login", "user", live.id)
+                uow.record("user.login", "user", live.id, before=before, after=after)
+            elif reset:
+                uow.record(
+                    "user.login_failures_cleared", "user", live.id, before=before, after=after
+                )
             info = UserInfo.of(live)
+    if refusal is not None:
+        raise AuthenticationError(refusal)
     return actor, info
 
 

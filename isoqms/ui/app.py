@@ -196,7 +196,14 @@ def run_interactive(app: object, db: object, tasks: object, language: str) -> in
             if change.exec() != QDialog.DialogCode.Accepted:
                 continue
         ctx = AppContext(
-            db, login.actor, login.user, unit, demo=demo, tasks=tasks, language=language
+            db,
+            login.actor,
+            login.user,
+            unit,
+            demo=demo,
+            tasks=tasks,
+            language=language,
+            auto_backup=True,
         )
         window = MainWindow(ctx)
         logout = window.logout_requested

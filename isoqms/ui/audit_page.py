@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import enum
 import json
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -26,9 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from isoqms.services import auditor, integrity
+from isoqms.domain import clock
+from isoqms.services import anchors, auditor, integrity
 from isoqms.services.auditor import TIMELINE_KINDS, TimelineEntry, TimelineFilter
 from isoqms.services.integrity import IntegrityReport
+from isoqms.ui import dialogs
+from isoqms.ui.admin.backup import save_checkpoint
 from isoqms.ui.auditor import (
     BAD_STYLE,
     OK_STYLE,
@@ -43,7 +47,7 @@ from isoqms.ui.auditor import (
 from isoqms.ui.context import AppContext
 from isoqms.ui.labels import local_time
 from isoqms.ui.models import RowsModel
-from isoqms.ui.operations import reading
+from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
 
 SHOWN_EVENTS = 1000
@@ -107,11 +111,24 @@ class AuditPage(Page):
 
         self.verify_button = QPushButton(self.tr("&Check integrity"))
         self.verify_button.clicked.connect(self.verify)
+        self.against_button = QPushButton(self.tr("Check &against a checkpoint…"))
+        self.against_button.setToolTip(
+            self.tr(
+                "A checkpoint kept outside the database — a checkpoint file, a backup, or the "
+                "code printed on a checkpoint page — proves the log was not cut short or "
+                "rewritten since it was made."
+            )
+        )
+        self.against_button.clicked.connect(self.verify_against)
+        self.anchor_button = QPushButton(self.tr("&Make a checkpoint…"))
+        self.anchor_button.clicked.connect(self.make_checkpoint)
         self.result = QLabel()
         self.result.setObjectName("verifyResult")
         self.result.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(self.verify_button)
+        bar.addWidget(self.against_button)
+        bar.addWidget(self.anchor_button)
         bar.addWidget(self.result, 1)
 
         # filters: the timeline of one record, a period, a person, an action
@@ -205,7 +222,7 @@ class AuditPage(Page):
 
     def _failed(self, exc: BaseException) -> None:
         self.model.set_rows([])
-        self.count.setText(getattr(exc, "message", str(exc)))
+        self.count.setText(dialogs.failure_text(self, exc))
         self.loaded.emit()
 
     def _loaded(self, events: list[TimelineEntry]) -> None:
@@ -254,6 +271,61 @@ class AuditPage(Page):
         reading(self.ctx, self, lambda db, _actor: integrity.verify(db)).success(
             self._verified
         ).run()
+
+    def verify_against(self) -> None:
+        """Against a checkpoint file or backup chosen, or the code typed from a page."""
+        source = dialogs.ask_open_file(
+            self,
+            self.tr("Check against a checkpoint"),
+            self.tr("Checkpoint or backup (*.json *.isoqms-backup);;All files (*)"),
+        )
+        if not source:
+            typed = dialogs.ask_text(
+                self,
+                self.tr("Check against a checkpoint"),
+                self.tr("Or type the code printed on the checkpoint page (NUMBER:HASH):"),
+            )
+            if not typed:
+                return
+            source = typed.strip()
+        self.verify_button.setEnabled(False)
+        self.result.setStyleSheet("")
+        self.result.setText(self.tr("Checking…"))
+        chosen = source
+        reading(
+            self.ctx,
+            self,
+            lambda db, _actor: integrity.verify(db, against=anchors.load(chosen)),
+        ).success(self._verified).failure(self._verify_failed).run()
+
+    def _verify_failed(self, exc: BaseException) -> None:
+        self.verify_button.setEnabled(True)
+        self.result.setStyleSheet(BAD_STYLE)
+        self.result.setText(dialogs.failure_text(self, exc))
+        self.verified.emit(exc)
+
+    def make_checkpoint(self) -> None:
+        suggested = f"moc-kiem-tra-{clock.now():%Y%m%d-%H%M}.json"
+        path = dialogs.ask_save_file(
+            self, self.tr("Save the checkpoint"), suggested, self.tr("Checkpoint (*.json)")
+        )
+        if not path:
+            return
+        target = Path(path)
+        changing(self.ctx, self, lambda db, actor: save_checkpoint(db, actor, target)).success(
+            self._checkpoint_made
+        ).failure(self._verify_failed).run()
+
+    def _checkpoint_made(self, made: tuple[int, Path, Path]) -> None:
+        seq, path, page = made
+        self.result.setStyleSheet(OK_STYLE)
+        self.result.setText(
+            self.tr("Checkpoint made at event %1: %2, and its page to print: %3.")
+            .replace("%1", str(seq))
+            .replace("%2", str(path))
+            .replace("%3", str(page))
+        )
+        self.verified.emit(made)
 
     def _verified(self, result: IntegrityReport) -> None:
         self.verify_button.setEnabled(True)

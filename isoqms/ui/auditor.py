@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from isoqms.db.engine import Database
 from isoqms.domain import clock
-from isoqms.services import auditor, evidence
+from isoqms.services import anchors, auditor, evidence
 from isoqms.services.auditor import AsOf, CopyCheck, DossierTrace
 from isoqms.services.documents import RevisionRow
 from isoqms.services.evidence import PackCheck
@@ -380,7 +380,7 @@ class CopyCheckPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.result.setStyleSheet(BAD_STYLE)
-        self.result.setText(getattr(exc, "message", str(exc)))
+        self.result.setText(dialogs.failure_text(self, exc))
         self.scan.selectAll()
         self.checked.emit(exc)
 
@@ -408,6 +408,13 @@ class PackPanel(QWidget):
         period_button.clicked.connect(self.pack_period)
         check_button = QPushButton(self.tr("&Check a pack…"))
         check_button.clicked.connect(self.check_pack)
+        self.against = QLineEdit()
+        self.against.setPlaceholderText(
+            self.tr("Optional: a checkpoint file, a backup, or NUMBER:HASH from a checkpoint page")
+        )
+        browse = QPushButton(self.tr("Choose chec&kpoint…"))
+        browse.setObjectName("chooseCheckpoint")
+        browse.clicked.connect(self.choose_checkpoint)
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setObjectName("packResult")
@@ -426,15 +433,23 @@ class PackPanel(QWidget):
         note = QLabel(
             self.tr(
                 "A pack is one .zip: a PDF summary (history, signatures, distribution, print "
-                "log), the files of every revision, the audit events and a manifest with the "
-                "SHA-256 of every file. It can be checked without this program."
+                "log), the files of every revision, the audit events linked up to the head of "
+                "the log, its checkpoint and a manifest with the SHA-256 of every file. It can "
+                "be checked without this program. Checked against a checkpoint you already "
+                "hold (printed in the minutes, kept with a backup), it proves its events belong "
+                "to that log; its own hashes alone prove nothing against a forger."
             )
         )
         note.setWordWrap(True)
+        check_row = QHBoxLayout()
+        check_row.addWidget(check_button)
+        check_row.addWidget(QLabel(self.tr("against")))
+        check_row.addWidget(self.against, 1)
+        check_row.addWidget(browse)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
-        layout.addWidget(check_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(check_row)
         layout.addWidget(self.result)
         layout.addStretch(1)
 
@@ -476,16 +491,29 @@ class PackPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.result.setStyleSheet(BAD_STYLE)
-        self.result.setText(getattr(exc, "message", str(exc)))
+        self.result.setText(dialogs.failure_text(self, exc))
         self.pack_checked.emit(exc)
+
+    def choose_checkpoint(self) -> None:
+        path = dialogs.ask_open_file(
+            self,
+            self.tr("Checkpoint to check against"),
+            self.tr("Checkpoint or backup (*.json *.isoqms-backup);;All files (*)"),
+        )
+        if path:
+            self.against.setText(path)
 
     def check_pack(self) -> None:
         path = dialogs.ask_open_file(self, self.tr("Check an evidence pack"), "Zip (*.zip)")
         if not path:
             return
-        reading(
-            self.ctx, self, lambda _db, _actor: evidence.verify_pack(read_file(Path(path)))
-        ).success(self._pack_checked).failure(self._failed).run()
+        source = self.against.text().strip()
+
+        def run(_db: Database, _actor: Actor) -> PackCheck:
+            against = anchors.load(source) if source else None
+            return evidence.verify_pack(read_file(Path(path)), against=against)
+
+        reading(self.ctx, self, run).success(self._pack_checked).failure(self._failed).run()
 
     def _pack_checked(self, result: PackCheck) -> None:
         self.result.setStyleSheet(OK_STYLE if result.ok else BAD_STYLE)

@@ -27,6 +27,7 @@ class AppContext(QObject):
         demo: bool,
         tasks: TaskRunner,
         language: str,
+        auto_backup: bool = False,
     ) -> None:
         super().__init__()
         self.db = db
@@ -36,6 +37,9 @@ class AppContext(QObject):
         self.demo = demo
         self.tasks = tasks
         self.language = language
+        #: back up at the first start of each day and when the window closes (the
+        #: program itself; tests and the smoke test leave it off)
+        self.auto_backup = auto_backup
 
     def can(self, permission: Permission) -> bool:
         return self.actor.can(permission)

@@ -53,6 +53,14 @@ def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: s
     return name or None
 
 
+def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
+    """A folder, or None (patchable in tests)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name = QFileDialog.getExistingDirectory(parent, title, start)
+    return name or None
+
+
 def ask_password(parent: QWidget | None, title: str, prompt: str) -> str | None:
     """The signer's password, entered again to sign (patchable in tests)."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit
@@ -113,3 +121,16 @@ def run_dialog(dialog: object) -> bool:
     assert isinstance(dialog, QDialog)
     ctrl_enter_accepts(dialog)
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def failure_text(parent: QWidget | None, exc: BaseException) -> str:
+    """What a page's result line says when its work failed: a known error in its words;
+    anything else is a program error — said in a dialog and logged — and the line says so
+    without the error's text (which may carry row data). A fault already logged (a
+    background task's, :class:`Fault`) is a program error too."""
+    if isinstance(exc, IsoqmsError) and not isinstance(exc, Fault):
+        return exc.message
+    error(parent, exc)
+    return QCoreApplication.translate(
+        "Dialogs", "An unexpected error occurred; nothing was changed."
+    )

@@ -108,7 +108,9 @@ class LoginDialog(QDialog):
         self.sign_in.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
         db = self.db  # the worker gets plain values, never this dialog
-        self.tasks.read(
+        # a write: every try is logged, and a wrong password counts towards the wait and
+        # the lock, whose refusals the message shows as the service words them
+        self.tasks.write(
             lambda: user_service.authenticate(db, username, password),
             lambda result: self._succeeded(cast(tuple[Actor, UserInfo], result)),
             self._failed,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEventLoop, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from isoqms import __version__, paths
+from isoqms.domain import clock
 from isoqms.domain.roles import Permission, Role
-from isoqms.services import integrity
+from isoqms.services import backup, integrity
 from isoqms.services.unit import UnitInfo
 from isoqms.ui import dialogs, i18n
+from isoqms.ui.admin.backup import BackupPage
 from isoqms.ui.admin.calendar import CalendarPage
 from isoqms.ui.admin.unit import UnitPage
 from isoqms.ui.admin.users import UsersPage
@@ -35,11 +39,13 @@ from isoqms.ui.context import AppContext
 from isoqms.ui.documents import RegisterPage
 from isoqms.ui.dossiers import DossiersPage
 from isoqms.ui.intake import IntakePage
-from isoqms.ui.labels import role_label
-from isoqms.ui.operations import BusyCursor, reading
+from isoqms.ui.labels import local_time, role_label
+from isoqms.ui.operations import BusyCursor, changing, reading
 from isoqms.ui.pages import Page
 from isoqms.ui.records import RecordsPage
 from isoqms.ui.reports import ReportsPage
+
+log = logging.getLogger(__name__)
 
 #: Where each role starts: the area of its daily work (the first listed role a person
 #: holds wins — a clerk who also administers lands at the counter).
@@ -77,7 +83,8 @@ class Area:
 
 
 class AdminPage(QTabWidget):
-    """Administration: users and roles, the unit profile, the working-day calendar."""
+    """Administration: users and roles, the unit profile, the working-day calendar,
+    backups."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +94,10 @@ class AdminPage(QTabWidget):
         self.addTab(self.users, self.tr("Users"))
         self.addTab(self.unit, self.tr("Unit profile"))
         self.addTab(self.calendar, self.tr("Working-day calendar"))
+        self.backups: BackupPage | None = None
+        if ctx.can(Permission.BACKUP):
+            self.backups = BackupPage(ctx)
+            self.addTab(self.backups, self.tr("Backups"))
 
 
 class DocumentsPage(QTabWidget):
@@ -105,6 +116,9 @@ class DocumentsPage(QTabWidget):
 class MainWindow(QMainWindow):
     logout_requested = Signal()
     integrity_checked = Signal(object)
+    #: an automatic backup ended: its BackupInfo, None (one was made today already) or
+    #: the error that stopped it
+    auto_backup_done = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,6 +156,13 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.show_area(home_area(ctx.user.roles, (a.key for a in self.areas)))
         self._focus_area()
+        self._signing_out = False
+        self._backed_up_at_exit = False
+        for admin in self.findChildren(AdminPage):
+            if admin.backups is not None:
+                admin.backups.restored.connect(lambda _result: self._after_restore())
+        if ctx.auto_backup:
+            QTimer.singleShot(0, self.first_backup_of_the_day)
 
     # ------------------------------------------------------------------ layout
 
@@ -290,8 +311,17 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def logout(self) -> None:
+        self._signing_out = True
         self.logout_requested.emit()
         self.close()
+
+    def _after_restore(self) -> None:
+        dialogs.info(
+            self,
+            self.tr("Restored"),
+            self.tr("The data was restored from the backup. Sign in again to go on."),
+        )
+        self.logout()
 
     # ------------------------------------------------------------------ status bar
 
@@ -313,6 +343,11 @@ class MainWindow(QMainWindow):
         self.integrity_label = QLabel(self.tr("Checking data integrity…"))
         self.integrity_label.setObjectName("statusIntegrity")
         bar.addPermanentWidget(self.integrity_label)
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("statusBackup")
+        self._backup_failed: tuple[dt.datetime, BaseException] | None = None
+        bar.addPermanentWidget(self.backup_label)
+        self._show_backup_status()
         bar.addPermanentWidget(self.db_label)
         self._update_status()
         self._check_integrity()
@@ -350,8 +385,85 @@ class MainWindow(QMainWindow):
         assert isinstance(kinds, frozenset)
         if "unit" in kinds:
             self._update_status()
+        if kinds & {"backup", "audit"}:
+            self._show_backup_status()
+
+    # ------------------------------------------------------------------ backups
+
+    def _show_backup_status(self) -> None:
+        reading(self.ctx, self, lambda db, _actor: backup.status(db)).success(
+            self._backup_status
+        ).failure(lambda _exc: None).run()
+
+    def _backup_status(self, status: backup.BackupStatus) -> None:
+        failed = self._backup_failed
+        if failed is not None and (status.last_at is None or status.last_at < failed[0]):
+            self._show_backup_failure(failed[1])  # no backup since the one that failed
+            return
+        self._backup_failed = None
+        if status.last_at is None:
+            self.backup_label.setStyleSheet("color: #b00020;")
+            self.backup_label.setText(self.tr("No backup yet"))
+        else:
+            self.backup_label.setStyleSheet("")
+            self.backup_label.setText(
+                self.tr("Backup: %1").replace("%1", local_time(status.last_at))
+            )
+        anchor = local_time(status.last_anchor_at) if status.last_anchor_at else self.tr("never")
+        self.backup_label.setToolTip(
+            self.tr("Automatic backups: %1. Last checkpoint kept outside the database: %2.")
+            .replace("%1", status.folder)
+            .replace("%2", anchor)
+        )
+
+    def first_backup_of_the_day(self) -> None:
+        """At the first start of a day, a backup into the automatic folder (the writer
+        thread; the window stays usable)."""
+        changing(
+            self.ctx, self, lambda db, _actor: backup.automatic(db, only_if_none_today=True)
+        ).success(self.auto_backup_done.emit).failure(self._auto_backup_failed).run()
+
+    def _auto_backup_failed(self, exc: BaseException) -> None:
+        log.warning("automatic backup failed", exc_info=exc)
+        self._backup_failed = (clock.utcnow(), exc)
+        self._show_backup_failure(exc)
+        self.auto_backup_done.emit(exc)
+
+    def _show_backup_failure(self, exc: BaseException) -> None:
+        """Said until a backup is made (a reading of the status that was on its way when
+        the backup failed does not cover it)."""
+        self.backup_label.setStyleSheet(
+            "background: #b00020; color: white; font-weight: bold; padding: 0 6px;"
+        )
+        self.backup_label.setText(self.tr("Backup failed"))
+        self.backup_label.setToolTip(
+            getattr(exc, "message", None) or self.tr("The backup failed; see the error log.")
+        )
+
+    def backup_before_leaving(self) -> None:
+        """When the program closes: a backup, waited for with the window still painted
+        (an error is said, and does not keep the program open)."""
+        self.statusBar().showMessage(self.tr("Backing up before closing…"))
+        loop = QEventLoop(self)
+        failed: list[BaseException] = []
+
+        def finished(value: object) -> None:
+            if isinstance(value, BaseException):
+                failed.append(value)
+            loop.quit()
+
+        changing(self.ctx, self, lambda db, _actor: backup.automatic(db)).success(finished).failure(
+            finished
+        ).run()
+        loop.exec()
+        if failed:
+            log.warning("backup at exit failed", exc_info=failed[0])
+            dialogs.error(self, failed[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.ctx.tasks.wait_idle()
+        if self.ctx.auto_backup and not (self._signing_out or self._backed_up_at_exit):
+            self._backed_up_at_exit = True  # a second close of a closed window: nothing
+            self.backup_before_leaving()
         super().closeEvent(event)

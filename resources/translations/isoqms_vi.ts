@@ -59,6 +59,10 @@
         <source>Working-day calendar</source>
         <translation>Lịch làm việc</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
 </context>
 <context>
     <name>AsOfDocumentsModel</name>
@@ -122,6 +126,18 @@
     <message>
         <source>&amp;Check integrity</source>
         <translation>&amp;Kiểm tra toàn vẹn</translation>
+    </message>
+    <message>
+        <source>Check &amp;against a checkpoint…</source>
+        <translation>Đối &amp;chiếu với mốc kiểm tra…</translation>
+    </message>
+    <message>
+        <source>A checkpoint kept outside the database — a checkpoint file, a backup, or the code printed on a checkpoint page — proves the log was not cut short or rewritten since it was made.</source>
+        <translation>Mốc kiểm tra giữ bên ngoài cơ sở dữ liệu — tệp mốc, bản sao lưu, hoặc mã in trên trang mốc — chứng minh nhật ký không bị cắt bớt hay ghi lại kể từ khi lập mốc.</translation>
+    </message>
+    <message>
+        <source>&amp;Make a checkpoint…</source>
+        <translation>Lập &amp;mốc kiểm tra…</translation>
     </message>
     <message>
         <source>All records</source>
@@ -220,6 +236,149 @@
     <message>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Check against a checkpoint</source>
+        <translation>Đối chiếu với mốc kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checkpoint or backup (*.json *.isoqms-backup);;All files (*)</source>
+        <translation>Mốc kiểm tra hoặc bản sao lưu (*.json *.isoqms-backup);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Or type the code printed on the checkpoint page (NUMBER:HASH):</source>
+        <translation>Hoặc gõ mã in trên trang mốc kiểm tra (SỐ:MÃ-BĂM):</translation>
+    </message>
+    <message>
+        <source>Save the checkpoint</source>
+        <translation>Lưu mốc kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checkpoint (*.json)</source>
+        <translation>Mốc kiểm tra (*.json)</translation>
+    </message>
+    <message>
+        <source>Checkpoint made at event %1: %2, and its page to print: %3.</source>
+        <translation>Đã lập mốc kiểm tra tại sự kiện số %1: %2, và trang để in: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>The data folder&apos;s “backups” (this computer)</source>
+        <translation>Thư mục “backups” trong thư mục dữ liệu (máy này)</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;older…</source>
+        <translation>C&amp;họn thư mục…</translation>
+    </message>
+    <message>
+        <source> most recent</source>
+        <translation> bản gần nhất</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>&amp;Lưu cài đặt</translation>
+    </message>
+    <message>
+        <source>Automatic backups go to:</source>
+        <translation>Sao lưu tự động vào:</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Giữ lại:</translation>
+    </message>
+    <message>
+        <source>The program backs up by itself at its first start each day and when it is closed. Choose a USB disk or a network folder: a copy on the same computer is lost with its disk. A backup also carries a checkpoint of the audit log.</source>
+        <translation>Chương trình tự sao lưu khi mở lần đầu mỗi ngày và khi đóng. Nên chọn ổ USB hoặc thư mục mạng: bản sao trên cùng máy sẽ mất theo ổ cứng của máy. Mỗi bản sao lưu mang theo một mốc kiểm tra của nhật ký.</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now…</source>
+        <translation>&amp;Sao lưu ngay…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Make a check&amp;point…</source>
+        <translation>Lập &amp;mốc kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sao lưu dữ liệu</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>Chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>tự động</translation>
+    </message>
+    <message>
+        <source>Last backup: %1 (%2) — %3, %4. Automatic backups: %5.</source>
+        <translation>Bản sao lưu gần nhất: %1 (%2) — %3, %4. Sao lưu tự động vào: %5.</translation>
+    </message>
+    <message>
+        <source>Folder for automatic backups</source>
+        <translation>Thư mục sao lưu tự động</translation>
+    </message>
+    <message>
+        <source>Backup settings saved.</source>
+        <translation>Đã lưu cài đặt sao lưu.</translation>
+    </message>
+    <message>
+        <source>Save the backup</source>
+        <translation>Lưu bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (%2): the log up to event %3.</source>
+        <translation>Đã sao lưu vào %1 (%2): nhật ký tới sự kiện số %3.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Đang kiểm tra bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>The backup is intact.</source>
+        <translation>Bản sao lưu nguyên vẹn.</translation>
+    </message>
+    <message>
+        <source>Restoring replaces all the data of this database with the backup&apos;s. Everyone should stop working first; you will be signed out afterwards. Restore?</source>
+        <translation>Khôi phục sẽ thay toàn bộ dữ liệu của cơ sở dữ liệu này bằng dữ liệu trong bản sao lưu. Mọi người nên dừng làm việc trước; sau đó anh/chị sẽ được đăng xuất. Khôi phục?</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>Chưa khôi phục gì.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Đang khôi phục…</translation>
+    </message>
+    <message>
+        <source>Restored: the log holds %1 events and was checked intact.</source>
+        <translation>Đã khôi phục: nhật ký có %1 sự kiện, đã kiểm tra nguyên vẹn.</translation>
+    </message>
+    <message>
+        <source>Save the checkpoint</source>
+        <translation>Lưu mốc kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checkpoint (*.json)</source>
+        <translation>Mốc kiểm tra (*.json)</translation>
+    </message>
+    <message>
+        <source>Checkpoint made at event %1: %2, and its page to print: %3.</source>
+        <translation>Đã lập mốc kiểm tra tại sự kiện số %1: %2, và trang để in: %3.</translation>
     </message>
 </context>
 <context>
@@ -511,6 +670,10 @@
     <message>
         <source>Program error</source>
         <translation>Lỗi chương trình</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; nothing was changed.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến; không có gì bị thay đổi.</translation>
     </message>
 </context>
 <context>
@@ -1230,6 +1393,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <name>MainWindow</name>
     <message>
         <source>isoqms — %s</source>
+        <extracomment>an automatic backup ended: its BackupInfo, None (one was made today already) or the error that stopped it</extracomment>
         <translation>isoqms — %s</translation>
     </message>
     <message>
@@ -1309,6 +1473,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Đã đổi mật khẩu.</translation>
     </message>
     <message>
+        <source>Restored</source>
+        <translation>Đã khôi phục</translation>
+    </message>
+    <message>
+        <source>The data was restored from the backup. Sign in again to go on.</source>
+        <translation>Dữ liệu đã được khôi phục từ bản sao lưu. Hãy đăng nhập lại để làm tiếp.</translation>
+    </message>
+    <message>
         <source>DEMO DATA</source>
         <translation>DỮ LIỆU MẪU</translation>
     </message>
@@ -1327,6 +1499,34 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Unit: %1</source>
         <translation>Đơn vị: %1</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>Chưa sao lưu</translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation>Sao lưu: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>Automatic backups: %1. Last checkpoint kept outside the database: %2.</source>
+        <translation>Sao lưu tự động vào: %1. Mốc kiểm tra giữ bên ngoài gần nhất: %2.</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Chưa sao lưu được</translation>
+    </message>
+    <message>
+        <source>The backup failed; see the error log.</source>
+        <translation>Sao lưu không thành công; xem nhật ký lỗi.</translation>
+    </message>
+    <message>
+        <source>Backing up before closing…</source>
+        <translation>Đang sao lưu trước khi đóng…</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1699,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>&amp;Kiểm tra hồ sơ chứng cứ…</translation>
     </message>
     <message>
+        <source>Optional: a checkpoint file, a backup, or NUMBER:HASH from a checkpoint page</source>
+        <translation>Không bắt buộc: tệp mốc kiểm tra, bản sao lưu, hoặc SỐ:MÃ-BĂM trên trang mốc</translation>
+    </message>
+    <message>
+        <source>Choose chec&amp;kpoint…</source>
+        <translation>Chọn &amp;mốc…</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>Tài liệu</translation>
     </message>
@@ -1507,8 +1715,12 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Kỳ</translation>
     </message>
     <message>
-        <source>A pack is one .zip: a PDF summary (history, signatures, distribution, print log), the files of every revision, the audit events and a manifest with the SHA-256 of every file. It can be checked without this program.</source>
-        <translation>Hồ sơ chứng cứ là một tệp .zip: bản tóm tắt PDF (lịch sử, chữ ký, phân phối, nhật ký in), tệp của mọi lần ban hành, các sự kiện nhật ký và bản kê mã SHA-256 của mọi tệp. Có thể kiểm tra mà không cần chương trình này.</translation>
+        <source>A pack is one .zip: a PDF summary (history, signatures, distribution, print log), the files of every revision, the audit events linked up to the head of the log, its checkpoint and a manifest with the SHA-256 of every file. It can be checked without this program. Checked against a checkpoint you already hold (printed in the minutes, kept with a backup), it proves its events belong to that log; its own hashes alone prove nothing against a forger.</source>
+        <translation>Hồ sơ chứng cứ là một tệp .zip: bản tóm tắt PDF (lịch sử, chữ ký, phân phối, nhật ký in), tệp của mọi lần ban hành, các sự kiện nhật ký nối liền tới sự kiện cuối, mốc kiểm tra của nhật ký và bảng kê SHA-256 của mọi tệp. Có thể kiểm tra mà không cần chương trình này. Đối chiếu với một mốc kiểm tra anh/chị đã giữ từ trước (in trong biên bản, đi kèm bản sao lưu), nó chứng minh các sự kiện thuộc đúng nhật ký đó; riêng các mã băm của gói không chứng minh được gì trước người cố ý làm giả.</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>đối chiếu với</translation>
     </message>
     <message>
         <source>Save the evidence pack</source>
@@ -1521,6 +1733,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Evidence pack saved: %1</source>
         <translation>Đã lưu hồ sơ chứng cứ: %1</translation>
+    </message>
+    <message>
+        <source>Checkpoint to check against</source>
+        <translation>Mốc kiểm tra để đối chiếu</translation>
+    </message>
+    <message>
+        <source>Checkpoint or backup (*.json *.isoqms-backup);;All files (*)</source>
+        <translation>Mốc kiểm tra hoặc bản sao lưu (*.json *.isoqms-backup);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>Check an evidence pack</source>
@@ -2456,6 +2676,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <name>UsersModel</name>
     <message>
         <source>User name</source>
+        <extracomment>how an account locked by wrong passwords stands out in the list</extracomment>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
@@ -2479,12 +2700,24 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Đăng nhập lần cuối</translation>
     </message>
     <message>
+        <source>Locked: wrong passwords</source>
+        <translation>Bị khoá do sai mật khẩu</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>Đang hoạt động</translation>
     </message>
     <message>
         <source>Deactivated</source>
         <translation>Đã khoá</translation>
+    </message>
+    <message>
+        <source>Locked on %s after %d wrong passwords in a row; an administrator unlocks it.</source>
+        <translation>Bị khoá lúc %s sau %d lần nhập sai mật khẩu liên tiếp; quản trị viên mở khoá.</translation>
+    </message>
+    <message>
+        <source>%d wrong passwords in a row since the last sign-in.</source>
+        <translation>%d lần nhập sai mật khẩu liên tiếp từ lần đăng nhập trước.</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +2737,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>&amp;Reset password…</source>
         <translation>Đặt &amp;lại mật khẩu…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock sign-in</source>
+        <translation>&amp;Gỡ khoá đăng nhập</translation>
+    </message>
+    <message>
+        <source>Lift the lock or the wait that wrong passwords put on the account.</source>
+        <translation>Gỡ khoá hoặc bỏ thời gian chờ do nhập sai mật khẩu nhiều lần.</translation>
     </message>
     <message>
         <source>Users and roles</source>

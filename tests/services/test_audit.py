@@ -19,7 +19,7 @@ from isoqms.services import unit as unit_svc
 from isoqms.services import users as user_svc
 from isoqms.services.auditor import TimelineFilter, timeline
 from isoqms.services.uow import Actor
-from tests.helpers import audit_count, login, raw_sql
+from tests.helpers import audit_count, intruder_sql, login
 
 
 def events(db: Database) -> list[AuditEvent]:
@@ -142,7 +142,7 @@ def test_tampering_is_found_at_the_first_bad_event(
     busy_log(demo_db, admin)
     n = audit_count(demo_db)
     names = {"N": n, "N+1": n + 1}
-    raw_sql(demo_db, *(s.replace("{N+1}", str(n + 1)).replace("{N}", str(n)) for s in tamper))
+    intruder_sql(demo_db, *(s.replace("{N+1}", str(n + 1)).replace("{N}", str(n)) for s in tamper))
     if isinstance(first_bad, str):
         first_bad = names[first_bad]
     result = audit_svc.verify_chain(demo_db)

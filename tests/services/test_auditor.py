@@ -3,6 +3,7 @@ log and the stored files (full, incremental, against a rewritten log), evidence 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -21,7 +22,7 @@ from isoqms.services import documents as docs
 from isoqms.services.auditor import TimelineFilter
 from isoqms.services.intake import Applicant, IntakeDraft
 from isoqms.services.uow import Actor
-from tests.helpers import audit_count, login, raw_engine, raw_sql, run_cli
+from tests.helpers import audit_count, intruder_sql, login, raw_engine, raw_sql, run_cli
 from tests.helpers_pdf import pdf_text, qr_codes
 from tests.services.test_documents import issue
 
@@ -267,17 +268,22 @@ def test_incremental_check_resumes_and_catches_a_rewritten_log(
     assert full.ok and not full.incremental
     checkpoint = integrity.load_checkpoint(demo_db)
     assert checkpoint is not None and checkpoint.seq == full.events
-    received(demo_db, people["clerk"])
+    received(demo_db, people["clerk"])  # written here: the point follows
+    moved = integrity.load_checkpoint(demo_db)
+    assert moved is not None and moved.seq == full.events + 1
+    integrity.checkpoint_path(demo_db).write_text(json.dumps(dataclasses.asdict(checkpoint)))
+    # as if the receipt had been written at another counter: checked, not taken on trust
     quick = integrity.verify(demo_db, incremental=True)
     assert quick.ok and quick.incremental and quick.events_checked == 1
     # someone with the database rewrites an early event and recomputes the whole chain
+    intruder_sql(demo_db)  # the triggers go first
     engine = raw_engine(demo_db)
     try:
         with engine.begin() as conn:
             rows = conn.execute(
                 text(
-                    "SELECT id, seq, at, actor_id, actor, action, entity, entity_id, before, after"
-                    " FROM audit_event ORDER BY seq"
+                    "SELECT id, seq, at, actor_id, actor, action, entity, entity_id, before, after,"
+                    " rows FROM audit_event ORDER BY seq"
                 )
             ).all()
             prev = "0" * 64
@@ -288,7 +294,7 @@ def test_incremental_check_resumes_and_catches_a_rewritten_log(
                 actor = "mallory" if row.seq == 3 else row.actor
                 record = EventRecord(
                     row.seq, at, row.actor_id, actor, row.action, row.entity, row.entity_id,
-                    row.before, row.after, prev,
+                    row.before, row.after, prev, row.rows,
                 )  # fmt: skip
                 digest = record.digest()
                 conn.execute(
@@ -325,7 +331,7 @@ def test_incremental_check_resumes_and_catches_a_rewritten_log(
 )
 def test_cli_audit_verify_detects_tampering(demo_db: Database, tamper: str) -> None:
     assert run_cli("--db", url(demo_db), "audit", "verify").returncode == 0
-    raw_sql(demo_db, tamper.replace("{BYTES}", blob(demo_db)))
+    intruder_sql(demo_db, tamper.replace("{BYTES}", blob(demo_db)))
     result = run_cli("--db", url(demo_db), "audit", "verify", "--json")
     assert result.returncode == 1, result.stdout
     first_bad = json.loads(result.stdout)["first_bad"]

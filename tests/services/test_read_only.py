@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from isoqms.domain.errors import PermissionDenied
 from isoqms.domain.journey import Action
 from isoqms.domain.roles import GRANTS, READ_ONLY, Permission, Role
 from isoqms.services import (
+    backup,
     calendar,
     documents,
     dossier_papers,
@@ -45,8 +47,9 @@ from tests.services.test_documents import docx_bytes
 NOW = dt.datetime(2026, 11, 23, 9, 30)
 ANH = Applicant("Nguyễn Thị Ánh", id_number="001190012345")
 #: An auditor may still log in (the login is recorded) and change their own password:
-#: both are the person's own account, no record of the commune's work.
-SELF_SERVICE = {"users.authenticate", "users.change_own_password"}
+#: both are the person's own account, no record of the commune's work. Writing down a
+#: checkpoint of the log records only that it was made (an auditor's own evidence).
+SELF_SERVICE = {"users.authenticate", "users.change_own_password", "anchors.make"}
 
 Op = Callable[[Database, Actor, dict[str, object]], object]
 
@@ -169,6 +172,10 @@ OPERATIONS: dict[str, Op] = {
     "users.set_roles": lambda db, a, k: users.set_roles(db, a, "auditor", [Role.ADMIN]),
     "users.set_active": lambda db, a, k: users.set_active(db, a, "clerk", False),
     "users.reset_password": lambda db, a, k: users.reset_password(db, a, "admin", "87654321"),
+    "backup.make": lambda db, a, k: backup.make(
+        db, a, Path(tempfile.mkdtemp()) / "b.isoqms-backup"
+    ),
+    "users.unlock_user": lambda db, a, k: users.unlock_user(db, a, "clerk"),
 }
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from isoqms.db.engine import Database
 from isoqms.services import unit as unit_service
@@ -20,6 +20,18 @@ from isoqms.ui.tasks import TaskRunner
 def own_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Window sizes and splitters (window.ini) stay with the test that saved them."""
     monkeypatch.setenv("ISOQMS_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_message_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody answers would hang the suite: a test that expects one patches
+    the ``isoqms.ui.dialogs`` function; any other fails the test with its text."""
+
+    def shown(_parent: object, title: str, text: str, *_a: object, **_k: object) -> object:
+        raise AssertionError(f"an unexpected message box: {title}: {text}")
+
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(shown))
 
 
 @pytest.fixture(scope="session", autouse=True)

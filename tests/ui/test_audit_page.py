@@ -4,13 +4,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from isoqms.ui.audit_page import AuditPage
 from isoqms.ui.context import AppContext
 from isoqms.ui.operations import changing
-from tests.helpers import audit_count, raw_sql
+from tests.helpers import audit_count, intruder_sql
 
 
 def loaded(qtbot: QtBot, ctx: AppContext) -> AuditPage:
@@ -48,7 +50,7 @@ def test_integrity_check_shows_intact_then_broken(
         page.verify_button.click()
     assert signal.args[0].ok
     assert f"nhật ký {audit_count(ctx.db)} sự kiện, chuỗi băm khớp" in page.result.text()
-    raw_sql(ctx.db, "UPDATE audit_event SET actor = 'ai-do' WHERE seq = 3")
+    intruder_sql(ctx.db, "UPDATE audit_event SET actor = 'ai-do' WHERE seq = 3")
     with qtbot.waitSignal(page.verified, timeout=10_000):
         page.verify_button.click()
     assert "sự kiện số 3" in page.result.text()
@@ -190,7 +192,87 @@ def test_start_up_check_shows_a_break_plainly(
     with qtbot.waitSignal(window.integrity_checked, timeout=10_000) as first:
         pass  # the window checks at start; the result arrives through the event loop
     assert first.args[0].ok and window.integrity_label.text() == "Dữ liệu nguyên vẹn"
-    raw_sql(ctx.db, "DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
+    intruder_sql(ctx.db, "DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
     with qtbot.waitSignal(window.integrity_checked, timeout=10_000) as second:
         window._check_integrity()
     assert not second.args[0].ok and "bị thay đổi" in window.integrity_label.text()
+
+
+def test_the_auditor_makes_a_checkpoint_and_checks_the_log_and_a_pack_against_it(
+    qtbot: QtBot,
+    make_ctx: Callable[[str], AppContext],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A checkpoint kept outside the database (its file, its page's code, a backup) is what
+    proves the log was not cut short: the audit page makes one and checks against it, and
+    the pack panel checks a pack's events against it."""
+    from isoqms.services import anchors
+    from isoqms.ui import dialogs
+
+    ctx = make_ctx("auditor")
+    page = loaded(qtbot, ctx)
+    target = tmp_path / "moc.json"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(target))
+    with qtbot.waitSignal(page.verified, timeout=10_000) as made:
+        page.anchor_button.click()
+    seq, json_file, pdf = made.args[0]
+    assert json_file == target and pdf == tmp_path / "moc.pdf" and pdf.stat().st_size > 0
+    assert f"Đã lập mốc kiểm tra tại sự kiện số {seq}:" in page.result.text()
+    anchor = anchors.load(str(target))
+    assert anchor.seq == seq == audit_count(ctx.db) - 1  # making it is an event after it
+
+    # against the file
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *_a: str(target))
+    with qtbot.waitSignal(page.verified, timeout=10_000) as checked:
+        page.against_button.click()
+    assert checked.args[0].ok and "Khớp mốc kiểm tra" in page.result.text()
+
+    # against the code typed from the printed page, the file dialog cancelled
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *_a: None)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: f" {anchor.seq}:{anchor.hash} ")
+    with qtbot.waitSignal(page.verified, timeout=10_000) as checked:
+        page.against_button.click()
+    assert checked.args[0].ok
+
+    # a pack checked against it: its events belong to this log
+    page.tabs.setCurrentWidget(page.packs)
+    pack = tmp_path / "goi.zip"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(pack))
+    page.packs.code.setText("QT-KSTL-01")
+    with qtbot.waitSignal(page.packs.made, timeout=20_000):
+        page.packs.pack_document()
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *_a: str(target))
+    qtbot.mouseClick(
+        page.packs.findChild(QPushButton, "chooseCheckpoint"), Qt.MouseButton.LeftButton
+    )
+    assert page.packs.against.text() == str(target)
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *_a: str(pack))
+    with qtbot.waitSignal(page.packs.pack_checked, timeout=20_000) as checked:
+        page.packs.check_pack()
+    assert checked.args[0].ok, page.packs.result.text()
+    page.packs.against.setText(f"{anchor.seq}:{'0' * 64}")  # a code from another log
+    with qtbot.waitSignal(page.packs.pack_checked, timeout=20_000) as checked:
+        page.packs.check_pack()
+    assert not checked.args[0].ok
+
+    # the log cut back before the checkpoint, on another computer (no point of this one's to
+    # remember it by): the database alone cannot tell, the checkpoint kept outside can
+    from isoqms.services import integrity
+
+    integrity.forget_checkpoint(ctx.db)
+    intruder_sql(ctx.db, f"DELETE FROM audit_event WHERE seq >= {seq - 1}")
+    last = f"(SELECT hash FROM audit_event WHERE seq = {seq - 2})"
+    intruder_sql(ctx.db, f"UPDATE audit_head SET seq = {seq - 2}, hash = {last}")
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *_a: str(target))
+    with qtbot.waitSignal(page.verified, timeout=10_000) as checked:
+        page.against_button.click()
+    assert not checked.args[0].ok and "chỉ còn tới số" in page.result.text()
+
+    # a file that is no checkpoint: said on the line, no program error
+    (tmp_path / "rac.json").write_text("không phải mốc", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *_a: str(tmp_path / "rac.json"))
+    with qtbot.waitSignal(page.verified, timeout=10_000) as checked:
+        page.against_button.click()
+    assert isinstance(checked.args[0], Exception) and "rac.json" in page.result.text()
+    assert page.verify_button.isEnabled()

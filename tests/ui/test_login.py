@@ -75,3 +75,56 @@ def test_forced_password_change_after_a_reset(qtbot: QtBot, demo_db: Database) -
         change.submit()
     _actor, info = user_service.authenticate(demo_db, "clerk", "mat-khau-rieng")
     assert not info.must_change_password
+
+
+def wrong_passwords(db: Database, times: int, username: str = "clerk") -> None:
+    """``times`` wrong passwords through the service, each after the wait it asked for."""
+    import datetime as dt
+
+    import pytest
+
+    from isoqms.domain import clock
+    from isoqms.domain.errors import AuthenticationError
+    from isoqms.services import users as user_service
+
+    for n in range(1, times + 1):
+        with pytest.raises(AuthenticationError):
+            user_service.authenticate(db, username, "sai-mat-khau")
+        delay = user_service.failure_delay(n)
+        if delay is not None and n < user_service.LOCK_AFTER:
+            clock.pin(clock.now() + delay + dt.timedelta(seconds=1))
+
+
+def try_password(qtbot: QtBot, login: LoginDialog, password: str) -> str:
+    login.username.setText("clerk")
+    login.password.setText(password)
+    with qtbot.waitSignal(login.failed, timeout=10_000):
+        login.sign_in.click()
+    assert login.actor is None and login.isVisible() and login.sign_in.isEnabled()
+    return login.message.text()
+
+
+def test_the_fifth_wrong_password_asks_to_wait(qtbot: QtBot, demo_db: Database) -> None:
+    wrong_passwords(demo_db, 4)
+    login = dialog(qtbot, demo_db)
+    assert try_password(qtbot, login, "sai") == (
+        "Sai tên đăng nhập hoặc mật khẩu 5 lần liên tiếp: hãy đợi 30 giây rồi thử lại "
+        "(sai thêm 5 lần nữa thì tài khoản bị khoá)."
+    )
+    assert try_password(qtbot, login, "demo").startswith(  # the right one, too early
+        "Đã nhập sai mật khẩu nhiều lần liên tiếp: hãy đợi"
+    )
+
+
+def test_a_locked_account_is_refused_with_the_right_password(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    from tests.helpers import audit_count
+
+    wrong_passwords(demo_db, 9)
+    login = dialog(qtbot, demo_db)
+    locked = "Tài khoản “clerk” đã bị khoá do nhập sai mật khẩu nhiều lần. Liên hệ quản trị viên."
+    assert try_password(qtbot, login, "sai") == locked  # the tenth, typed in the window
+    events = audit_count(demo_db)
+    assert try_password(qtbot, login, "demo") == locked
+    assert audit_count(demo_db) == events + 1  # the refusal is logged

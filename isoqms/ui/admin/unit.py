@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -46,6 +47,7 @@ class UnitPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self._info = UnitInfo()
         labels = {
             "commune_name": self.tr("Commune / ward:"),
             "province_name": self.tr("Province / city:"),
@@ -109,6 +111,7 @@ class UnitPage(Page):
         ).run()
 
     def _loaded(self, info: UnitInfo) -> None:
+        self._info = info  # what this page does not show (the backup settings) stays as is
         for name, edit in self.fields.items():
             edit.setText(getattr(info, name) or "")
         self.counters.setPlainText("\n".join(info.counters))
@@ -117,10 +120,10 @@ class UnitPage(Page):
         self.loaded.emit()
 
     def current(self) -> UnitInfo:
-        values = {name: edit.text() for name, edit in self.fields.items()}
+        values: dict[str, Any] = {name: edit.text() for name, edit in self.fields.items()}
         counters = tuple(line for line in self.counters.toPlainText().splitlines() if line.strip())
         return dataclasses.replace(
-            UnitInfo(),
+            self._info,
             **values,
             counters=counters,
             deadline_policy=self.policy.currentData(),

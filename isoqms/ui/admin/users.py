@@ -1,4 +1,5 @@
-"""Users and roles: add, edit roles, deactivate/reactivate, reset password. Never delete."""
+"""Users and roles: add, edit roles, deactivate/reactivate, reset password, unlock an
+account that wrong passwords locked. Never delete."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +39,8 @@ from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
 
 ROLE_USERNAME = Qt.ItemDataRole.UserRole + 1
+#: how an account locked by wrong passwords stands out in the list
+LOCKED_COLOUR = "#b00020"
 
 
 class Columns(enum.IntEnum):
@@ -62,8 +66,12 @@ class UsersModel(RowsModel):
     def cell(self, user: UserInfo, column: int, role: int) -> Any:
         if role == ROLE_USERNAME:
             return user.username
+        if role == Qt.ItemDataRole.ForegroundRole and user.locked:
+            return QColor(LOCKED_COLOUR)
         if role == Qt.ItemDataRole.ForegroundRole and not user.active:
             return Qt.GlobalColor.gray
+        if role == Qt.ItemDataRole.ToolTipRole and column == Columns.STATE:
+            return self.state_detail(user)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
@@ -71,9 +79,25 @@ class UsersModel(RowsModel):
             Columns.FULL_NAME: lambda: user.full_name,
             Columns.TITLE: lambda: user.title,
             Columns.ROLES: lambda: ", ".join(role_label(r) for r in user.roles),
-            Columns.STATE: lambda: self.tr("Active") if user.active else self.tr("Deactivated"),
+            Columns.STATE: lambda: self.state(user),
             Columns.LAST_LOGIN: lambda: local_time(user.last_login_at),
         }[Columns(column)]()
+
+    def state(self, user: UserInfo) -> str:
+        if user.locked:
+            return self.tr("Locked: wrong passwords")
+        return self.tr("Active") if user.active else self.tr("Deactivated")
+
+    def state_detail(self, user: UserInfo) -> str | None:
+        if user.locked:
+            return self.tr(
+                "Locked on %s after %d wrong passwords in a row; an administrator unlocks it."
+            ) % (local_time(user.locked_at), user.failed_logins)
+        if user.failed_logins:
+            return self.tr("%d wrong passwords in a row since the last sign-in.") % (
+                user.failed_logins
+            )
+        return None
 
 
 class UserDialog(QDialog):
@@ -166,13 +190,25 @@ class UsersPage(Page):
         self.edit_button = QPushButton(self.tr("&Edit / roles…"))
         self.toggle_button = QPushButton(self.tr("&Deactivate"))
         self.password_button = QPushButton(self.tr("&Reset password…"))
+        self.unlock_button = QPushButton(self.tr("&Unlock sign-in"))
+        self.unlock_button.setObjectName("unlockSignIn")
+        self.unlock_button.setToolTip(
+            self.tr("Lift the lock or the wait that wrong passwords put on the account.")
+        )
         self.add_button.clicked.connect(self.add_user)
         self.edit_button.clicked.connect(self.edit_user)
         self.toggle_button.clicked.connect(self.toggle_active)
         self.password_button.clicked.connect(self.reset_password)
+        self.unlock_button.clicked.connect(self.unlock)
         manage = ctx.can(Permission.USERS_MANAGE)
         bar = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.toggle_button, self.password_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.toggle_button,
+            self.password_button,
+            self.unlock_button,
+        ):
             button.setVisible(manage)
             bar.addWidget(button)
         bar.addStretch(1)
@@ -208,6 +244,7 @@ class UsersPage(Page):
         user = self.selected()
         for button in (self.edit_button, self.toggle_button, self.password_button):
             button.setEnabled(user is not None)
+        self.unlock_button.setEnabled(user is not None and (user.locked or user.failed_logins > 0))
         self.toggle_button.setText(
             self.tr("&Reactivate")
             if user is not None and not user.active
@@ -310,4 +347,14 @@ class UsersPage(Page):
                 self.tr("Password reset"),
                 self.tr("%s must choose a new password at the next sign-in.") % user.username,
             )
+        ).run()
+
+    def unlock(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        changing(
+            self.ctx,
+            self,
+            lambda db, actor: user_service.unlock_user(db, actor, user.username),
         ).run()

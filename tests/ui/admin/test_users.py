@@ -132,3 +132,42 @@ def test_without_the_permission_the_buttons_are_absent(
     page = loaded_page(qtbot, make_ctx("auditor"))
     assert page.model.rowCount() == 7
     assert not page.add_button.isVisible() and not page.toggle_button.isVisible()
+    assert not page.unlock_button.isVisible()
+
+
+def test_admin_sees_the_lock_and_unlocks_by_keyboard(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext]
+) -> None:
+    import datetime as dt
+
+    from isoqms.domain import clock
+    from isoqms.domain.errors import AuthenticationError
+
+    for n in range(1, 11):  # ten wrong passwords, each after the wait it asked for
+        with pytest.raises(AuthenticationError):
+            user_service.authenticate(make_ctx("admin").db, "clerk", "sai-mat-khau")
+        delay = user_service.failure_delay(n)
+        if delay is not None:
+            clock.pin(clock.now() + delay + dt.timedelta(seconds=1))
+    ctx = make_ctx("admin")
+    page = loaded_page(qtbot, ctx)
+    assert cell(page, "clerk", Columns.STATE) == "Bị khoá do sai mật khẩu"
+    assert cell(page, "officer", Columns.STATE) == "Đang hoạt động"
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).username == "clerk")
+    tip = page.model.index(row, Columns.STATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "sau 10 lần nhập sai mật khẩu liên tiếp" in tip
+    assert page.unlock_button.text() == "&Gỡ khoá đăng nhập"
+
+    select(page, "officer")
+    assert not page.unlock_button.isEnabled()  # nothing to lift
+    select(page, "clerk")
+    assert page.unlock_button.isEnabled()
+    events = audit_count(ctx.db)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=5_000)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.keyClick(page, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    assert cell(page, "clerk", Columns.STATE) == "Đang hoạt động"
+    assert not page.unlock_button.isEnabled()
+    assert audit_count(ctx.db) == events + 1
+    assert user_service.authenticate(ctx.db, "clerk", "demo")[0].username == "clerk"
