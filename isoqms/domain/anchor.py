@@ -47,6 +47,11 @@ APPEND_ONLY = (
 )
 
 
+#: The largest sequence number a log can reach (a signed 64-bit integer in the database):
+#: a larger one cannot be looked up, only refused.
+MAX_SEQ = 2**63 - 1
+
+
 @dataclass(frozen=True)
 class Anchor:
     """The log's state at one moment: its last event and how many rows it held."""
@@ -99,7 +104,7 @@ def parse(text: str, *, what: str = "") -> Anchor:
         return Anchor(int(short.group(1)), short.group(2).lower())
     try:
         raw = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nesting too deep
         raise _bad(what) from None
     return from_dict(raw, what=what)
 
@@ -111,7 +116,7 @@ def from_dict(raw: object, *, what: str = "") -> Anchor:
     counts = raw.get("counts", {})
     if (
         type(seq) is not int
-        or seq < 0
+        or not 0 <= seq <= MAX_SEQ
         or not isinstance(digest, str)
         or not _HEX.fullmatch(digest)
         or (first is not None and (not isinstance(first, str) or not _HEX.fullmatch(first)))

@@ -30,6 +30,23 @@ def save(path: Path | str, data: bytes | str) -> None:
         raise ValidationError(f"Tên tệp “{path}” không hợp lệ.") from None
 
 
+def check_target(path: Path | str, what: str) -> Path:
+    """The file the user named for ``what`` (a backup, a checkpoint), refused in Vietnamese
+    before anything is made when it cannot be written there: a NUL in its name, a folder
+    that does not exist (it is not made), a folder itself."""
+    if "\x00" in str(path):
+        raise ValidationError(f"Tên tệp “{path}” không hợp lệ.")
+    file = Path(path)
+    try:
+        if not file.parent.is_dir():
+            raise ValidationError(f"Không có thư mục {file.parent} để ghi {what}.")
+        if file.is_dir():
+            raise ValidationError(f"{file} là một thư mục, không ghi {what} vào đó được.")
+    except OSError as exc:  # a name too long, a folder one may not look into
+        raise ValidationError(f"Không ghi được tệp {path}: {describe_os_error(exc)}.") from None
+    return file
+
+
 def read(path: Path | str, *, max_bytes: int | None = None) -> bytes:
     """The bytes of a file the user named, or a refusal in Vietnamese."""
     try:

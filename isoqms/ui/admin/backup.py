@@ -39,15 +39,8 @@ def size_text(size: int) -> str:
 
 def save_checkpoint(db: Database, actor: Actor, path: Path) -> tuple[int, Path, Path]:
     """Make a checkpoint and write it as ``path`` (JSON) and the page beside it (PDF)."""
-    from isoqms.domain.errors import ValidationError
-
-    anchor = anchors.make(db, actor)
     page = path.with_suffix(".pdf")
-    try:
-        path.write_text(anchor.to_json(), encoding="utf-8")
-        page.write_bytes(anchors.page(anchor, actor.full_name))
-    except OSError as exc:
-        raise ValidationError(f"Không ghi được mốc kiểm tra: {exc.strerror}.") from None
+    anchor = anchors.save(db, actor, path, page)
     return anchor.seq, path, page
 
 
