@@ -48,6 +48,8 @@ def cmd_backup(ctx: Context) -> int:
         assert info is not None
     else:
         out = Path(args.out)
+        if not out.name or out.name == "..":  # "/", ".": a folder, not a file
+            raise ValidationError(f"{args.out} là một thư mục: ghi rõ tên tệp sao lưu.")
         if not out.name.endswith(backup.SUFFIX):
             out = out.with_name(out.name + backup.SUFFIX)
         info = backup.make(ctx.db, ctx.actor, out)

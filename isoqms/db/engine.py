@@ -267,7 +267,7 @@ class Database:
             except BaseException:
                 db.dispose()
                 if created and path is not None:
-                    _remove_new_database(path)
+                    remove_new_database(path)
                 raise
         return db
 
@@ -309,7 +309,7 @@ class Database:
         self.engine.dispose()
 
 
-def _remove_new_database(path: Path) -> None:
+def remove_new_database(path: Path) -> None:
     """A database this process just created and could not set up: leave nothing."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         try:
