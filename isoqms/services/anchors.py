@@ -20,7 +20,7 @@ from isoqms.domain.audit import GENESIS_HASH
 from isoqms.domain.errors import ValidationError
 from isoqms.paths import describe_os_error
 from isoqms.services.seals import sealed_tables
-from isoqms.services.uow import Actor, write
+from isoqms.services.uow import Actor, UnitOfWork, write
 
 #: The checkpoint a backup carries (and an evidence pack), beside its data.
 MEMBER = "checkpoint.json"
@@ -187,7 +187,8 @@ def make(db: Database, actor: Actor) -> Anchor:
     """A checkpoint of ``db`` now, made by ``actor`` (any active user, auditors too: it
     changes no record) and noted in the log itself (``audit.checkpoint``)."""
     anchor = _current_of(db, actor)
-    _note(db, actor, anchor)
+    with write(db, actor, None, self_service=True) as uow:
+        _note(uow, anchor)
     return anchor
 
 
@@ -211,7 +212,8 @@ def save(db: Database, actor: Actor, out: Path, pdf: Path | None = None) -> Anch
         for target, data in zip(targets, contents, strict=True):
             write_file(target, data)
             written.append(target)
-        _note(db, actor, anchor)
+        with write(db, actor, None, self_service=True) as uow:
+            _note(uow, anchor)
     except BaseException:
         for target in written:
             target.unlink(missing_ok=True)
@@ -227,14 +229,14 @@ def _current_of(db: Database, actor: Actor) -> Anchor:
     return current(db, made_by=actor.username, unit=label)
 
 
-def _note(db: Database, actor: Actor, anchor: Anchor) -> None:
-    with write(db, actor, None, self_service=True) as uow:
-        uow.record(
-            "audit.checkpoint",
-            "audit",
-            anchor.seq,
-            after={"seq": anchor.seq, "hash": anchor.hash, "made_at": anchor.made_at},
-        )
+def _note(uow: UnitOfWork, anchor: Anchor) -> None:
+    """The log's own note that a checkpoint was made (and is held outside)."""
+    uow.record(
+        "audit.checkpoint",
+        "audit",
+        anchor.seq,
+        after={"seq": anchor.seq, "hash": anchor.hash, "made_at": anchor.made_at},
+    )
 
 
 def page(anchor: Anchor, maker: str) -> bytes:
