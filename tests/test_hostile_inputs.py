@@ -36,7 +36,7 @@ FAULT = "Lỗi chương trình"
 
 #: Few examples each (the suite has a time budget), the same ones on every run.
 HOSTILE = settings(
-    max_examples=25,
+    max_examples=15,
     deadline=None,
     derandomize=True,
     database=None,
