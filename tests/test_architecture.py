@@ -14,7 +14,7 @@ CORE = ["domain", "db", "services", "render", "cli"]
 
 
 def core_files() -> list[Path]:
-    files = [PACKAGE / "__init__.py", PACKAGE / "paths.py"]
+    files = [PACKAGE / "__init__.py", PACKAGE / "paths.py", PACKAGE / "faults.py"]
     for part in CORE:
         files.extend(sorted((PACKAGE / part).rglob("*.py")))
     return files

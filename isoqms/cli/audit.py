@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from isoqms.cli.common import Commands, Context, emit_json, parse_date
-from isoqms.domain.errors import ValidationError
+from isoqms.cli.common import Commands, Context, emit_json, parse_date, read_file, write_file
 
 
 def entry_json(e: Any) -> dict[str, Any]:
@@ -145,10 +144,7 @@ def cmd_audit_pack(ctx: Context) -> int:
     else:
         print("isoqms: cần MÃ TÀI LIỆU, hoặc cả --from và --to cho một kỳ.", file=sys.stderr)
         return 2
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror}.") from None
+    write_file(args.out, data)
     print(f"Đã lập hồ sơ chứng cứ {out} ({len(data) // 1024} KB).")
     print(evidence.PERSONAL_DATA_WARNING)
     return 0
@@ -158,13 +154,8 @@ def cmd_audit_verify_pack(ctx: Context) -> int:
     from isoqms.services import anchors
     from isoqms.services.evidence import verify_pack
 
-    path = Path(ctx.args.file)
     against = anchors.load(ctx.args.against) if ctx.args.against is not None else None
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
-    check = verify_pack(data, against=against)
+    check = verify_pack(read_file(ctx.args.file), against=against)
     if ctx.args.json:
         emit_json(dataclasses.asdict(check))
     else:

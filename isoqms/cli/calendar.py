@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
 
-from isoqms.cli.common import Commands, Context, emit_json, read_text_file
+from isoqms.cli.common import Commands, Context, emit_json, read_text_file, write_file
 from isoqms.domain.errors import ValidationError
 
 
@@ -122,7 +121,7 @@ def cmd_calendar_export(ctx: Context) -> int:
         sys.stdout.write(text)
     else:
         # utf-8-sig: Excel on Windows opens it with the Vietnamese letters intact
-        Path(ctx.args.file).write_text(text, encoding="utf-8-sig", newline="")
+        write_file(ctx.args.file, text.encode("utf-8-sig"))
         print(f"Đã ghi {text.count(chr(10)) - 1} mục lịch vào {ctx.args.file}.")
     return 0
 

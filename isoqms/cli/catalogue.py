@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from isoqms.cli.common import Commands, Context, emit_json
+from isoqms.cli.common import Commands, Context, emit_json, read_file, write_file
 from isoqms.domain.errors import ValidationError
 
 
@@ -14,10 +14,7 @@ def cmd_procedures_import(ctx: Context) -> int:
     from isoqms.services import procedures as svc
 
     path = Path(ctx.args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
+    data = read_file(ctx.args.file)
     if path.suffix.lower() == ".json":
         try:
             text = data.decode("utf-8-sig")
@@ -60,7 +57,7 @@ def cmd_procedures_export(ctx: Context) -> int:
     if ctx.args.file == "-":
         sys.stdout.write(text)
     else:
-        Path(ctx.args.file).write_text(text, encoding="utf-8")
+        write_file(ctx.args.file, text)
         print(f"Đã ghi {ctx.args.file}.")
     return 0
 

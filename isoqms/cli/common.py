@@ -71,6 +71,8 @@ class Context:
             raise AuthenticationError(
                 "Lệnh này cần đăng nhập: thêm --user TÊN (mật khẩu lấy từ ISOQMS_PASSWORD)."
             )
+        if username_key(username) is None:  # cannot be anyone's: no need to ask
+            raise AuthenticationError("Sai tên đăng nhập hoặc mật khẩu.")
         password = read_secret("ISOQMS_PASSWORD", f"Mật khẩu của {username}: ")
         actor, info = authenticate(self.db, username, password, record_login=False)
         return actor, info, password
@@ -78,6 +80,14 @@ class Context:
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
+
+
+def username_key(value: str) -> str | None:
+    """A user name as typed, or None when no account can have it (control characters,
+    longer than any name)."""
+    from isoqms.services.limits import key
+
+    return key(value)
 
 
 def read_secret(env: str, prompt: str, *, confirm: bool = False) -> str:
@@ -130,13 +140,28 @@ def parse_at(text: str) -> dt.datetime:
         raise argparse.ArgumentTypeError(exc.message) from None
 
 
+#: The largest file a command reads (an import, an evidence pack).
+MAX_READ_BYTES = 200 * 1024 * 1024
+
+
+def read_file(name: str) -> bytes:
+    """The bytes of a file named on the command line, or a refusal in Vietnamese."""
+    from isoqms.services.exports import read
+
+    return read(Path(name), max_bytes=MAX_READ_BYTES)
+
+
 def read_text_file(name: str) -> str:
-    path = Path(name)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {name}: {exc.strerror}.") from None
+    raw = read_file(name)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError(f"Tệp {name} không phải văn bản UTF-8.") from None
+
+
+def write_file(name: str, data: bytes | str) -> None:
+    """Write a file named on the command line (text as UTF-8), or refuse in Vietnamese:
+    a folder that does not exist is not made."""
+    from isoqms.services.exports import save
+
+    save(Path(name), data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from isoqms.cli.common import Commands, Context, emit_json, parse_date
+from isoqms.cli.common import Commands, Context, emit_json, parse_date, write_file
 from isoqms.domain.errors import ValidationError
 
 
@@ -54,10 +54,7 @@ def cmd_docs_register(ctx: Context) -> int:
     if writer is None:
         raise ValidationError("Tệp xuất phải có đuôi .docx, .xlsx hoặc .pdf.")
     data = writer(documents.registers(ctx.db, ctx.actor, ctx.args.as_of))
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {out}: {exc.strerror}.") from None
+    write_file(ctx.args.out, data)
     print(f"Đã ghi danh mục tài liệu vào {out}.")
     return 0
 
@@ -74,7 +71,7 @@ def cmd_docs_generate(ctx: Context) -> int:
     from isoqms.services import documents
 
     data = documents.process_document(ctx.db, ctx.actor, ctx.args.code)
-    Path(ctx.args.out).write_bytes(data)
+    write_file(ctx.args.out, data)
     print(f"Đã ghi quy trình {ctx.args.code} vào {ctx.args.out}.")
     return 0
 

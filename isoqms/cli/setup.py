@@ -6,8 +6,8 @@ import argparse
 import dataclasses
 from typing import Any
 
-from isoqms.cli.common import Commands, Context, Handler, emit_json, read_secret
-from isoqms.domain.errors import ValidationError
+from isoqms.cli.common import Commands, Context, Handler, emit_json, read_secret, username_key
+from isoqms.domain.errors import NotFound, ValidationError
 
 
 def cmd_init(ctx: Context) -> int:
@@ -36,11 +36,17 @@ def cmd_init(ctx: Context) -> int:
 
 
 def cmd_user_add(ctx: Context) -> int:
+    from isoqms.db.models import User
     from isoqms.domain.roles import parse_role
+    from isoqms.services import limits
     from isoqms.services.users import add_user, count_users, create_first_admin
 
     args = ctx.args
     roles = [parse_role(r) for r in args.role]
+    # checked here as the services check every other name (the user service is another
+    # part's; the same limits, so SQLite and PostgreSQL refuse alike)
+    limits.text(args.name, User.full_name, "họ và tên", required=True)
+    limits.text(args.title, User.title, "chức danh")
     password = read_secret("ISOQMS_NEW_PASSWORD", f"Mật khẩu cho {args.username}: ", confirm=True)
     if count_users(ctx.db) == 0:
         if roles and set(roles) != {parse_role("admin")}:
@@ -86,9 +92,18 @@ def cmd_user_list(ctx: Context) -> int:
     return 0
 
 
+def _known_name(value: str) -> str:
+    """A user name to look up, refused as unknown when no account can have it."""
+    if username_key(value) is None:
+        raise NotFound(f"Không có người dùng “{value}”.")
+    return value
+
+
 def cmd_user_roles(ctx: Context) -> int:
     from isoqms.domain.roles import parse_role
     from isoqms.services.users import set_roles
+
+    _known_name(ctx.args.username)
 
     info = set_roles(ctx.db, ctx.actor, ctx.args.username, [parse_role(r) for r in ctx.args.role])
     print(f"{info.username}: {', '.join(info.roles)}")
@@ -99,6 +114,7 @@ def cmd_user_active(active: bool) -> Handler:
     def run(ctx: Context) -> int:
         from isoqms.services.users import set_active
 
+        _known_name(ctx.args.username)
         info = set_active(ctx.db, ctx.actor, ctx.args.username, active)
         print(f"{info.username}: {'đang hoạt động' if info.active else 'đã khoá'}")
         return 0
@@ -109,6 +125,7 @@ def cmd_user_active(active: bool) -> Handler:
 def cmd_user_reset_password(ctx: Context) -> int:
     from isoqms.services.users import reset_password
 
+    _known_name(ctx.args.username)
     actor = ctx.actor
     password = read_secret(
         "ISOQMS_NEW_PASSWORD", f"Mật khẩu mới cho {ctx.args.username}: ", confirm=True

@@ -50,6 +50,11 @@ APPEND_ONLY = (
 )
 
 
+#: The largest sequence number a log can reach (a signed 64-bit integer in the database):
+#: a larger one cannot be looked up, only refused.
+MAX_SEQ = 2**63 - 1
+
+
 @dataclass(frozen=True)
 class Anchor:
     """The log's state at one moment: its last event and how many rows it held."""
@@ -117,7 +122,7 @@ def parse(text: str, *, what: str = "") -> Anchor:
         return anchor
     try:
         raw = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nesting too deep
         raise _bad(what) from None
     return from_dict(raw, what=what)
 
@@ -129,7 +134,7 @@ def from_dict(raw: object, *, what: str = "") -> Anchor:
     counts = raw.get("counts", {})
     if (
         type(seq) is not int
-        or seq < 0
+        or not 0 <= seq <= MAX_SEQ
         or not isinstance(digest, str)
         or not _HEX.fullmatch(digest)
         or (first is not None and (not isinstance(first, str) or not _HEX.fullmatch(first)))

@@ -33,6 +33,19 @@ WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu
 MIN_YEAR, MAX_YEAR = 1990, 2199
 
 
+def check_year(year: int) -> int:
+    """``year`` if the calendar computes it (the labour code's holidays, the schedule)."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError(f"Lịch chỉ tính cho các năm {MIN_YEAR}–{MAX_YEAR}.")
+    return year
+
+
+def check_day(day: dt.date) -> dt.date:
+    """``day`` if it lies in the years the calendar computes."""
+    check_year(day.year)
+    return day
+
+
 class DayKind(enum.StrEnum):
     OFF = "off"
     WORKING = "working"
@@ -113,8 +126,7 @@ class WorkCalendar:
     def _rule_holidays(self, year: int) -> Mapping[dt.date, str]:
         cached = self._rules.get(year)
         if cached is None:
-            if not MIN_YEAR <= year <= MAX_YEAR:
-                raise ValidationError(f"Lịch chỉ tính cho các năm {MIN_YEAR}–{MAX_YEAR}.")
+            check_year(year)
             with self._lock:
                 cached = _labor_code_holidays(year)
                 self._rules[year] = cached
@@ -147,6 +159,7 @@ class WorkCalendar:
         raise ValidationError("Không tìm thấy ngày làm việc nào trong một năm liền.")
 
     def days_of(self, year: int) -> Iterator[DayInfo]:
+        check_year(year)
         day = dt.date(year, 1, 1)
         while day.year == year:
             yield self.info(day)

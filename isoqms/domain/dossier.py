@@ -59,7 +59,7 @@ def check_id_number(value: str) -> str:
     sex and century (0–9); digits only in both cases.
     """
     text = re.sub(r"[\s.-]", "", value or "")
-    if not text.isdigit() or len(text) not in (9, 12):
+    if not re.fullmatch(r"[0-9]{9}|[0-9]{12}", text):  # ASCII digits: "²" is a digit too
         raise ValidationError(
             f"Số giấy tờ tùy thân “{value}” không hợp lệ: cần 12 chữ số (căn cước) "
             "hoặc 9 chữ số (chứng minh nhân dân cũ)."
@@ -78,7 +78,7 @@ def check_phone(value: str) -> str:
     text = re.sub(r"[\s.()-]", "", value or "")
     if text.startswith("+84"):
         text = "0" + text[3:]
-    if not re.fullmatch(r"0\d{9,10}", text):
+    if not re.fullmatch(r"0[0-9]{9,10}", text):
         raise ValidationError(
             f"Số điện thoại “{value}” không hợp lệ (10 hoặc 11 chữ số, bắt đầu bằng 0)."
         )

@@ -46,3 +46,8 @@ class DatabaseUnavailable(IsoqmsError):
 
 class IntegrityBroken(IsoqmsError):
     """Stored data no longer matches its hash: tampering or damage."""
+
+
+class Fault(IsoqmsError):
+    """A fault of the program, already logged with its details (:mod:`isoqms.faults`); the
+    message says so, and where, without the details. Shown as a program error."""

@@ -9,6 +9,7 @@ and reaching the effective date is what puts it in force at the counter.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,9 +17,16 @@ from typing import Any
 from isoqms.domain.calendar import Duration, DurationUnit
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.office_hours import format_time, parse_time
-from isoqms.domain.text import nfc
+from isoqms.domain.text import check_text, nfc
 
 FORMAT_VERSION = 1
+#: Limits of an imported content: a processing time, counts of papers and sets, steps,
+#: and the characters of each text.
+MAX_DAYS = 999
+MAX_HOURS = 9999
+MAX_COUNT = 99
+MAX_STEPS = 999
+MAX_TEXT = 4000
 
 
 @dataclass(frozen=True)
@@ -109,12 +117,53 @@ class ProcedureContent:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], *, where: str = "") -> ProcedureContent:
-        """Validate a content document; errors name the field (and ``where`` it is)."""
+    def from_dict(cls, data: object, *, where: str = "", strict: bool = False) -> ProcedureContent:
+        """Validate a content document; errors name the field (and ``where`` it is).
+
+        Any JSON is refused in Vietnamese, never with a traceback: a list where a list
+        of papers belongs, a number too big, ``Infinity``. ``strict`` (a file being
+        imported) also holds texts and numbers to their limits — what is already stored
+        is read as it was stored."""
         at = f" ({where})" if where else ""
 
         def bad(message: str) -> ValidationError:
             return ValidationError(f"Nội dung thủ tục không hợp lệ{at}: {message}.")
+
+        def text(value: object, what: str) -> str:
+            if value is None:
+                return ""
+            if isinstance(value, bool) or not isinstance(value, str | int | float):
+                raise bad(f"{what} phải là văn bản")
+            if not strict:
+                return nfc(str(value))
+            try:
+                return check_text(str(value), what, max_length=MAX_TEXT, multiline=True)
+            except ValidationError as exc:
+                raise bad(exc.message[:1].lower() + exc.message[1:].rstrip(".")) from None
+
+        def number(value: object, what: str, low: int, high: int, default: int) -> int:
+            if value is None or value == "":
+                return default
+            if isinstance(value, bool):
+                raise bad(f"{what} phải là số nguyên")
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            if isinstance(value, str) and re.fullmatch(r"\s*-?[0-9]{1,9}\s*", value):
+                value = int(value)
+            if not isinstance(value, int):
+                raise bad(f"{what} phải là số nguyên")
+            if value < low:
+                raise bad(f"{what} bị âm" if low == 0 else f"{what} phải từ {low} trở lên")
+            if strict and value > high:
+                raise bad(f"{what} quá lớn (tối đa {high})")
+            return value
+
+        def items(value: object, what: str) -> list[Any]:
+            if value is None:
+                return []
+            if not isinstance(value, list):
+                raise bad(f"{what} phải là một danh sách")
+            return value
 
         if not isinstance(data, Mapping):
             raise bad("phải là một đối tượng JSON")
@@ -123,69 +172,79 @@ class ProcedureContent:
             raise bad("thiếu thời hạn giải quyết (duration)")
         try:
             unit = DurationUnit(str(duration_data.get("unit")))
-            amount = int(duration_data.get("amount") or 0)
-            duration = Duration(unit, 0 if unit is DurationUnit.SAME_DAY else amount)
-        except (ValueError, TypeError):
+        except ValueError:
             raise bad("thời hạn phải là days/hours/same-day với số lượng nguyên") from None
+        amount = number(
+            duration_data.get("amount"),
+            "thời hạn giải quyết",
+            0,
+            MAX_HOURS if unit is DurationUnit.HOURS else MAX_DAYS,
+            0,
+        )
+        try:
+            duration = Duration(unit, 0 if unit is DurationUnit.SAME_DAY else amount)
         except ValidationError as exc:
             raise bad(exc.message.rstrip(".")) from None
         cutoff_text = data.get("cutoff")
+        if cutoff_text is not None and not isinstance(cutoff_text, str):
+            raise bad("giờ chốt phải là văn bản dạng HH:MM")
         try:
             cutoff = parse_time(cutoff_text, what="giờ chốt") if cutoff_text else None
         except ValidationError as exc:
             raise bad(exc.message.rstrip(".")) from None
         papers = []
-        for i, paper in enumerate(data.get("papers") or [], start=1):
-            if not isinstance(paper, Mapping) or not nfc(str(paper.get("name") or "")):
+        for i, paper in enumerate(items(data.get("papers"), "thành phần hồ sơ (papers)"), 1):
+            if not isinstance(paper, Mapping):
                 raise bad(f"thành phần hồ sơ số {i} thiếu tên")
-            try:
-                counts = [int(paper.get(k) or 0) for k in ("originals", "certified", "copies")]
-            except (TypeError, ValueError):
-                raise bad(f"số lượng của thành phần hồ sơ số {i} không phải số nguyên") from None
-            if any(c < 0 for c in counts):
-                raise bad(f"số lượng của thành phần hồ sơ số {i} bị âm")
+            name = text(paper.get("name"), f"tên thành phần hồ sơ số {i}")
+            if not name:
+                raise bad(f"thành phần hồ sơ số {i} thiếu tên")
+            what = f"số lượng của thành phần hồ sơ số {i}"
+            counts = [
+                number(paper.get(k), what, 0, MAX_COUNT, 0)
+                for k in ("originals", "certified", "copies")
+            ]
             papers.append(
                 Paper(
-                    nfc(str(paper["name"])),
+                    name,
                     originals=counts[0],
                     certified=counts[1],
                     copies=counts[2],
-                    form=nfc(str(paper.get("form") or "")),
+                    form=text(paper.get("form"), f"biểu mẫu của thành phần hồ sơ số {i}"),
                     required=bool(paper.get("required", True)),
                 )
             )
         steps = []
-        for i, step in enumerate(data.get("steps") or [], start=1):
-            if not isinstance(step, Mapping) or not nfc(str(step.get("work") or "")):
+        for i, step in enumerate(items(data.get("steps"), "các bước (steps)"), start=1):
+            if not isinstance(step, Mapping):
+                raise bad(f"bước {i} thiếu nội dung công việc")
+            work = text(step.get("work"), f"nội dung công việc của bước {i}")
+            if not work:
                 raise bad(f"bước {i} thiếu nội dung công việc")
             steps.append(
                 Step(
-                    int(step.get("no") or i),
-                    nfc(str(step["work"])),
-                    nfc(str(step.get("responsible") or "")),
-                    nfc(str(step.get("time") or "")),
-                    nfc(str(step.get("result") or "")),
+                    number(step.get("no") or None, f"số thứ tự của bước {i}", 1, MAX_STEPS, i),
+                    work,
+                    text(step.get("responsible"), f"trách nhiệm ở bước {i}"),
+                    text(step.get("time"), f"thời gian ở bước {i}"),
+                    text(step.get("result"), f"kết quả ở bước {i}"),
                 )
             )
-        try:
-            raw_sets = data.get("sets")
-            sets = 1 if raw_sets is None else int(raw_sets)
-        except (TypeError, ValueError):
-            raise bad("số bộ hồ sơ không phải số nguyên") from None
-        if sets < 1:
-            raise bad("số bộ hồ sơ phải từ 1 trở lên")
+        raw_sets = data.get("sets")
+        sets = number(raw_sets, "số bộ hồ sơ", 1, MAX_COUNT, 1) if raw_sets is not None else 1
+        legal = items(data.get("legal_basis"), "căn cứ pháp lý (legal_basis)")
         return cls(
             duration=duration,
             cutoff=cutoff,
-            fee=nfc(str(data.get("fee") or "")),
+            fee=text(data.get("fee"), "phí, lệ phí"),
             papers=tuple(papers),
             sets=sets,
-            result=nfc(str(data.get("result") or "")),
-            legal_basis=tuple(nfc(str(x)) for x in data.get("legal_basis") or []),
+            result=text(data.get("result"), "kết quả"),
+            legal_basis=tuple(text(x, f"căn cứ pháp lý số {i}") for i, x in enumerate(legal, 1)),
             steps=tuple(steps),
-            conditions=nfc(str(data.get("conditions") or "")),
-            where=nfc(str(data.get("where") or "")),
-            note=nfc(str(data.get("note") or "")),
+            conditions=text(data.get("conditions"), "điều kiện"),
+            where=text(data.get("where"), "nơi nộp"),
+            note=text(data.get("note"), "ghi chú"),
         )
 
 

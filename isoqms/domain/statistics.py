@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from isoqms.domain.calendar import MAX_YEAR, MIN_YEAR
 from isoqms.domain.errors import ValidationError
 
 ROMAN = ("I", "II", "III", "IV")
@@ -111,6 +112,8 @@ class Period:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValidationError("Ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu.")
+        if self.start.year < MIN_YEAR or self.end.year > MAX_YEAR:
+            raise ValidationError(f"Kỳ báo cáo phải nằm trong các năm {MIN_YEAR}–{MAX_YEAR}.")
 
     @property
     def start_at(self) -> dt.datetime:

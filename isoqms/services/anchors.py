@@ -6,7 +6,6 @@ See :mod:`isoqms.domain.anchor` for what a checkpoint is and proves.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +18,9 @@ from isoqms.domain import clock
 from isoqms.domain.anchor import APPEND_ONLY, Anchor, from_dict, parse
 from isoqms.domain.audit import GENESIS_HASH
 from isoqms.domain.errors import ValidationError
+from isoqms.paths import describe_os_error
 from isoqms.services.seals import sealed_tables
-from isoqms.services.uow import Actor, write
+from isoqms.services.uow import Actor, UnitOfWork, write
 
 #: The checkpoint a backup carries (and an evidence pack), beside its data.
 MEMBER = "checkpoint.json"
@@ -58,8 +58,15 @@ def current(db: Database, *, made_by: str = "", unit: str = "") -> Anchor:
         return anchor_in(conn, made_by=made_by, unit=unit)
 
 
+#: The largest checkpoint read (its JSON, alone or inside a backup or a pack): a few KB.
+MAX_CHECKPOINT_BYTES = 1024 * 1024
+
+
 def load(source: str) -> Anchor:
-    """A checkpoint from a file (its JSON, a backup carrying one) or typed as ``SEQ:HASH``."""
+    """A checkpoint from a file (its JSON, a backup carrying one) or typed as ``SEQ:HASH``.
+    Whatever the file holds, the answer is a checkpoint or a refusal in words."""
+    from isoqms.services.exports import read
+
     if not source.strip():
         raise ValidationError(
             "Chưa nêu mốc kiểm tra: cần tệp mốc .json, bản sao lưu, hoặc mã SỐ:MÃ-BĂM."
@@ -73,24 +80,38 @@ def load(source: str) -> Anchor:
         if source.lstrip().startswith("{") or (":" in source and not path.suffix):
             return parse(source, what="đã nhập")
         raise ValidationError(f"Không đọc được mốc kiểm tra {source}: không có tệp này.")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {source}: {exc.strerror}.") from None
-    if data[:2] == b"PK":
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                data = archive.read(MEMBER)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError):
-            raise ValidationError(
-                f"Tệp {path.name} không mang mốc kiểm tra (không phải bản sao lưu hay hồ sơ "
-                "chứng cứ của isoqms, hoặc đã hỏng)."
-            ) from None
+    data = _carried(path) if _is_zip(path) else read(path, max_bytes=MAX_CHECKPOINT_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError(f"Tệp {path.name} không phải mốc kiểm tra của isoqms.") from None
     return parse(text, what=path.name)
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(2) == b"PK"
+    except OSError:
+        return False  # read() below says why
+
+
+def _carried(path: Path) -> bytes:
+    """The checkpoint a backup or an evidence pack carries, read from the zip without
+    reading the rest (a backup may be large)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if archive.getinfo(MEMBER).file_size > MAX_CHECKPOINT_BYTES:
+                raise KeyError(MEMBER)
+            return archive.read(MEMBER)
+    except OSError as exc:
+        raise ValidationError(f"Không đọc được tệp {path}: {describe_os_error(exc)}.") from None
+    except Exception:  # untrusted bytes: not a zip, no checkpoint in it, zlib.error on a
+        # flipped bit, a compression or encryption zipfile lacks
+        raise ValidationError(
+            f"Tệp {path.name} không mang mốc kiểm tra (không phải bản sao lưu hay hồ sơ "
+            "chứng cứ của isoqms, hoặc đã hỏng)."
+        ) from None
 
 
 def anchor_from_json(raw: object, what: str) -> Anchor:
@@ -170,19 +191,59 @@ def check(db: Database, anchor: Anchor) -> AnchorCheck:
 def make(db: Database, actor: Actor) -> Anchor:
     """A checkpoint of ``db`` now, made by ``actor`` (any active user, auditors too: it
     changes no record) and noted in the log itself (``audit.checkpoint``)."""
+    anchor = _current_of(db, actor)
+    with write(db, actor, None, self_service=True) as uow:
+        _note(uow, anchor)
+    return anchor
+
+
+def save(db: Database, actor: Actor, out: Path, pdf: Path | None = None) -> Anchor:
+    """A checkpoint of ``db`` now written to ``out`` (JSON) and its page to ``pdf``, then
+    noted in the log — all or nothing: a file that cannot be written (a folder that does
+    not exist, a NUL in its name, no right to write) is refused in Vietnamese before the
+    log records a checkpoint nobody holds, and leaves no other file behind; nor is a file
+    that is not a checkpoint (a database, a backup) ever written over (:func:`save_targets`)."""
+    from isoqms.services.exports import check_target
+    from isoqms.services.exports import save as write_file
+
+    targets = [out] if pdf is None else [out, pdf]
+    for target in targets:
+        check_target(target, "mốc kiểm tra")
+    save_targets(out, pdf)
+    anchor = _current_of(db, actor)
+    contents = [anchor.to_json().encode("utf-8")]
+    if pdf is not None:
+        contents.append(page(anchor, actor.full_name, place_of(db)))
+    written: list[Path] = []
+    try:
+        for target, data in zip(targets, contents, strict=True):
+            write_file(target, data)
+            written.append(target)
+        with write(db, actor, None, self_service=True) as uow:
+            _note(uow, anchor)
+    except BaseException:
+        for target in written:
+            target.unlink(missing_ok=True)
+        raise
+    return anchor
+
+
+def _current_of(db: Database, actor: Actor) -> Anchor:
     from isoqms.services.unit import get_unit
 
     unit = get_unit(db)
     label = unit.display_name + (f" — {unit.unit_code}" if unit.unit_code else "")
-    anchor = current(db, made_by=actor.username, unit=label)
-    with write(db, actor, None, self_service=True) as uow:
-        uow.record(
-            "audit.checkpoint",
-            "audit",
-            anchor.seq,
-            after={"seq": anchor.seq, "hash": anchor.hash, "made_at": anchor.made_at},
-        )
-    return anchor
+    return current(db, made_by=actor.username, unit=label)
+
+
+def _note(uow: UnitOfWork, anchor: Anchor) -> None:
+    """The log's own note that a checkpoint was made (and is held outside)."""
+    uow.record(
+        "audit.checkpoint",
+        "audit",
+        anchor.seq,
+        after={"seq": anchor.seq, "hash": anchor.hash, "made_at": anchor.made_at},
+    )
 
 
 def page(anchor: Anchor, maker: str, place: str = "") -> bytes:
@@ -234,28 +295,6 @@ def save_targets(out: Path, pdf: Path | None) -> None:
                 f"Đã có {target} và đó không phải {'trang in' if kind == 'pdf' else 'tệp'} "
                 "mốc kiểm tra: không ghi đè, hãy chọn tên khác."
             )
-
-
-def save(db: Database, actor: Actor, out: Path, pdf: Path | None) -> Anchor:
-    """Make a checkpoint and write it to ``out`` (JSON) and its page to ``pdf``: each file
-    whole or not at all (written beside, then moved into place)."""
-    save_targets(out, pdf)
-    anchor = make(db, actor)
-    files = [(out, anchor.to_json().encode("utf-8"))]
-    if pdf is not None:
-        files.append((pdf, page(anchor, actor.full_name, place_of(db))))
-    for target, data in files:
-        partial = target.with_name(target.name + ".part")
-        try:
-            partial.write_bytes(data)
-            partial.replace(target)
-        except OSError as exc:
-            partial.unlink(missing_ok=True)
-            raise ValidationError(
-                f"Đã lập mốc kiểm tra (sự kiện số {anchor.seq}) nhưng không ghi được "
-                f"{target.name}: {exc.strerror}."
-            ) from None
-    return anchor
 
 
 def last_made(db: Database) -> dt.datetime | None:

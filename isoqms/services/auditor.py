@@ -34,7 +34,7 @@ from isoqms.domain.errors import IntegrityBroken, NotFound, ValidationError
 from isoqms.domain.procedure import ProcedureContent
 from isoqms.domain.roles import Permission
 from isoqms.render.stamp import QR_PREFIX
-from isoqms.services import documents, files, journey
+from isoqms.services import documents, files, journey, limits
 from isoqms.services.documents import DocumentRow, RevisionRow
 from isoqms.services.forms import form_by_revision
 from isoqms.services.procedures import revision_in_force_in
@@ -100,10 +100,17 @@ def utc_bounds(
         local = dt.datetime.combine(day, dt.time()).astimezone()
         return local.astimezone(dt.UTC).replace(tzinfo=None)
 
-    return (
-        utc(date_from) if date_from else None,
-        utc(date_to + dt.timedelta(days=1)) if date_to else None,
-    )
+    # The first and last days a date can name (0001-01-01, 9999-12-31) are the open ends
+    # of the log: a conversion across time zones there would leave the range.
+    edge = dt.timedelta(days=2)
+    start = end = None
+    if date_from:
+        start = utc(date_from) if date_from - dt.date.min > edge else dt.datetime.min
+    if date_to:
+        end = (
+            utc(date_to + dt.timedelta(days=1)) if dt.date.max - date_to > edge else dt.datetime.max
+        )
+    return start, end
 
 
 def _ids(session: Session, query: Any) -> list[str]:
@@ -190,20 +197,23 @@ class TimelineFilter:
 def timeline(db: Database, actor: Actor, flt: TimelineFilter) -> list[TimelineEntry]:
     """The events of one record (or of the whole log) in chronological order, with the
     fields each changed."""
+    kind = limits.query(flt.kind or "", "loại đối tượng (--entity)")
+    key = limits.query(flt.key or "", "mã đối tượng (--id)")
+    person = limits.query(flt.person or "", "người thực hiện (--actor)")
+    action = limits.query(flt.action or "", "hành động (--action)")
     with db.read() as session:
         require(session, actor, Permission.AUDIT_READ)
         query = select(AuditEvent).order_by(AuditEvent.seq)
-        if flt.kind:
-            query = query.where(scope(session, flt.kind, (flt.key or "").strip()))
+        if kind:
+            query = query.where(scope(session, kind, key))
         start, end = utc_bounds(flt.date_from, flt.date_to)
         if start is not None:
             query = query.where(AuditEvent.at >= start)
         if end is not None:
             query = query.where(AuditEvent.at < end)
-        if flt.person:
-            query = query.where(AuditEvent.actor == flt.person.strip())
-        if flt.action:
-            action = flt.action.strip()
+        if person:
+            query = query.where(AuditEvent.actor == person)
+        if action:
             query = query.where(
                 AuditEvent.action.like(f"{action}%")
                 if action.endswith(".")

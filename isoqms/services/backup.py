@@ -45,14 +45,29 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from isoqms import __version__
-from isoqms.db.engine import Database, describe, resolve_url
+from isoqms.db.engine import (
+    ENV_URL,
+    Database,
+    check_sqlite_file,
+    create_private_file,
+    describe,
+    remove_new_database,
+    resolve_url,
+    sqlite_file,
+)
 from isoqms.db.migrate import current_revision
 from isoqms.db.models import AuditEvent, AuditHead, Base, User
 from isoqms.domain import clock
 from isoqms.domain.anchor import Anchor
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
-from isoqms.paths import data_dir
+from isoqms.paths import (
+    PRIVATE_FILE_MODE,
+    data_dir,
+    describe_os_error,
+    make_private_dir,
+    private,
+)
 from isoqms.services import anchors, integrity
 from isoqms.services.uow import Actor, require, write
 
@@ -203,14 +218,22 @@ def _write_backup_of(db: Database, out: Path, made_by: str) -> BackupInfo:
         }
         partial = out.with_name(out.name + ".part")
         try:
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            # private to the user from its first byte, as the database it copies
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+            with (
+                os.fdopen(fd, "wb") as handle,
+                zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive,
+            ):
                 archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
                 archive.writestr(anchors.MEMBER, anchor.to_json())
                 archive.write(snapshot, DATABASE)
+            private(partial)  # a .part left by an earlier try kept its mode
             os.replace(partial, out)
         except OSError as exc:
             partial.unlink(missing_ok=True)
-            raise ValidationError(f"Không ghi được bản sao lưu {out}: {exc.strerror}.") from None
+            raise ValidationError(
+                f"Không ghi được bản sao lưu {out}: {describe_os_error(exc)}."
+            ) from None
     return _info(out, manifest, anchor)
 
 
@@ -264,11 +287,13 @@ def target_of(out: Path) -> Path:
 def make(db: Database, actor: Actor, out: Path) -> BackupInfo:
     """A backup of ``db`` into ``out`` (an administrator's; see :func:`target_of`),
     recorded in the log."""
+    from isoqms.services.exports import check_target
+
     with db.read() as session:
         require(session, actor, Permission.BACKUP)
-    out = target_of(out)
-    if not out.parent.is_dir():
-        raise ValidationError(f"Không có thư mục {out.parent} để ghi bản sao lưu.")
+    if "\x00" in str(out):
+        raise ValidationError(f"Tên tệp “{out}” không hợp lệ.")
+    out = check_target(target_of(out), "bản sao lưu")
     info = _write_backup(db, out, actor.username)
     with write(db, actor, Permission.BACKUP) as uow:
         uow.record("backup.make", "backup", Path(info.file).name, after=_event(info))
@@ -304,7 +329,7 @@ def automatic(db: Database, *, only_if_none_today: bool = False) -> BackupInfo |
     unit = get_unit(db)
     target = folder(db)
     if not unit.backup_folder:
-        target.mkdir(parents=True, exist_ok=True)
+        make_private_dir(target)
     if not target.is_dir():
         raise ValidationError(
             f"Không có thư mục sao lưu {target} (ổ USB chưa cắm hoặc thư mục mạng chưa kết "
@@ -378,6 +403,8 @@ def opened(path: Path) -> Iterator[tuple[BackupInfo, Database]]:
     """The backup's database, checked in full, opened from a temporary copy (upgraded to
     this program's schema if it is older); :class:`BackupRefused` if anything is wrong."""
     name = path.name
+    if "\x00" in str(path):
+        raise BackupRefused(f"Tên tệp “{path}” không hợp lệ.")
     with tempfile.TemporaryDirectory(prefix="isoqms-restore-") as work:
         snapshot = Path(work) / DATABASE
         try:
@@ -391,13 +418,14 @@ def opened(path: Path) -> Iterator[tuple[BackupInfo, Database]]:
         except FileNotFoundError:
             raise BackupRefused(f"Không có tệp {path}.") from None
         except OSError as exc:
-            raise BackupRefused(f"Không đọc được tệp {name}: {exc.strerror}.") from None
-        except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError, EOFError):
+            raise BackupRefused(f"Không đọc được tệp {name}: {describe_os_error(exc)}.") from None
+        except ValidationError:
+            raise BackupRefused(f"Mốc kiểm tra trong bản sao lưu {name} bị hỏng.") from None
+        except Exception:  # untrusted bytes: not a zip, a member missing, zlib.error on a
+            # flipped bit, a compression or encryption zipfile lacks, JSON nested too deep
             raise BackupRefused(
                 f"Tệp {name} không phải bản sao lưu isoqms, hoặc đã hỏng."
             ) from None
-        except ValidationError:
-            raise BackupRefused(f"Mốc kiểm tra trong bản sao lưu {name} bị hỏng.") from None
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise BackupRefused(f"Tệp {name} không phải bản sao lưu isoqms.")
         database = manifest.get("database")
@@ -616,14 +644,14 @@ class RestoreResult:
 
 def open_target(url_text: str | None) -> tuple[Database | None, URL]:
     """The database to restore into, opened — or None when it is a SQLite file not made
-    yet (it is made only once the restore is allowed: a refused restore leaves nothing)."""
+    yet (it is made only once the restore is allowed: a refused restore leaves nothing).
+    As every ``--db``: a folder that does not exist is not made, a file that is not an
+    isoqms database is refused untouched (:func:`isoqms.db.engine.check_sqlite_file`)."""
     url = resolve_url(url_text)
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        file = Path(url.database)
-        if not file.exists():
-            if not file.parent.is_dir():
-                raise ValidationError(f"Không có thư mục {file.parent} để khôi phục vào.")
-            return None, url
+    file = sqlite_file(url)
+    default = url_text is None and not os.environ.get(ENV_URL)
+    if file is not None and check_sqlite_file(file, default=default):
+        return None, url
     return Database.open(url_text), url
 
 
@@ -661,7 +689,15 @@ def restore(
                 if db is not None:
                     db.dispose()
                 assert url.database
-                _replace_sqlite(backup_db, url.database)
+                new_file = sqlite_file(url) if db is None else None
+                if new_file is not None:  # private to the user, as every database we make
+                    create_private_file(new_file)
+                try:
+                    _replace_sqlite(backup_db, url.database)
+                except BaseException:
+                    if new_file is not None:
+                        remove_new_database(new_file)
+                    raise
             else:
                 assert db is not None
                 _replace_postgresql(backup_db, db)

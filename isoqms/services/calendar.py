@@ -13,12 +13,20 @@ from sqlalchemy.orm import Session
 from isoqms import paths
 from isoqms.db.engine import Database
 from isoqms.db.models import CalendarDay, Setting, utcnow
-from isoqms.domain.calendar import CalendarEntry, DayKind, Policy, Schedule, WorkCalendar
+from isoqms.domain.calendar import (
+    CalendarEntry,
+    DayKind,
+    Policy,
+    Schedule,
+    WorkCalendar,
+    check_day,
+    check_year,
+)
 from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.office_hours import OfficeHours
 from isoqms.domain.roles import Permission
 from isoqms.domain.schedule_file import format_schedule, parse_schedule
-from isoqms.domain.text import nfc
+from isoqms.services import limits
 from isoqms.services.unit import UnitInfo, get_unit
 from isoqms.services.uow import Actor, UnitOfWork, write
 
@@ -119,6 +127,8 @@ def schedule_of(unit: UnitInfo, calendar: WorkCalendar) -> UnitSchedule:
 
 
 def list_entries(db: Database, year: int | None = None) -> list[CalendarEntry]:
+    if year is not None:
+        check_year(year)
     with db.read() as session:
         query = select(CalendarDay).where(CalendarDay.active.is_(True))
         if year is not None:
@@ -129,10 +139,12 @@ def list_entries(db: Database, year: int | None = None) -> list[CalendarEntry]:
 
 
 def _clean(entry: CalendarEntry) -> CalendarEntry:
-    name = nfc(entry.name)
+    check_day(entry.day)
+    name = limits.text(entry.name, CalendarDay.name, "tên ngày nghỉ / ngày làm bù")
     if not name:
         raise ValidationError("Chưa nhập tên ngày nghỉ / ngày làm bù.")
-    return CalendarEntry(entry.day, DayKind(entry.kind), name, nfc(entry.source))
+    source = limits.text(entry.source, CalendarDay.source, "văn bản căn cứ")
+    return CalendarEntry(entry.day, DayKind(entry.kind), name, source)
 
 
 def _apply(uow: UnitOfWork, entry: CalendarEntry, action: str) -> bool:
@@ -187,7 +199,14 @@ class ImportReport:
 def import_entries(db: Database, actor: Actor, text: str) -> ImportReport:
     """Add or update every entry of a schedule file; a file with any bad line changes
     nothing."""
-    entries = [_clean(e) for e in parse_schedule(text)]
+    entries = [
+        _clean(e)
+        for e in parse_schedule(
+            text,
+            name_length=limits.limit_of(CalendarDay.name),
+            source_length=limits.limit_of(CalendarDay.source),
+        )
+    ]
     with write(db, actor, Permission.CALENDAR_MANAGE) as uow:
         changed = sum(_apply(uow, entry, "calendar.import") for entry in entries)
     return ImportReport(len(entries), changed)

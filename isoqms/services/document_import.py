@@ -15,11 +15,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from isoqms.db import models
 from isoqms.db.engine import Database
+from isoqms.domain.calendar import MAX_YEAR, MIN_YEAR
 from isoqms.domain.documents import DocumentKind
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.text import nfc
-from isoqms.services import files
+from isoqms.paths import describe_os_error
+from isoqms.services import files, limits
 from isoqms.services.documents import ExistingDocument, import_existing
 from isoqms.services.uow import Actor
 
@@ -54,18 +57,18 @@ def read_header(name: str, data: bytes) -> tuple[str, str, int | None]:
         return "", "", None
     from docx import Document
 
-    try:
+    cells = []
+    try:  # untrusted bytes: a file python-docx cannot read has no header to offer
         doc = Document(io.BytesIO(data))
+        if not doc.tables:
+            return "", "", None
+        for row in doc.tables[0].rows:
+            for cell in row.cells:
+                text = nfc(cell.text)
+                if text and text not in cells:
+                    cells.append(text)
     except Exception:
         return "", "", None
-    if not doc.tables:
-        return "", "", None
-    cells = []
-    for row in doc.tables[0].rows:
-        for cell in row.cells:
-            text = nfc(cell.text)
-            if text and text not in cells:
-                cells.append(text)
     joined = "\n".join(cells)
     code_match = _CODE.search(joined)
     code = code_match[1] if code_match else ""
@@ -77,13 +80,29 @@ def read_header(name: str, data: bytes) -> tuple[str, str, int | None]:
     return str(code).upper(), title, int(issue_match[1]) if issue_match else None
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            f"Không đọc được tệp {path.name}: {describe_os_error(exc)}; không nhập thư mục."
+        ) from None
+
+
 def scan(folder: Path) -> list[Found]:
-    paths = sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".docx", ".pdf"))
+    try:
+        paths = sorted(
+            p for p in folder.rglob("*") if p.suffix.lower() in (".docx", ".pdf") and p.is_file()
+        )
+    except OSError as exc:
+        raise ValidationError(
+            f"Không đọc được thư mục {folder}: {describe_os_error(exc)}."
+        ) from None
     if not paths:
         raise ValidationError(f"Thư mục {folder} không có tệp .docx hoặc .pdf nào.")
     found = []
     for path in paths:
-        code, title, issue = read_header(path.name, path.read_bytes())
+        code, title, issue = read_header(path.name, _read(path))
         name_match = _NAME.match(nfc(path.stem).upper())
         if not code and name_match:
             code = name_match[1]
@@ -99,17 +118,25 @@ def import_folder(db: Database, actor: Actor, folder: Path, effective_from: dt.d
     """All or nothing: every file is checked (content, code, title) before anything is saved."""
     if not folder.is_dir():
         raise ValidationError(f"Không có thư mục {folder}.")
+    if not MIN_YEAR <= effective_from.year <= MAX_YEAR:
+        raise ValidationError(f"Ngày hiệu lực phải trong các năm {MIN_YEAR}–{MAX_YEAR}.")
     found = scan(folder)
     problems = []
     items = []
     for item in found:
-        data = item.path.read_bytes()
+        data = _read(item.path)
         try:
             files.check_upload(item.path.name, data)
         except ValidationError as exc:
-            problems.append(exc.message)
+            problems.append(exc.message.rstrip("."))
             continue
-        if not item.code or not item.title or item.kind is None:
+        try:
+            file_name = limits.text(item.path.name, models.DocumentRevision.file_name, "tên tệp")
+            title = limits.text(item.title, models.Document.title, "tên tài liệu")
+        except ValidationError as exc:
+            problems.append(f"{item.path.name}: {exc.message.rstrip('.')}")
+            continue
+        if not item.code or not title or item.kind is None:
             problems.append(
                 f"{item.path.name}: không đọc được mã hiệu/tên tài liệu "
                 "(đặt tên tệp dạng “QT-HT-01 - Tên tài liệu.docx”)"
@@ -119,10 +146,10 @@ def import_folder(db: Database, actor: Actor, folder: Path, effective_from: dt.d
             ExistingDocument(
                 kind=item.kind,
                 code=item.code,
-                title=item.title,
+                title=title,
                 issue=item.issue,
                 effective_from=effective_from,
-                file_name=item.path.name,
+                file_name=file_name,
                 data=data,
             )
         )

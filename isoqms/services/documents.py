@@ -42,9 +42,9 @@ from isoqms.domain.documents import (
 )
 from isoqms.domain.errors import AuthenticationError, Conflict, NotFound, ValidationError
 from isoqms.domain.roles import Permission
-from isoqms.domain.text import fold, nfc
+from isoqms.domain.text import fold
 from isoqms.render.registers import RegisterLine, Registers
-from isoqms.services import files
+from isoqms.services import files, limits
 from isoqms.services.uow import Actor, UnitOfWork, require, write
 from isoqms.services.users import verify_password
 
@@ -102,12 +102,13 @@ class RevisionRow:
 
 
 def _document(session: Session, code: str) -> Document:
-    doc = session.execute(
-        select(Document).where(Document.code == code.strip())
-    ).scalar_one_or_none()
-    if doc is None:
+    wanted = limits.key(code)
+    doc = None
+    if wanted is not None:
+        doc = session.execute(select(Document).where(Document.code == wanted)).scalar_one_or_none()
+    if doc is None and wanted is not None:
         doc = session.execute(
-            select(Document).where(Document.code == code.strip().upper())
+            select(Document).where(Document.code == wanted.upper())
         ).scalar_one_or_none()
     if doc is None:
         raise NotFound(f"Không có tài liệu mã hiệu “{code}”.")
@@ -264,9 +265,14 @@ def _insert_document(
     session = uow.session
     procedure_id = parent_id = None
     if procedure_code:
-        procedure = session.execute(
-            select(Procedure).where(Procedure.code == procedure_code.strip())
-        ).scalar_one_or_none()
+        wanted = limits.key(procedure_code)
+        procedure = (
+            None
+            if wanted is None
+            else session.execute(
+                select(Procedure).where(Procedure.code == wanted)
+            ).scalar_one_or_none()
+        )
         if procedure is None:
             raise NotFound(f"Không có thủ tục mã “{procedure_code}”.")
         procedure_id = procedure.id
@@ -274,16 +280,17 @@ def _insert_document(
         parent_id = _document(session, parent_code).id
     if kind is DocumentKind.PROCESS and procedure_id is None:
         raise ValidationError("Quy trình giải quyết TTHC phải gắn với một thủ tục.")
+    title = limits.text(title, Document.title, "tên tài liệu", required=True)
     doc = Document(
         code=code,
-        title=nfc(title),
+        title=title,
         search_key=fold(f"{code} {title}"),
         kind=kind.value,
-        owner=nfc(owner),
+        owner=limits.text(owner, Document.owner, "đơn vị / người chủ trì"),
         procedure_id=procedure_id,
         parent_id=parent_id,
         review_months=review_months,
-        issuer=nfc(issuer),
+        issuer=limits.text(issuer, Document.issuer, "cơ quan ban hành"),
         created_at=utcnow(),
     )
     session.add(doc)
@@ -321,9 +328,7 @@ def create_document(
 ) -> DocumentRow:
     kind = DocumentKind(kind)
     code = check_code(kind, code)
-    title = nfc(title)
-    if not title:
-        raise ValidationError("Chưa nhập tên tài liệu.")
+    title = limits.text(title, Document.title, "tên tài liệu", required=True)
     if not 1 <= review_months <= 60:
         raise ValidationError("Chu kỳ xem xét phải từ 1 đến 60 tháng.")
     with write(db, actor, Permission.DOCS_DRAFT) as uow:
@@ -355,9 +360,14 @@ def start_revision(
     procedure_revision_id: int | None = None,
 ) -> RevisionRow:
     """A new draft, checked out to its drafter. Only one draft or review at a time."""
-    summary = nfc(change_summary)
+    summary = limits.text(
+        change_summary, DocumentRevision.change_summary, "tóm tắt nội dung", multiline=True
+    )
     if not summary:
         raise ValidationError("Chưa nhập tóm tắt nội dung ban hành / sửa đổi.")
+    places = limits.text(
+        places_changed, DocumentRevision.places_changed, "vị trí sửa đổi", multiline=True
+    )
     with write(db, actor, Permission.DOCS_DRAFT) as uow:
         session = uow.session
         doc = _document(session, code)
@@ -385,7 +395,7 @@ def start_revision(
             amendment=amend,
             state=RevisionState.DRAFT.value,
             change_summary=summary,
-            places_changed=nfc(places_changed),
+            places_changed=places,
             procedure_revision_id=procedure_revision_id,
             form_content=last.form_content if last is not None else None,
             checked_out_by=actor.user_id,
@@ -434,12 +444,15 @@ def checkin(db: Database, actor: Actor, revision_id: int) -> None:
 def attach_file(db: Database, actor: Actor, revision_id: int, name: str, data: bytes) -> str:
     """Store the revision's file (checked first; nothing is stored if it is refused)."""
     media_type = files.check_upload(name, data)
+    file_name = limits.text(
+        name.replace("\\", "/").rsplit("/", 1)[-1], DocumentRevision.file_name, "tên tệp"
+    )
     with write(db, actor, Permission.DOCS_DRAFT) as uow:
         rev = _editable(uow.session, actor, revision_id)
         rev.checked_out_by = actor.user_id
         digest = files.store(uow.session, data, media_type)
         before = rev.file_sha256
-        rev.file_sha256, rev.file_name = digest, nfc(name.replace("\\", "/").rsplit("/", 1)[-1])
+        rev.file_sha256, rev.file_name = digest, file_name
         rev.search_text = revision_search_text(uow.session, rev)
         uow.record(
             "document.file",
@@ -500,7 +513,7 @@ def review(
 
 
 def _reject(uow: UnitOfWork, rev: DocumentRevision, comment: str) -> None:
-    text = nfc(comment)
+    text = limits.text(comment, DocumentRevision.review_comment, "ý kiến", multiline=True)
     if not text:
         raise ValidationError("Trả lại dự thảo cần ghi rõ ý kiến.")
     rev.state, rev.review_comment, rev.rejected_at = RevisionState.DRAFT.value, text, uow.at
@@ -555,7 +568,7 @@ def approve(
 
 def withdraw(db: Database, actor: Actor, code: str, *, on: dt.date, reason: str) -> None:
     """Withdraw the document's current revision from the given day (nothing is deleted)."""
-    text = nfc(reason)
+    text = limits.text(reason, DocumentRevision.review_comment, "lý do thu hồi", multiline=True)
     if not text:
         raise ValidationError("Chưa nhập lý do thu hồi.")
     with write(db, actor, Permission.DOCS_APPROVE) as uow:
@@ -816,10 +829,12 @@ def _enter_existing(uow: UnitOfWork, item: ExistingDocument) -> int:
         issue=item.issue,
         amendment=item.amendment,
         state=RevisionState.APPROVED.value,
-        change_summary=nfc(item.change_summary),
+        change_summary=limits.text(
+            item.change_summary, DocumentRevision.change_summary, "tóm tắt", multiline=True
+        ),
         effective_from=item.effective_from,
         file_sha256=digest,
-        file_name=nfc(item.file_name),
+        file_name=limits.text(item.file_name, DocumentRevision.file_name, "tên tệp"),
         procedure_revision_id=procedure_revision_id,
         created_by=uow.actor.user_id if uow.actor else None,
         created_at=utcnow(),
@@ -1140,7 +1155,7 @@ class CopyView:
 
 def distribute(db: Database, actor: Actor, code: str, holder: str) -> CopyView:
     """Hand a numbered controlled copy of the revision in force to a person or place."""
-    name = nfc(holder)
+    name = limits.text(holder, DocumentCopy.holder, "người / nơi nhận bản tài liệu")
     if not name:
         raise ValidationError("Chưa nhập người / nơi nhận bản tài liệu.")
     with write(db, actor, Permission.DOCS_DISTRIBUTE) as uow:
@@ -1187,7 +1202,7 @@ def distribute(db: Database, actor: Actor, code: str, holder: str) -> CopyView:
 
 def acknowledge(db: Database, actor: Actor, copy_id: int, signed_by: str) -> None:
     """Record that the holder signed for the copy (ký nhận)."""
-    name = nfc(signed_by)
+    name = limits.text(signed_by, DocumentCopy.acknowledged_by, "họ tên người ký nhận")
     if not name:
         raise ValidationError("Chưa nhập họ tên người ký nhận.")
     with write(db, actor, Permission.DOCS_DISTRIBUTE) as uow:

@@ -55,7 +55,7 @@ from isoqms.domain.roles import Permission
 from isoqms.domain.text import fold
 from isoqms.render import evidence as render
 from isoqms.render.evidence import Section, split_hash
-from isoqms.services import anchors, auditor, documents, files
+from isoqms.services import anchors, auditor, documents, files, limits
 from isoqms.services.audit import verify_chain
 from isoqms.services.unit import get_unit
 from isoqms.services.uow import Actor, require
@@ -327,11 +327,14 @@ SIGNATURE_SHARES = (0.06, 0.11, 0.17, 0.15, 0.12, 0.31, 0.08)
 
 def document_pack(db: Database, actor: Actor, code: str) -> bytes:
     """The evidence pack of one controlled document."""
+    key = limits.key(code)  # a NUL, a lone surrogate, too long: no document has it
     with db.read() as session:
         require(session, actor, Permission.AUDIT_READ)
-        doc = session.execute(
-            select(Document).where(Document.code == code.strip())
-        ).scalar_one_or_none()
+        doc = (
+            None
+            if key is None
+            else session.execute(select(Document).where(Document.code == key)).scalar_one_or_none()
+        )
         if doc is None:
             raise NotFound(f"Không có tài liệu mã “{code}”.")
         revs = list(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from isoqms.db.engine import Database
 from isoqms.domain.errors import ValidationError
+from isoqms.paths import describe_os_error
 from isoqms.render import ledger as ledger_render
 from isoqms.render import report as report_render
 from isoqms.services import ledger, objectives
@@ -16,11 +17,47 @@ from isoqms.services.unit import get_unit
 from isoqms.services.uow import Actor
 
 
-def save(path: Path, data: bytes) -> None:
+def save(path: Path | str, data: bytes | str) -> None:
+    """Write ``data`` (text as UTF-8) to the file the user named, or refuse in Vietnamese
+    (a folder that does not exist, no right to write, a folder's name …)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     try:
-        path.write_bytes(data)
+        Path(path).write_bytes(data)
     except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {path}: {exc.strerror}.") from None
+        raise ValidationError(f"Không ghi được tệp {path}: {describe_os_error(exc)}.") from None
+    except ValueError:  # a NUL in the name
+        raise ValidationError(f"Tên tệp “{path}” không hợp lệ.") from None
+
+
+def check_target(path: Path | str, what: str) -> Path:
+    """The file the user named for ``what`` (a backup, a checkpoint), refused in Vietnamese
+    before anything is made when it cannot be written there: a NUL in its name, a folder
+    that does not exist (it is not made), a folder itself."""
+    if "\x00" in str(path):
+        raise ValidationError(f"Tên tệp “{path}” không hợp lệ.")
+    file = Path(path)
+    try:
+        if not file.parent.is_dir():
+            raise ValidationError(f"Không có thư mục {file.parent} để ghi {what}.")
+        if file.is_dir():
+            raise ValidationError(f"{file} là một thư mục, không ghi {what} vào đó được.")
+    except OSError as exc:  # a name too long, a folder one may not look into
+        raise ValidationError(f"Không ghi được tệp {path}: {describe_os_error(exc)}.") from None
+    return file
+
+
+def read(path: Path | str, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of a file the user named, or a refusal in Vietnamese."""
+    try:
+        file = Path(path)
+        if max_bytes is not None and file.is_file() and file.stat().st_size > max_bytes:
+            raise ValidationError(f"Tệp {path} quá lớn (tối đa {max_bytes // 1024 // 1024} MB).")
+        return file.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Không đọc được tệp {path}: {describe_os_error(exc)}.") from None
+    except ValueError:  # a NUL in the name
+        raise ValidationError(f"Tên tệp “{path}” không hợp lệ.") from None
 
 
 def _unit_name(db: Database) -> str:
@@ -34,6 +71,7 @@ def export_ledger(db: Database, actor: Actor, f: ledger.LedgerFilter, path: Path
     writer = writers.get(path.suffix.lower())
     if writer is None:
         raise ValidationError("Tệp sổ phải có đuôi .xlsx hoặc .pdf.")
+    f = f.checked()
     rows = list(ledger.all_rows(db, actor, f))
     doc = ledger_render.LedgerDoc(
         form=ledger.ledger_form(db, f.year),

@@ -37,6 +37,7 @@ def check_upload(name: str, data: bytes) -> str:
     if suffix == ".pdf":
         if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]:
             raise ValidationError(f"Tệp “{name}” không phải PDF hoàn chỉnh (hỏng hoặc bị cắt).")
+        _check_opens(name, suffix, data)
         return MEDIA_TYPES[suffix]
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ValidationError(
@@ -60,9 +61,45 @@ def check_upload(name: str, data: bytes) -> str:
                 raise ValidationError(f"Tệp “{name}” không phải tài liệu {suffix} hợp lệ.")
             if archive.testzip() is not None:
                 raise ValidationError(f"Tệp “{name}” bị hỏng (dữ liệu nén lỗi).")
-    except zipfile.BadZipFile:
+    except ValidationError:
+        raise
+    except Exception:  # zipfile.BadZipFile, zlib.error on a flipped bit, …
         raise ValidationError(f"Tệp “{name}” bị hỏng, không đọc được.") from None
+    _check_opens(name, suffix, data)
     return MEDIA_TYPES[suffix]
+
+
+def _check_opens(name: str, suffix: str, data: bytes) -> None:
+    """The file opens with the reader of its kind (a zip of the right parts may still hold
+    XML that is not a document); any failure of the reader on these untrusted bytes is a
+    refusal."""
+    try:
+        if suffix == ".docx":
+            from docx import Document
+
+            Document(io.BytesIO(data))
+        elif suffix == ".xlsx":
+            import openpyxl
+
+            openpyxl.load_workbook(io.BytesIO(data), read_only=True).close()
+        elif suffix == ".pdf":
+            import pypdfium2
+
+            from isoqms.render.pdfium_lock import PDFIUM
+
+            with PDFIUM:
+                pdf = pypdfium2.PdfDocument(data)
+                try:
+                    if len(pdf) < 1:
+                        raise ValueError("no page")
+                finally:
+                    pdf.close()
+    except Exception:
+        kinds = {".docx": "Word (.docx)", ".xlsx": "Excel (.xlsx)", ".pdf": "PDF"}
+        raise ValidationError(
+            f"Tệp “{name}” không mở được như tài liệu {kinds[suffix]}: tệp hỏng hoặc không "
+            "đúng loại."
+        ) from None
 
 
 def store(session: Session, data: bytes, media_type: str) -> str:

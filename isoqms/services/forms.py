@@ -28,7 +28,8 @@ from isoqms.domain import clock
 from isoqms.domain.documents import DocumentKind, RevisionDates, RevisionState, Standing, standings
 from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.forms import FormTexts
-from isoqms.domain.text import nfc
+from isoqms.domain.text import check_text
+from isoqms.services import limits
 
 #: What a form revision's content looks like (``document_revision.form_content``).
 
@@ -223,12 +224,15 @@ def checked_texts(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, A
         if isinstance(before, list):
             if not isinstance(value, list) or len(value) != len(before):
                 raise ValidationError(f"Mục “{key}” phải có {len(before)} cột.")
-            items = [nfc(str(v)) for v in value]
+            items = [
+                check_text(str(v), f"mục “{key}”", max_length=limits.LINE, multiline=True)
+                for v in value
+            ]
             if not all(items):
                 raise ValidationError(f"Mục “{key}” còn cột để trống.")
             out[key] = items
             continue
-        text = nfc(str(value))
+        text = check_text(str(value), f"mục “{key}”", max_length=limits.NOTE, multiline=True)
         if not text:
             raise ValidationError(f"Mục “{key}” không được để trống.")
         try:

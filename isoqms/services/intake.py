@@ -44,7 +44,7 @@ from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.journey import DossierState
 from isoqms.domain.procedure import Paper, ProcedureContent
 from isoqms.domain.roles import Permission
-from isoqms.domain.text import fold, nfc
+from isoqms.domain.text import check_text, fold
 from isoqms.render.slips import (
     Letterhead,
     NoticeSlip,
@@ -55,7 +55,7 @@ from isoqms.render.slips import (
     render_refusal,
     render_supplement,
 )
-from isoqms.services import printing
+from isoqms.services import limits, printing
 from isoqms.services import procedures as procedure_service
 from isoqms.services.calendar import calendar_in, schedule_of
 from isoqms.services.forms import FormTexts, form_by_revision, form_for
@@ -66,6 +66,8 @@ from isoqms.services.uow import AUDIT_CHAIN_LOCK, Actor, require, write
 log = logging.getLogger(__name__)
 
 LEDGER_BOOK = 1
+#: How long an ID or phone number may be as typed, with its spaces and dots.
+TYPED_NUMBER = 30
 BACKDATE_TOLERANCE = dt.timedelta(minutes=10)
 
 
@@ -94,18 +96,24 @@ class Applicant:
     representative: str = ""
 
     def cleaned(self) -> Applicant:
-        name = nfc(self.name)
-        if not name:
-            raise ValidationError("Chưa nhập họ tên người nộp hồ sơ.")
-        if len(name) > 200:
-            raise ValidationError("Họ tên người nộp quá dài (tối đa 200 ký tự).")
+        """The applicant as stored, or a refusal naming the field that is wrong."""
+        name = limits.text(
+            self.name, Dossier.applicant_name, "họ tên người nộp hồ sơ", required=True
+        )
+        # numbers as typed (spaces, dots) may be longer than stored: their shape is checked
+        # after the characters
+        id_number = check_text(self.id_number, "số giấy tờ tùy thân", max_length=TYPED_NUMBER)
+        phone = check_text(self.phone, "số điện thoại", max_length=TYPED_NUMBER)
+        email = limits.text(self.email, Dossier.email, "địa chỉ thư điện tử")
         return Applicant(
             name=name,
-            id_number=check_id_number(self.id_number) if self.id_number.strip() else "",
-            phone=check_phone(self.phone) if self.phone.strip() else "",
-            email=check_email(self.email) if self.email.strip() else "",
-            address=nfc(self.address),
-            representative=nfc(self.representative),
+            id_number=check_id_number(id_number) if id_number else "",
+            phone=check_phone(phone) if phone else "",
+            email=check_email(email) if email else "",
+            address=limits.text(self.address, Dossier.address, "địa chỉ người nộp"),
+            representative=limits.text(
+                self.representative, Dossier.representative, "người được ủy quyền"
+            ),
         )
 
 
@@ -233,15 +241,22 @@ def _next_in_book(session: Session, year: int, book: int) -> int:
 def _papers(draft: IntakeDraft, content: ProcedureContent) -> tuple[PaperReceived, ...]:
     if draft.papers is None:
         return tuple(PaperReceived.of(p) for p in content.papers if p.required)
-    papers = []
-    for paper in draft.papers:
-        name = nfc(paper.name)
+    return _clean_papers(draft.papers)
+
+
+def _clean_papers(papers: tuple[PaperReceived, ...]) -> tuple[PaperReceived, ...]:
+    cleaned = []
+    for paper in papers:
+        name = check_text(paper.name, "tên thành phần hồ sơ", max_length=limits.LINE)
         if not name:
             raise ValidationError("Có thành phần hồ sơ chưa có tên.")
-        if min(paper.originals, paper.certified, paper.copies) < 0:
+        counts = (paper.originals, paper.certified, paper.copies)
+        if min(counts) < 0:
             raise ValidationError(f"Số lượng của “{name}” không được âm.")
-        papers.append(PaperReceived(name, paper.originals, paper.certified, paper.copies))
-    return tuple(papers)
+        if max(counts) > limits.MAX_COUNT:
+            raise ValidationError(f"Số lượng của “{name}” quá lớn (tối đa {limits.MAX_COUNT}).")
+        cleaned.append(PaperReceived(name, paper.originals, paper.certified, paper.copies))
+    return tuple(cleaned)
 
 
 def receive(
@@ -261,6 +276,9 @@ def _receive(
     sets = draft.sets if draft.sets is not None else content.sets
     if sets < 1:
         raise ValidationError("Số bộ hồ sơ phải từ 1 trở lên.")
+    if sets > limits.MAX_COUNT:
+        raise ValidationError(f"Số bộ hồ sơ quá lớn (tối đa {limits.MAX_COUNT}).")
+    note = limits.text(draft.note, Dossier.note, "ghi chú", multiline=True)
     with write(db, actor, Permission.INTAKE) as uow:
         session = uow.session
         _lock(session, db)
@@ -288,7 +306,7 @@ def _receive(
             sets=sets,
             channel=Channel(draft.channel).value,
             delivery=Delivery(draft.delivery).value,
-            note=nfc(draft.note),
+            note=note,
             received_at=ready.received_at,
             effective_received_at=ready.effective,
             appointment=ready.appointment,
@@ -397,9 +415,14 @@ def _dossier_view(session: Session, d: Dossier) -> DossierView:
 
 
 def _get_dossier(session: Session, code: str) -> Dossier:
-    dossier = session.execute(
-        select(Dossier).where(Dossier.code == code.strip().upper())
-    ).scalar_one_or_none()
+    wanted = limits.key(code)
+    dossier = (
+        None
+        if wanted is None
+        else session.execute(
+            select(Dossier).where(Dossier.code == wanted.upper())
+        ).scalar_one_or_none()
+    )
     if dossier is None:
         raise NotFound(f"Không có hồ sơ mã “{code}”.")
     return dossier
@@ -652,14 +675,15 @@ def issue_notice(
     if draft.kind not in _NOTICE_SUFFIX:
         raise ValidationError(f"Loại phiếu “{draft.kind}” không hợp lệ.")
     applicant = draft.applicant.cleaned()
-    reason = nfc(draft.reason)
+    reason = limits.text(draft.reason, CounterNotice.reason, "lý do", multiline=True)
+    papers = _clean_papers(draft.papers)
     if not reason:
         raise ValidationError(
             "Chưa nhập lý do."
             if draft.kind == "refusal"
             else "Chưa nhập lý do cần bổ sung, hoàn thiện."
         )
-    if draft.kind == "supplement" and not draft.papers:
+    if draft.kind == "supplement" and not papers:
         raise ValidationError("Chưa chọn giấy tờ cần bổ sung, hoàn thiện.")
     issued = now or _now()
     revision = procedure_service.revision_in_force(db, draft.procedure_code, issued)
@@ -687,7 +711,7 @@ def issue_notice(
             phone=applicant.phone,
             email=applicant.email,
             address=applicant.address,
-            papers=json.dumps([p.__dict__ for p in draft.papers], ensure_ascii=False),
+            papers=json.dumps([p.__dict__ for p in papers], ensure_ascii=False),
             reason=reason,
             issued_at=issued,
             regime=regime_for(issued.date()),
@@ -705,7 +729,7 @@ def issue_notice(
                 "procedure": revision.code,
                 "applicant": applicant.name,
                 "reason": reason,
-                "papers": [p.name for p in draft.papers],
+                "papers": [p.name for p in papers],
                 "form_revision": form.revision_key,
             },
         )

@@ -37,7 +37,8 @@ from isoqms.domain.journey import (
 )
 from isoqms.domain.procedure import Paper, ProcedureContent
 from isoqms.domain.roles import Permission, Role, permissions_of
-from isoqms.domain.text import fold, nfc
+from isoqms.domain.text import fold
+from isoqms.services import limits
 from isoqms.services.calendar import unit_schedule
 from isoqms.services.forms import form_for
 from isoqms.services.uow import Actor, require, write
@@ -166,9 +167,14 @@ def _now() -> dt.datetime:
 
 
 def _get(session: Session, code: str) -> Dossier:
-    dossier = session.execute(
-        select(Dossier).where(Dossier.code == code.strip().upper())
-    ).scalar_one_or_none()
+    wanted = limits.key(code)
+    dossier = (
+        None
+        if wanted is None
+        else session.execute(
+            select(Dossier).where(Dossier.code == wanted.upper())
+        ).scalar_one_or_none()
+    )
     if dossier is None:
         raise NotFound(f"Không có hồ sơ mã “{code.strip()}”.")
     return dossier
@@ -318,7 +324,12 @@ def _receiver(session: Session, username: str, holder_id: int | None) -> User:
     name = username.strip()
     if not name:
         raise ValidationError("Chưa chọn người nhận hồ sơ.")
-    user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
+    wanted = limits.key(name)
+    user = (
+        None
+        if wanted is None
+        else session.execute(select(User).where(User.username == wanted)).scalar_one_or_none()
+    )
     if user is None or not user.active:
         raise ValidationError(f"Không có người dùng đang hoạt động “{name}”.")
     if Permission.DOSSIER_PROCESS not in permissions_of(Role(r) for r in user.role_names):
@@ -351,7 +362,11 @@ def act(
     data = data or ActionInput()
     moment = now or _now()
     at = data.at.replace(second=0, microsecond=0) if data.at else moment
-    reason = nfc(data.reason)
+    reason = limits.text(data.reason, DossierEvent.reason, "lý do", multiline=True)
+    to_name = limits.text(data.to_name, Dossier.returned_to, "tên người nhận kết quả")
+    comment = limits.text(
+        data.comment, Dossier.rating_comment, "ý kiến của người nộp", multiline=True
+    )
     needs_reason = (Action.REQUEST_SUPPLEMENT, Action.APOLOGIZE, Action.STOP, Action.CANCEL)
     if action in needs_reason and not reason:
         raise ValidationError(f"Chưa nhập lý do {action.label}.")
@@ -426,10 +441,10 @@ def act(
             if d.result_at is not None and at < d.result_at:
                 raise ValidationError("Thời điểm trả kết quả không được trước khi có kết quả.")
             d.returned_at = at
-            d.returned_to = nfc(data.to_name) or d.applicant_name
+            d.returned_to = to_name or d.applicant_name
             event.to_name = d.returned_to
             d.rating = Rating(data.rating).value if data.rating else None
-            d.rating_comment = nfc(data.comment)
+            d.rating_comment = comment
             d.complaint = bool(data.complaint)
         elif action is Action.APOLOGIZE:
             if data.new_appointment is None:
@@ -619,7 +634,8 @@ def find(db: Database, actor: Actor, query: str, *, limit: int = 50) -> list[Fou
 
     A whole ID number or phone is looked up through its index; only a code, its tail, a
     name or a partial phone scans the dossiers."""
-    text = nfc(query)
+    text = limits.query(query)
+    limit = limits.results(limit)
     if not text:
         raise ValidationError(
             "Nhập mã hồ sơ (hoặc mấy số cuối), họ tên, số điện thoại hoặc số giấy tờ."
@@ -683,7 +699,7 @@ def find(db: Database, actor: Actor, query: str, *, limit: int = 50) -> list[Fou
 
 def find_codes(db: Database, actor: Actor, text: str, limit: int = 20) -> list[str]:
     """Dossier codes matching a typed or scanned text (whole code, or its tail)."""
-    needle = text.strip().upper()
+    needle = (limits.key(text) or "").upper()
     if not needle:
         return []
     with db.read() as session:

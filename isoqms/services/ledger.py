@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -21,10 +21,13 @@ from isoqms.domain.errors import ValidationError
 from isoqms.domain.journey import Action, DossierState, Outcome
 from isoqms.domain.ledger import LedgerRow as LedgerRow  # re-exported
 from isoqms.domain.roles import Permission
+from isoqms.services import limits
 from isoqms.services.forms import FormTexts, form_for
 from isoqms.services.uow import Actor, require
 
 PAGE = 100
+#: Books are numbered from 01 each year (Circular 01/2018 art. 10).
+MAX_BOOK = 999
 
 
 @dataclass(frozen=True)
@@ -39,15 +42,29 @@ class LedgerFilter:
     channel: str | None = None
 
     def checked(self) -> LedgerFilter:
+        """The filter with its texts cleaned, or a refusal in Vietnamese."""
         if not 2000 <= self.year <= 2100:
             raise ValidationError(f"Năm sổ không hợp lệ: {self.year}.")
         if self.book < 1:
             raise ValidationError("Quyển số phải từ 1 trở lên.")
-        if self.state is not None:
-            DossierState(self.state)
-        if self.channel is not None:
-            Channel(self.channel)
-        return self
+        if self.book > MAX_BOOK:
+            raise ValidationError(f"Quyển số phải từ 1 đến {MAX_BOOK}.")
+        try:
+            if self.state is not None:
+                DossierState(self.state)
+            if self.channel is not None:
+                Channel(self.channel)
+        except ValueError:
+            raise ValidationError("Trạng thái hoặc kênh tiếp nhận để lọc không hợp lệ.") from None
+        return replace(
+            self,
+            field=limits.query(self.field, "lĩnh vực để lọc") if self.field else self.field,
+            procedure=(
+                limits.query(self.procedure, "mã thủ tục để lọc")
+                if self.procedure
+                else self.procedure
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -70,7 +87,7 @@ def _conditions(f: LedgerFilter) -> list[Any]:
     if f.field:
         where.append(Procedure.field == f.field)
     if f.procedure:
-        where.append(Procedure.code == f.procedure.strip())
+        where.append(Procedure.code == f.procedure)
     return where
 
 

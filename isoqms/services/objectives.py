@@ -14,9 +14,8 @@ from isoqms.db.models import Procedure, QualityObjective
 from isoqms.domain import clock
 from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.roles import Permission
-from isoqms.domain.text import nfc
 from isoqms.render.report import ObjectiveLine
-from isoqms.services import statistics
+from isoqms.services import limits, statistics
 from isoqms.services.statistics import METRICS, Figures, Period
 from isoqms.services.uow import Actor, require, write
 
@@ -91,7 +90,7 @@ def list_objectives(db: Database, actor: Actor, *, active_only: bool = True) -> 
 
 
 def add(db: Database, actor: Actor, draft: ObjectiveDraft) -> ObjectiveView:
-    title = nfc(draft.title)
+    title = limits.text(draft.title, QualityObjective.title, "nội dung mục tiêu", multiline=True)
     if not title:
         raise ValidationError("Chưa nhập nội dung mục tiêu.")
     if draft.metric not in METRICS:
@@ -102,7 +101,7 @@ def add(db: Database, actor: Actor, draft: ObjectiveDraft) -> ObjectiveView:
         raise ValidationError("Chỉ tiêu là tỷ lệ phần trăm, từ 0 đến 100.")
     if draft.scope not in SCOPES or draft.period not in PERIODS:
         raise ValidationError("Phạm vi hoặc kỳ đánh giá không hợp lệ.")
-    value = nfc(draft.scope_value)
+    value = limits.text(draft.scope_value, QualityObjective.scope_value, "phạm vi")
     with write(db, actor, Permission.OBJECTIVES_MANAGE) as uow:
         session = uow.session
         if draft.scope == "field":
@@ -145,7 +144,7 @@ def add(db: Database, actor: Actor, draft: ObjectiveDraft) -> ObjectiveView:
 
 
 def retire(db: Database, actor: Actor, objective_id: int, reason: str) -> None:
-    reason = nfc(reason)
+    reason = limits.text(reason, QualityObjective.title, "lý do", multiline=True)
     if not reason:
         raise ValidationError("Chưa nhập lý do thôi áp dụng mục tiêu.")
     with write(db, actor, Permission.OBJECTIVES_MANAGE) as uow:

@@ -18,10 +18,12 @@ from isoqms.db.engine import Database
 from isoqms.db.models import Procedure, ProcedureRevision, utcnow
 from isoqms.domain import clock
 from isoqms.domain.audit import canonical_json
+from isoqms.domain.calendar import MAX_YEAR, MIN_YEAR
 from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.procedure import ProcedureContent, ProcedureInfo, check_procedure_code
 from isoqms.domain.roles import Permission
 from isoqms.domain.text import fold, nfc
+from isoqms.services import limits
 from isoqms.services.uow import Actor, UnitOfWork, write
 
 ENTITY = "procedure"
@@ -79,18 +81,16 @@ def _snapshot(p: Procedure) -> dict[str, Any]:
 def _upsert(uow: UnitOfWork, info: ProcedureInfo, action: str) -> str:
     """Create or update one procedure by code; returns "created", "updated" or "same"."""
     session = uow.session
-    code = check_procedure_code(info.code)
-    name = nfc(info.name)
-    if not name:
-        raise ValidationError(f"Thủ tục {code} chưa có tên.")
+    info = clean_info(info)
+    code, name = info.code, info.name
     row = session.execute(select(Procedure).where(Procedure.code == code)).scalar_one_or_none()
     values = {
         "name": name,
-        "field": nfc(info.field),
-        "level": nfc(info.level),
-        "agency": nfc(info.agency),
-        "issuer": nfc(info.issuer),
-        "decision": nfc(info.decision),
+        "field": info.field,
+        "level": info.level,
+        "agency": info.agency,
+        "issuer": info.issuer,
+        "decision": info.decision,
     }
     if row is None:
         row = Procedure(
@@ -114,6 +114,33 @@ def _upsert(uow: UnitOfWork, info: ProcedureInfo, action: str) -> str:
     row.updated_at = utcnow()
     uow.record(action, ENTITY, code, before=before, after=_snapshot(row))
     return "updated"
+
+
+#: The catalogue's texts: the column each is kept in and its name in a refusal.
+_INFO_FIELDS = (
+    ("name", Procedure.name, "tên thủ tục"),
+    ("field", Procedure.field, "lĩnh vực"),
+    ("level", Procedure.level, "cấp thực hiện"),
+    ("agency", Procedure.agency, "cơ quan thực hiện"),
+    ("issuer", Procedure.issuer, "cơ quan ban hành"),
+    ("decision", Procedure.decision, "quyết định công bố"),
+)
+
+
+def clean_info(info: ProcedureInfo) -> ProcedureInfo:
+    """A catalogue entry fit to store (code checked, texts in NFC within their columns'
+    limits, no control characters), or a refusal naming the procedure and the field."""
+    code = check_procedure_code(info.code)
+    values: dict[str, str] = {}
+    for key, column, what in _INFO_FIELDS:
+        try:
+            values[key] = limits.text(getattr(info, key), column, what)
+        except ValidationError as exc:
+            first, rest = exc.message[:1], exc.message[1:]
+            raise ValidationError(f"Thủ tục {code}: {first.lower()}{rest}") from None
+    if not values["name"]:
+        raise ValidationError(f"Thủ tục {code} chưa có tên.")
+    return ProcedureInfo(code=code, **values)
 
 
 # ---------------------------------------------------------------------- portal list import
@@ -152,6 +179,9 @@ def read_portal_xlsx(data: bytes) -> list[ProcedureInfo]:
         raise ValidationError("Tệp quá lớn (tối đa 20 MB).")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ValidationError("Tệp không phải bảng tính Excel (.xlsx) hoặc đã bị hỏng.")
+    # Untrusted bytes: whatever the zip, XML and spreadsheet readers fail with (zlib.error
+    # on a flipped bit, KeyError on a missing part, XML errors, RecursionError …) means
+    # the file cannot be read — a refusal, not a fault of the program.
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
@@ -162,13 +192,19 @@ def read_portal_xlsx(data: bytes) -> list[ProcedureInfo]:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except ValidationError:
         raise
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ValidationError(f"Không đọc được tệp .xlsx: {exc}.") from None
+    except (InvalidFileException, zipfile.BadZipFile):
+        raise ValidationError("Tệp không phải bảng tính Excel (.xlsx) hoặc đã bị hỏng.") from None
+    except Exception:
+        raise ValidationError("Tệp .xlsx bị hỏng, không đọc được.") from None
     try:
+        if not workbook.worksheets:
+            raise ValidationError("Tệp .xlsx không có trang tính nào.")
         sheet = workbook.worksheets[0]
         rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    except Exception as exc:
-        raise ValidationError(f"Tệp .xlsx bị hỏng, không đọc hết được: {exc}.") from None
+    except ValidationError:
+        raise
+    except Exception:
+        raise ValidationError("Tệp .xlsx bị hỏng, không đọc hết được.") from None
     finally:
         workbook.close()
     header_at = next(
@@ -207,7 +243,12 @@ def read_portal_xlsx(data: bytes) -> list[ProcedureInfo]:
             continue
         seen.add(code)
         agencies = "; ".join(dict.fromkeys(a.strip() for a in agency.split("\n") if a.strip()))
-        procedures.append(ProcedureInfo(code, name, field, "", agencies or agency, issuer))
+        try:
+            info = clean_info(ProcedureInfo(code, name, field, "", agencies or agency, issuer))
+        except ValidationError as exc:
+            errors.append(f"dòng {line}: {exc.message.rstrip('.')}")
+            continue
+        procedures.append(info)
     if errors:
         more = f" (và {len(errors) - 5} lỗi khác)" if len(errors) > 5 else ""
         raise ValidationError("Tệp có lỗi, không nhập gì: " + "; ".join(errors[:5]) + more + ".")
@@ -235,7 +276,8 @@ def export_content(db: Database, codes: Iterable[str] | None = None) -> str:
     with db.read() as session:
         query = select(Procedure).order_by(Procedure.code)
         if codes is not None:
-            query = query.where(Procedure.code.in_(list(codes)))
+            wanted = [c for c in (limits.key(code) for code in codes) if c]
+            query = query.where(Procedure.code.in_(wanted))
         out = []
         for p in session.execute(query).scalars():
             revisions = session.execute(
@@ -312,37 +354,98 @@ def _import_parsed(uow: UnitOfWork, parsed: Parsed) -> ImportReport:
     return ImportReport(counts["created"], counts["updated"], counts["same"])
 
 
-def parse_content(text: str) -> Parsed:
+def _json(text: str) -> Any:
+    """JSON as the standard allows it: ``NaN`` and ``Infinity`` (which Python would take)
+    are refused, as are nesting too deep to read and numbers too long to convert."""
+
+    def constant(name: str) -> Any:
+        raise ValidationError(f"Tệp có giá trị {name}, không phải số JSON hợp lệ.")
+
     try:
-        data = json.loads(text)
+        return json.loads(text, parse_constant=constant)
     except json.JSONDecodeError as exc:
         raise ValidationError(f"Tệp không phải JSON hợp lệ (dòng {exc.lineno}).") from None
+    except RecursionError:
+        raise ValidationError("Tệp JSON lồng nhau quá sâu, không đọc được.") from None
+    except ValueError:  # an integer of thousands of digits
+        raise ValidationError("Tệp JSON có số quá dài, không đọc được.") from None
+
+
+def _list(value: object, what: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValidationError(f"{what} phải là một danh sách (JSON [ … ]).")
+    return value
+
+
+def _string(item: dict[str, Any], key: str, where: str) -> str:
+    value = item.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValidationError(f"Trường “{key}” ({where}) phải là văn bản.")
+    return str(value)
+
+
+def parse_effective(value: object, where: str) -> dt.datetime:
+    """A revision's effective date or moment: naive local time, in the calendar's years."""
+    if not isinstance(value, str):
+        raise ValidationError(f"Ngày hiệu lực ({where}) phải là văn bản dạng YYYY-MM-DD.")
+    moment = _parse_effective(value.strip(), where)
+    if moment.tzinfo is not None:
+        raise ValidationError(
+            f"Ngày hiệu lực “{value}” ({where}) không được ghi múi giờ: dùng giờ địa phương."
+        )
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise ValidationError(
+            f"Ngày hiệu lực “{value}” ({where}) ngoài các năm {MIN_YEAR}–{MAX_YEAR}."
+        )
+    return moment
+
+
+def parse_content(text: str) -> Parsed:
+    """The whole file, checked before anything is written: its shape (lists where lists
+    belong), every procedure's texts and every revision's content; all or nothing."""
+    if len(text) > MAX_IMPORT_BYTES:
+        raise ValidationError("Tệp quá lớn (tối đa 20 MB).")
+    data = _json(text)
     if not isinstance(data, dict) or data.get("format") != CONTENT_FORMAT:
         raise ValidationError(f"Tệp không đúng định dạng {CONTENT_FORMAT}.")
     parsed: Parsed = []
-    for i, item in enumerate(data.get("procedures") or [], start=1):
+    seen: set[str] = set()
+    for i, item in enumerate(_list(data.get("procedures"), "Trường “procedures”"), start=1):
         if not isinstance(item, dict):
             raise ValidationError(f"Thủ tục thứ {i} không hợp lệ.")
-        info = ProcedureInfo(
-            code=check_procedure_code(str(item.get("code") or "")),
-            name=str(item.get("name") or ""),
-            field=str(item.get("field") or ""),
-            level=str(item.get("level") or ""),
-            agency=str(item.get("agency") or ""),
-            issuer=str(item.get("issuer") or ""),
-            decision=str(item.get("decision") or ""),
+        where = f"thủ tục thứ {i}"
+        info = clean_info(
+            ProcedureInfo(
+                code=_string(item, "code", where),
+                name=_string(item, "name", where),
+                field=_string(item, "field", where),
+                level=_string(item, "level", where),
+                agency=_string(item, "agency", where),
+                issuer=_string(item, "issuer", where),
+                decision=_string(item, "decision", where),
+            )
         )
+        if info.code in seen:
+            raise ValidationError(f"Mã thủ tục {info.code} có hai lần trong tệp ({where}).")
+        seen.add(info.code)
         revisions = []
-        for j, rev in enumerate(item.get("revisions") or [], start=1):
+        listed = _list(item.get("revisions"), f"Trường “revisions” của thủ tục {info.code}")
+        for j, rev in enumerate(listed, start=1):
             where = f"thủ tục {info.code}, lần {j}"
-            status = str(rev.get("status") or "approved")
+            if not isinstance(rev, dict):
+                raise ValidationError(f"Lần sửa đổi ({where}) không hợp lệ.")
+            status = _string(rev, "status", where) or "approved"
             if status not in ("draft", "approved"):
                 raise ValidationError(f"Trạng thái “{status}” ({where}) không hợp lệ.")
             revisions.append(
                 (
-                    _parse_effective(rev.get("effective_from"), where),
+                    parse_effective(rev.get("effective_from"), where),
                     status,
-                    ProcedureContent.from_dict(rev.get("content"), where=where),
+                    ProcedureContent.from_dict(rev.get("content"), where=where, strict=True),
                 )
             )
         parsed.append((info, revisions))
@@ -454,9 +557,12 @@ def revision_in_force_in(
 
 
 def get_procedure(session: Session, code: str) -> Procedure:
-    procedure = session.execute(
-        select(Procedure).where(Procedure.code == code.strip())
-    ).scalar_one_or_none()
+    wanted = limits.key(code)
+    procedure = (
+        None
+        if wanted is None
+        else session.execute(select(Procedure).where(Procedure.code == wanted)).scalar_one_or_none()
+    )
     if procedure is None or not procedure.active:
         raise NotFound(f"Không có thủ tục mã “{code}” trong danh mục.")
     return procedure
@@ -504,6 +610,7 @@ class Catalogue:
     def search(self, query: str = "", *, limit: int = 50) -> list[ProcedureRow]:
         """Procedures matching every folded word of ``query`` (code, name or field),
         those with content in force first, then by code."""
+        limit = limits.results(limit)
         words = fold(query).split()
         found = [
             row

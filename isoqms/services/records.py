@@ -16,7 +16,7 @@ from isoqms.db.models import Document, RecordType, utcnow
 from isoqms.domain.documents import parse_retention, retention_label
 from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.roles import Permission
-from isoqms.domain.text import nfc
+from isoqms.services import limits
 from isoqms.services.uow import Actor, UnitOfWork, require, write
 
 ENTITY = "record_type"
@@ -78,20 +78,25 @@ class RecordTypeDraft:
 
 
 def _checked(uow: UnitOfWork, draft: RecordTypeDraft) -> dict[str, object]:
-    name, keeper = nfc(draft.name), nfc(draft.keeper)
+    name = limits.text(draft.name, RecordType.name, "tên hồ sơ")
+    keeper = limits.text(draft.keeper, RecordType.keeper, "nơi lưu / người lưu hồ sơ")
     if not name:
         raise ValidationError("Chưa nhập tên hồ sơ.")
     if not keeper:
         raise ValidationError("Chưa nhập nơi lưu / người chịu trách nhiệm lưu hồ sơ.")
-    medium = nfc(draft.medium)
+    medium = limits.text(draft.medium, RecordType.medium, "hình thức lưu")
     if medium not in MEDIA:
         raise ValidationError("Hình thức lưu phải là: " + ", ".join(MEDIA) + ".")
     document_id = None
     if draft.document_code.strip():
-        code = draft.document_code.strip()
-        doc = uow.session.execute(
-            select(Document).where(Document.code.in_([code, code.upper()]))
-        ).scalar_one_or_none()
+        code = limits.key(draft.document_code)
+        doc = (
+            None
+            if code is None
+            else uow.session.execute(
+                select(Document).where(Document.code.in_([code, code.upper()]))
+            ).scalar_one_or_none()
+        )
         if doc is None:
             raise NotFound(f"Không có tài liệu mã hiệu “{draft.document_code}”.")
         document_id = doc.id
@@ -101,7 +106,7 @@ def _checked(uow: UnitOfWork, draft: RecordTypeDraft) -> dict[str, object]:
         "retention_years": parse_retention(draft.retention),
         "medium": medium,
         "document_id": document_id,
-        "note": nfc(draft.note),
+        "note": limits.text(draft.note, RecordType.note, "ghi chú", multiline=True),
     }
 
 
@@ -140,7 +145,7 @@ def change_record_type(db: Database, actor: Actor, record_id: int, draft: Record
 
 
 def retire_record_type(db: Database, actor: Actor, record_id: int, reason: str) -> None:
-    text = nfc(reason)
+    text = limits.text(reason, RecordType.note, "lý do", multiline=True)
     if not text:
         raise ValidationError("Chưa nhập lý do bỏ khỏi danh mục.")
     with write(db, actor, Permission.DOCS_DRAFT) as uow:

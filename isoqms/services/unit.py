@@ -15,7 +15,8 @@ from isoqms.domain.calendar import Policy
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.office_hours import DEFAULT_OFFICE_HOURS, OfficeHours, format_time, parse_time
 from isoqms.domain.roles import Permission
-from isoqms.domain.text import nfc
+from isoqms.domain.text import check_text
+from isoqms.services import limits
 from isoqms.services.uow import Actor, write
 
 #: Circular 01/2018 art. 19: the unit's electronic identifier, dotted, up to 35 characters.
@@ -48,13 +49,40 @@ class UnitInfo:
         return self.commune_name or "(chưa đặt tên đơn vị)"
 
 
+#: The profile's texts as a refusal names them (the limits are the columns').
+_TEXT_NAMES = {
+    "commune_name": "tên xã/phường",
+    "district_name": "tên huyện",
+    "province_name": "tên tỉnh/thành phố",
+    "unit_code": "mã định danh đơn vị",
+    "desk_name": "tên bộ phận một cửa",
+    "address": "địa chỉ đơn vị",
+    "phone": "số điện thoại đơn vị",
+    "email": "thư điện tử đơn vị",
+    "office_hours": "giờ làm việc",
+    "default_cutoff": "giờ chốt nhận hồ sơ",
+    "deadline_policy": "cách tính ngày hẹn",
+    "backup_folder": "thư mục sao lưu",
+}
+#: Texts read into a value below (a code, hours, a time, a choice), which then fit.
+_READ_BELOW = frozenset({"unit_code", "office_hours", "default_cutoff", "deadline_policy"})
+#: A counter's name, and how many counters a desk may list.
+COUNTER_LENGTH = 200
+MAX_COUNTERS = 50
+
+
 def validate_unit(info: UnitInfo) -> UnitInfo:
     """Normalise and check every field; returns the cleaned profile."""
-    texts: dict[str, Any] = {
-        f.name: nfc(getattr(info, f.name))
-        for f in fields(UnitInfo)
-        if isinstance(getattr(info, f.name), str)
-    }
+    texts: dict[str, Any] = {}
+    for f in fields(UnitInfo):
+        value = getattr(info, f.name)
+        if not isinstance(value, str):
+            continue
+        what = _TEXT_NAMES.get(f.name, f.name)
+        if f.name in _READ_BELOW:  # its own check below says what form it takes
+            texts[f.name] = check_text(value, what, max_length=limits.QUERY)
+        else:
+            texts[f.name] = limits.text(value, getattr(UnitProfile, f.name), what)
     clean = replace(info, **texts)
     code = clean.unit_code.upper()
     if code and (len(code) > 35 or not _UNIT_CODE.match(code)):
@@ -62,7 +90,9 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
             "Mã định danh đơn vị phải gồm chữ in hoa và số, ngăn bởi dấu chấm, tối đa 35 ký tự "
             "(ví dụ 000.00.38.H47)."
         )
-    hours = str(OfficeHours.parse(clean.office_hours))
+    hours = limits.text(
+        str(OfficeHours.parse(clean.office_hours)), UnitProfile.office_hours, "giờ làm việc"
+    )
     cutoff = clean.default_cutoff
     cutoff = format_time(parse_time(cutoff, what="giờ chốt nhận hồ sơ")) if cutoff else None
     if clean.email and ("@" not in clean.email or " " in clean.email):
@@ -74,7 +104,10 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
             f"Cách tính ngày hẹn “{clean.deadline_policy}” không hợp lệ: chọn “day-end” (cuối "
             "ngày làm việc thứ N) hoặc “hours” (tính theo giờ làm việc)."
         ) from None
-    counters = tuple(c for c in (nfc(c) for c in info.counters) if c)
+    names = (check_text(c, "tên quầy", max_length=COUNTER_LENGTH) for c in info.counters)
+    counters = tuple(c for c in names if c)
+    if len(counters) > MAX_COUNTERS:
+        raise ValidationError(f"Đơn vị có nhiều nhất {MAX_COUNTERS} quầy tiếp nhận.")
     if len(set(counters)) != len(counters):
         raise ValidationError("Tên các quầy tiếp nhận bị trùng nhau.")
     if not 1 <= int(clean.result_waiting_days) <= 365:
@@ -83,8 +116,6 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
         )
     if not 1 <= int(clean.backup_keep) <= 365:
         raise ValidationError("Số bản sao lưu tự động được giữ phải từ 1 đến 365.")
-    if len(clean.backup_folder) > 500:
-        raise ValidationError("Đường dẫn thư mục sao lưu quá dài (tối đa 500 ký tự).")
     return replace(
         clean,
         unit_code=code,

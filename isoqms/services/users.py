@@ -31,6 +31,7 @@ from isoqms.domain import clock
 from isoqms.domain.errors import AuthenticationError, Conflict, NotFound, ValidationError
 from isoqms.domain.roles import Permission, Role
 from isoqms.domain.text import nfc
+from isoqms.services import limits
 from isoqms.services.uow import Actor, UnitOfWork, require, write
 
 MIN_PASSWORD_LENGTH = 8
@@ -127,6 +128,16 @@ def normalise_username(username: str) -> str:
 def check_password_rule(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
+    if not _encodable(password):  # undecodable bytes (an environment variable's)
+        raise ValidationError("Mật khẩu có ký tự không hợp lệ; hãy gõ lại.")
+
+
+def _encodable(password: str) -> bool:
+    try:
+        password.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _full_name(full_name: str) -> str:
@@ -146,9 +157,12 @@ def _roles(roles: Iterable[Role]) -> list[Role]:
 
 
 def _get(session: Session, username: str) -> User:
-    user = session.execute(
-        select(User).where(User.username == username.strip().lower())
-    ).scalar_one_or_none()
+    key = limits.key(username)  # a NUL, too long: no account has it (nor may ask for it)
+    user = (
+        None
+        if key is None
+        else session.execute(select(User).where(User.username == key.lower())).scalar_one_or_none()
+    )
     if user is None:
         raise NotFound(f"Không có người dùng “{username}”.")
     return user
@@ -364,6 +378,8 @@ def change_own_password(db: Database, actor: Actor, old_password: str, new_passw
 
 
 def verify_password(password_hash: str, password: str) -> bool:
+    if not _encodable(password):  # no password set through check_password_rule is
+        return False
     try:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
@@ -447,7 +463,11 @@ class _Attempt:
 
 
 def _attempt(session: Session, name: str) -> _Attempt:
-    user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
+    user = (  # a name no account can have (a NUL, too long) is not looked up
+        None
+        if limits.key(name) is None
+        else session.execute(select(User).where(User.username == name)).scalar_one_or_none()
+    )
     if user is not None:
         return _Attempt(
             name=name,

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import TracebackType
 
-from isoqms import paths
+from isoqms import faults
 from isoqms.domain.errors import IsoqmsError
 
 log = logging.getLogger("isoqms")
@@ -46,13 +47,53 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def _setup_logging() -> None:
-    handler = logging.handlers.RotatingFileHandler(
-        paths.data_dir() / "isoqms.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    """The log in the data folder (:mod:`isoqms.faults`), from INFO up."""
+    faults.install(logging.INFO)
+
+
+def excepthook(show: Callable[[str], None]) -> Callable[..., None]:
+    """What replaces ``sys.excepthook``: an exception nobody caught (in a slot, an event
+    handler, a dialog) is a fault — logged with its traceback, shown through ``show`` as
+    one line saying where the log is; never printed, never with its text."""
+    showing: list[bool] = []
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.quit()
+            return
+        text = faults.report(exc.with_traceback(tb), where="GUI")
+        if showing:  # a fault while showing a fault: logged, not shown again
+            return
+        showing.append(True)
+        try:
+            show(text)
+        except Exception as again:
+            faults.report(again, where="showing a fault")
+        finally:
+            showing.clear()
+
+    return hook
+
+
+def thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    """A Python thread's uncaught exception: logged, nothing printed."""
+    if args.exc_value is not None:
+        faults.report(args.exc_value.with_traceback(args.exc_traceback), where="thread")
+
+
+def _install_excepthooks(smoke_test: bool) -> None:
+    from isoqms.ui import dialogs
+
+    def show(text: str) -> None:
+        if smoke_test:
+            print(f"isoqms: {text}", file=sys.stderr)
+        else:
+            dialogs.fault(None, text)
+
+    sys.excepthook = excepthook(show)
+    threading.excepthook = thread_excepthook
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,17 +124,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = args.lang or i18n.saved_language()
     translators = i18n.install(app, language)  # noqa: F841 - kept alive for the session
 
+    _install_excepthooks(args.smoke_test)
+
     tasks = TaskRunner()
     from isoqms.services.startup import prepare_database
 
     try:
         db = Database.open(args.db)
         prepare_database(db)
-    except IsoqmsError as exc:
+    except Exception as exc:
+        text = exc.message if isinstance(exc, IsoqmsError) else faults.report(exc, "start")
         if args.smoke_test:
-            print(f"isoqms: {exc.message}", file=sys.stderr)
+            print(f"isoqms: {text}", file=sys.stderr)
         else:
-            QMessageBox.critical(None, "isoqms", exc.message)
+            QMessageBox.critical(None, "isoqms", text)
         return 1
 
     if args.smoke_test:

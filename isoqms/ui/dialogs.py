@@ -2,32 +2,30 @@
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from isoqms.domain.errors import IsoqmsError
-
-log = logging.getLogger(__name__)
+from isoqms import faults
+from isoqms.domain.errors import Fault, IsoqmsError
 
 
 def error(parent: QWidget | None, exc: BaseException) -> None:
-    """A known error in plain words; anything else as a program error, logged."""
-    if isinstance(exc, IsoqmsError):
+    """A known error in plain words; anything else as a program error: logged with its
+    details (:mod:`isoqms.faults`), shown as where the log is — never the exception's
+    text, which may hold the private data of a database statement."""
+    if isinstance(exc, Fault):
+        fault(parent, exc.message)
+    elif isinstance(exc, IsoqmsError):
         QMessageBox.warning(
             parent, QCoreApplication.translate("Dialogs", "Cannot do that"), exc.message
         )
     else:
-        log.error("unexpected error", exc_info=exc)
-        QMessageBox.critical(
-            parent,
-            QCoreApplication.translate("Dialogs", "Program error"),
-            QCoreApplication.translate(
-                "Dialogs", "An unexpected error occurred; nothing was changed."
-            )
-            + f"\n\n{exc!r}",
-        )
+        fault(parent, faults.report(exc))
+
+
+def fault(parent: QWidget | None, text: str) -> None:
+    """A program error already logged; ``text`` says where."""
+    QMessageBox.critical(parent, QCoreApplication.translate("Dialogs", "Program error"), text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -128,8 +126,9 @@ def run_dialog(dialog: object) -> bool:
 def failure_text(parent: QWidget | None, exc: BaseException) -> str:
     """What a page's result line says when its work failed: a known error in its words;
     anything else is a program error — said in a dialog and logged — and the line says so
-    without the error's text (which may carry row data)."""
-    if isinstance(exc, IsoqmsError):
+    without the error's text (which may carry row data). A fault already logged (a
+    background task's, :class:`Fault`) is a program error too."""
+    if isinstance(exc, IsoqmsError) and not isinstance(exc, Fault):
         return exc.message
     error(parent, exc)
     return QCoreApplication.translate(

@@ -19,7 +19,6 @@ import functools
 import itertools
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -27,7 +26,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from isoqms.domain.errors import IsoqmsError
+from isoqms import faults
+from isoqms.domain.errors import Fault, IsoqmsError
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +65,13 @@ def _work(book: _Book, relay: _Relay, task_id: int) -> None:
     ok, value = True, None
     try:
         value = fn()
-    except BaseException as exc:
-        if not isinstance(exc, IsoqmsError):
-            log.error("background task failed:\n%s", traceback.format_exc())
+    except IsoqmsError as exc:
         # The frames (and whatever widgets their locals hold) stay on this thread.
         ok, value = False, exc.with_traceback(None)
+    except BaseException as exc:
+        # A fault: its traceback goes to the log here, where it happened; the screen gets
+        # a known error saying so (never the exception's text, which may hold row data).
+        ok, value = False, Fault(faults.report(exc, where="background task"))
     del fn  # the book keeps the callable; it is let go on the GUI thread
     try:
         relay.done.emit(task_id, ok, value)

@@ -447,10 +447,6 @@
         <translation>Tệp lịch (*.csv)</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Không đọc được %1: %2</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Nhập lịch</translation>
     </message>

@@ -36,6 +36,15 @@ def test_parse_and_format_round_trip() -> None:
             "date,kind,name\n2027-01-01,off,A\n2027-01-01,off,B\n",
             "dòng 3: ngày 01/01/2027 đã có ở dòng 2",
         ),
+        # a quote never closed: a lenient reader took the rest of the file as one name
+        ('date,kind,name\n2027-01-04,off,"Tết\n2027-01-05,off,B\n', "dòng 2: dấu ngoặc kép"),
+        ('date,kind,name\n2027-01-04,off,"Tết"x\n', "dòng 2: sau dấu ngoặc kép"),
+        ("date,kind,name\n2027-01-04,off,A\x00B\n", "dòng 2: Tên ngày có ký tự điều khiển"),
+        ("date,kind,name\n2027-01-04,off,A\x07B\n", "dòng 2: Tên ngày có ký tự điều khiển"),
+        ("date,kind,name\n2027-01-04,off," + "x" * 301 + "\n", "dòng 2: Tên ngày quá dài"),
+        ("date,kind,name,source\n2027-01-04,off,A," + "x" * 501 + "\n", "Văn bản căn cứ quá dài"),
+        ("date,kind,name\n0001-01-01,off,A\n", "dòng 2: ngày 0001-01-01 ngoài các năm"),
+        ("date,kind,name\n2027-01-04,off," + "x" * 200_000 + "\n", "dòng 2: một ô quá dài"),
     ],
 )
 def test_bad_files_are_refused_naming_the_line(text: str, message: str) -> None:

@@ -287,3 +287,21 @@ def test_the_backup_carries_the_checkpoint_of_its_log(demo_db: Database, tmp_pat
     intruder_sql(demo_db, f"DELETE FROM audit_event WHERE seq >= {info.seq}")
     against = run_cli("--db", url_of(demo_db), "audit", "verify", "--json", "--against", info.file)
     assert against.returncode == 1
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_a_backup_and_a_restored_database_are_private_and_no_folder_is_made(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """They hold password hashes and citizens' ID numbers, as the database does; a
+    mistyped target grows no folders."""
+    made = backup.make(demo_db, login(demo_db, "admin"), tmp_path / "tot.isoqms-backup")
+    assert Path(made.file).stat().st_mode & 0o777 == 0o600
+    missing = tmp_path / "khong-co" / "moi.sqlite3"
+    refused = run_cli("restore", made.file, "--db", str(missing), "--user", "admin", env=PW)
+    assert refused.returncode == 1 and "Không có thư mục" in refused.stderr
+    assert not missing.parent.exists()
+    new = tmp_path / "moi.sqlite3"
+    done = run_cli("restore", made.file, "--db", str(new), "--user", "admin", env=PW)
+    assert done.returncode == 0, done.stderr
+    assert new.stat().st_mode & 0o777 == 0o600

@@ -181,3 +181,98 @@ def test_bad_content_files_change_nothing(
     with pytest.raises(ValidationError, match=message):
         svc.import_content(demo_db, secretary, text)
     assert audit_count(demo_db) == events
+
+
+def _content_file(**procedure: object) -> str:
+    item = {"code": "1.999001", "name": "Thủ tục thử", **procedure}
+    return json.dumps({"format": svc.CONTENT_FORMAT, "procedures": [item]})
+
+
+def _revision(**content: object) -> dict[str, object]:
+    return {
+        "effective_from": "2026-01-05",
+        "content": {"duration": {"unit": "days", "amount": 3}, **content},
+    }
+
+
+MALFORMED = [
+    ('{"format": "isoqms.procedures/1", "procedures": 5}', "phải là một danh sách"),
+    (_content_file(revisions=[1]), "Lần sửa đổi .* không hợp lệ"),
+    (_content_file(revisions={"a": 1}), "phải là một danh sách"),
+    (
+        _content_file(revisions=[_revision()]).replace('"amount": 3', '"amount": Infinity'),
+        "Infinity",
+    ),
+    (_content_file(revisions=[_revision()]).replace('"amount": 3', '"amount": NaN'), "NaN"),
+    (
+        _content_file(revisions=[_revision()]).replace('"amount": 3', '"amount": ' + "9" * 5000),
+        "số quá dài",
+    ),
+    (
+        '{"format": "isoqms.procedures/1", "procedures": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        "lồng nhau quá sâu",
+    ),
+    (_content_file(revisions=[_revision(cutoff=5)]), "giờ chốt"),
+    (_content_file(revisions=[_revision(papers=5)]), "thành phần hồ sơ .* danh sách"),
+    (_content_file(revisions=[_revision(legal_basis=5)]), "căn cứ pháp lý .* danh sách"),
+    (_content_file(revisions=[_revision(steps=[{"work": "a", "no": "x"}])]), "số nguyên"),
+    (_content_file(revisions=[_revision(sets=10**12)]), "số bộ hồ sơ quá lớn"),
+    (_content_file(revisions=[_revision(fee="a\x00b")]), "phí, lệ phí có ký tự điều khiển"),
+    (
+        _content_file(revisions=[{**_revision(), "effective_from": "2026-01-05T00:00+07:00"}]),
+        "múi giờ",
+    ),
+    (
+        _content_file(revisions=[{**_revision(), "effective_from": "0001-01-01"}]),
+        "ngoài các năm",
+    ),
+    (_content_file(name="a\x00b"), "tên thủ tục có ký tự điều khiển"),
+    (_content_file(field="x" * 201), "lĩnh vực quá dài"),
+    (_content_file(name=5.5), None),  # a number as a name is taken as its text
+    (
+        json.dumps(
+            {
+                "format": svc.CONTENT_FORMAT,
+                "procedures": [
+                    {"code": "1.999001", "name": "A"},
+                    {"code": "1.999001", "name": "B"},
+                ],
+            }
+        ),
+        "hai lần",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    MALFORMED,
+    ids=[f"{i}-{m or 'accepted'}" for i, (_b, m) in enumerate(MALFORMED)],
+)
+def test_a_malformed_content_file_is_refused_in_words(
+    demo_db: Database, secretary: Actor, body: str, message: str | None
+) -> None:
+    """The shapes that ended in a traceback (issue 15): a number where a list belongs,
+    ``Infinity``, nesting too deep — refused in Vietnamese, nothing written."""
+    events = audit_count(demo_db)
+    if message is None:
+        svc.import_content(demo_db, secretary, body)
+        return
+    with pytest.raises(ValidationError, match=message):
+        svc.import_content(demo_db, secretary, body)
+    assert audit_count(demo_db) == events
+
+
+def test_a_bit_flipped_portal_list_is_refused_in_words(demo_db: Database, secretary: Actor) -> None:
+    """One flipped bit in the compressed sheet: zlib's own error, once a traceback."""
+    data = bytearray(PORTAL.read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30
+    start += int.from_bytes(data[info.header_offset + 26 : info.header_offset + 28], "little")
+    start += int.from_bytes(data[info.header_offset + 28 : info.header_offset + 30], "little")
+    data[start + 1] ^= 0x01
+    events = audit_count(demo_db)
+    with pytest.raises(ValidationError, match="xlsx"):
+        svc.import_portal_list(demo_db, secretary, bytes(data))
+    assert audit_count(demo_db) == events

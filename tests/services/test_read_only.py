@@ -49,7 +49,12 @@ ANH = Applicant("Nguyễn Thị Ánh", id_number="001190012345")
 #: An auditor may still log in (the login is recorded) and change their own password:
 #: both are the person's own account, no record of the commune's work. Writing down a
 #: checkpoint of the log records only that it was made (an auditor's own evidence).
-SELF_SERVICE = {"users.authenticate", "users.change_own_password", "anchors.make"}
+SELF_SERVICE = {
+    "users.authenticate",
+    "users.change_own_password",
+    "anchors.make",
+    "anchors.save",  # a checkpoint written to files, then noted
+}
 
 Op = Callable[[Database, Actor, dict[str, object]], object]
 

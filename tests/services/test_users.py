@@ -186,3 +186,15 @@ def test_update_user_changes_name_and_roles_in_one_event(demo_db: Database, admi
 def test_unknown_user_is_named(demo_db: Database, admin: Actor) -> None:
     with pytest.raises(NotFound, match="ai-do"):
         svc.set_active(demo_db, admin, "ai-do", False)
+
+
+def test_a_password_of_undecodable_bytes_is_refused_not_a_fault(demo_db: Database) -> None:
+    """A password from an environment variable that was not UTF-8 holds lone surrogates,
+    which no hash takes: refused as a new password, a wrong one at sign-in (counted)."""
+    admin = login(demo_db, "admin")
+    with pytest.raises(ValidationError, match="ký tự không hợp lệ"):
+        svc.reset_password(demo_db, admin, "clerk", "mat-khau-\udcff-dai")
+    with pytest.raises(AuthenticationError):
+        svc.authenticate(demo_db, "clerk", "demo\udcff")
+    with pytest.raises(NotFound):
+        svc.unlock_user(demo_db, admin, "cl\x00erk")

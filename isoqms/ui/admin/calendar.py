@@ -42,7 +42,7 @@ from isoqms.domain.calendar import CalendarEntry, DayInfo, DayKind, WorkCalendar
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.services import calendar as calendar_service
-from isoqms.services.exports import save
+from isoqms.services.exports import read, save
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
@@ -389,19 +389,16 @@ class CalendarPage(Page):
         )
         if not name:
             return
-        try:
-            text = Path(name).read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            dialogs.error(
-                self,
-                ValidationError(
-                    self.tr("Cannot read %1: %2").replace("%1", name).replace("%2", str(exc))
-                ),
-            )
-            return
-        changing(
-            self.ctx, self, lambda db, actor: calendar_service.import_entries(db, actor, text)
-        ).success(self._imported).run()
+
+        def run(db: Database, actor: Actor) -> calendar_service.ImportReport:
+            # on the worker, like every file: a refusal in Vietnamese if it cannot be read
+            try:
+                text = read(Path(name)).decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise ValidationError(f"Tệp {name} không phải văn bản UTF-8.") from None
+            return calendar_service.import_entries(db, actor, text)
+
+        changing(self.ctx, self, run).success(self._imported).run()
 
     def _imported(self, report: calendar_service.ImportReport) -> None:
         dialogs.info(self, self.tr("Import"), report.summary())

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from isoqms.domain import clock
 from isoqms.domain.errors import IsoqmsError, ValidationError
-from isoqms.services import procedures
+from isoqms.services import exports, procedures
 from isoqms.services.exports import save
 from isoqms.services.procedures import ImportReport, ProcedureRow, RevisionView
 from isoqms.ui.context import AppContext
@@ -36,10 +36,7 @@ def content_in_force(
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
+    return exports.read(path)
 
 
 def import_file(

@@ -9,8 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from isoqms.db.engine import Database
-from isoqms.domain.errors import ValidationError
-from isoqms.services import compare, printed_copies, printing
+from isoqms.services import compare, exports, printed_copies, printing
 from isoqms.services import documents as service
 from isoqms.services.compare import DiffRow
 from isoqms.services.documents import CopyView, DocumentRow, Reminder, RevisionRow
@@ -118,8 +117,5 @@ def save_copy(
 
 
 def read_file(path: Path) -> bytes:
-    """On a worker: a file the user chose."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
+    """On a worker: a file the user chose (a refusal in Vietnamese if it cannot be read)."""
+    return exports.read(path)
