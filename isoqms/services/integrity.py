@@ -70,6 +70,8 @@ class Problem:
             if self.count > 1:
                 where += f" và {self.count - 1} bản ghi khác"
             return where
+        if self.seq is None:
+            return "cơ sở dữ liệu"
         where = f"sự kiện số {self.seq}"
         if self.event_id is not None:
             where += f" (id {self.event_id})"
@@ -291,7 +293,7 @@ def verify(
     started = time.perf_counter()
     try:
         return _verify(db, incremental, save, against, started)
-    except DBAPIError as exc:
+    except DBAPIError:
         return IntegrityReport(
             ok=False,
             incremental=False,
@@ -302,8 +304,7 @@ def verify(
             seconds=time.perf_counter() - started,
             problem=Problem(
                 "event",
-                "cơ sở dữ liệu hỏng hoặc cấu trúc bảng bị sửa, không đọc được "
-                f"({type(exc.orig).__name__})",
+                "cơ sở dữ liệu hỏng hoặc cấu trúc bảng bị sửa, không đọc được",
             ),
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, fields, replace
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -116,6 +117,16 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
         )
     if not 1 <= int(clean.backup_keep) <= 365:
         raise ValidationError("Số bản sao lưu tự động được giữ phải từ 1 đến 365.")
+    folder = clean.backup_folder.strip()
+    if folder and not (
+        PurePosixPath(folder).is_absolute() or PureWindowsPath(folder).is_absolute()
+    ):
+        # a relative folder would follow wherever the program happens to be started from;
+        # a missing one is allowed (a USB disk not plugged in now): said at each backup
+        raise ValidationError(
+            "Thư mục sao lưu phải là đường dẫn đầy đủ, ví dụ E:\\SaoLuu hoặc "
+            "\\\\may-chu\\SaoLuu (Windows), /media/usb/SaoLuu."
+        )
     return replace(
         clean,
         unit_code=code,
@@ -124,7 +135,7 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
         counters=counters,
         deadline_policy=policy,
         result_waiting_days=int(clean.result_waiting_days),
-        backup_folder=clean.backup_folder.strip(),
+        backup_folder=folder,
         backup_keep=int(clean.backup_keep),
     )
 

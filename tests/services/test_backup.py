@@ -19,7 +19,7 @@ from sqlalchemy import select
 from isoqms.db.engine import Database
 from isoqms.db.models import Dossier, StoredFile
 from isoqms.domain import clock
-from isoqms.domain.errors import PermissionDenied
+from isoqms.domain.errors import PermissionDenied, ValidationError
 from isoqms.services import backup, intake, integrity, unit
 from isoqms.services.intake import Applicant, IntakeDraft
 from tests.conftest import Templates, _pg_base_url, _pg_url
@@ -252,6 +252,24 @@ def test_automatic_backups_once_a_day_into_the_set_folder_keeping_the_last_n(
     )
     with pytest.raises(Exception, match="ổ USB chưa cắm"):
         backup.automatic(demo_db, only_if_none_today=True)
+    for relative in ("SaoLuu", "E:SaoLuu", "./usb"):  # would follow the working folder
+        with pytest.raises(ValidationError, match="đường dẫn đầy đủ"):
+            unit.update_unit(
+                demo_db,
+                admin,
+                unit.UnitInfo(**{**unit.get_unit(demo_db).__dict__, "backup_folder": relative}),
+            )
+    for absolute in ("E:\\SaoLuu", "\\\\may-chu\\SaoLuu"):  # Windows folders are taken
+        unit.update_unit(
+            demo_db,
+            admin,
+            unit.UnitInfo(**{**unit.get_unit(demo_db).__dict__, "backup_folder": absolute}),
+        )
+    unit.update_unit(
+        demo_db,
+        admin,
+        unit.UnitInfo(**{**unit.get_unit(demo_db).__dict__, "backup_folder": str(folder)}),
+    )
     folder.mkdir()
     (folder / "ghi-chu.txt").write_text("không phải bản sao lưu")
     first = backup.automatic(demo_db, only_if_none_today=True)
