@@ -5,6 +5,7 @@
 #   ISOQMS_TEST_DATE=2027-02-10 bash tools/test.sh      # with the machine's clock set to
 #                                                       # that day (faketime)
 #   ISOQMS_TEST_ALSO_AT=2027-02-10 bash tools/test.sh   # today, then once more at that day
+#                                                       # (on SQLite)
 # ISOQMS_TEST_WORKERS sets the number of pytest workers (default: one per core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,5 +38,8 @@ echo "== ruff";  ruff check isoqms tests tools main.py benchmarks
 echo "== mypy";  mypy
 checks "${ISOQMS_TEST_DATE:-}" "$@"
 if [ -n "${ISOQMS_TEST_ALSO_AT:-}" ]; then
-  checks "$ISOQMS_TEST_ALSO_AT" "$@"
+  # Once more at another date, on SQLite: faketime moves this process's clock, not the
+  # PostgreSQL server's (started above), and the program's date logic is the same Python
+  # on both databases; the PostgreSQL half ran at today's date. Halves the second run.
+  checks "$ISOQMS_TEST_ALSO_AT" "$@" -k "not postgresql"
 fi
