@@ -104,13 +104,24 @@ def cmd_restore(ctx: Context) -> int:
 
     result = backup.restore(path, args.db, authorise=authorise, force=args.force)
     if args.json:
-        emit_json({**_plan_json(result.plan), "events": result.events, "ok": True})
+        emit_json(
+            {
+                **_plan_json(result.plan),
+                "events": result.events,
+                "ok": True,
+                "safety_copy": result.safety_copy or None,
+            }
+        )
     else:
         print(result.plan.summary())
         print(
             f"Đã khôi phục {path.name} vào {result.plan.target}; nhật ký {result.events} sự "
             "kiện (gồm sự kiện khôi phục), đã kiểm tra nguyên vẹn."
         )
+        if result.safety_copy:
+            print(f"Dữ liệu trước khi khôi phục được giữ trong {result.safety_copy}.")
+        elif result.safety_error:
+            print(f"Không lập được bản sao dữ liệu trước khi khôi phục: {result.safety_error}")
     return 0
 
 

@@ -59,7 +59,7 @@ from isoqms.db.migrate import current_revision
 from isoqms.db.models import AuditEvent, AuditHead, Base, User
 from isoqms.domain import clock
 from isoqms.domain.anchor import Anchor
-from isoqms.domain.errors import ValidationError
+from isoqms.domain.errors import IsoqmsError, ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.paths import (
     PRIVATE_FILE_MODE,
@@ -341,17 +341,23 @@ def automatic(db: Database, *, only_if_none_today: bool = False) -> BackupInfo |
         m.group(1) == key and m.group(2) == f"{now:%Y%m%d}" for m in _auto_files(target)
     ):
         return None
-    stem = f"isoqms-{key}-{now:%Y%m%d-%H%M%S}"
-    out = target / f"{stem}{SUFFIX}"
-    n = 1
-    while out.exists():  # never over an earlier backup, even one made the same second
-        n += 1
-        out = target / f"{stem}-{n}{SUFFIX}"
+    out = _unique(target, f"isoqms-{key}-{now:%Y%m%d-%H%M%S}")
     info = _write_backup(db, out, "system")
     with write(db, None, None, system=True) as uow:
         uow.record("backup.auto", "backup", Path(info.file).name, after=_event(info))
     _rotate(target, key, unit.backup_keep)
     return info
+
+
+def _unique(target: Path, stem: str) -> Path:
+    """``target/stem.isoqms-backup``, or ``stem-2``, ``stem-3``…: never over an earlier
+    backup, even one made the same second."""
+    out = target / f"{stem}{SUFFIX}"
+    n = 1
+    while out.exists():
+        n += 1
+        out = target / f"{stem}-{n}{SUFFIX}"
+    return out
 
 
 def _auto_files(target: Path) -> Iterator[re.Match[str]]:
@@ -640,6 +646,27 @@ def _replace_postgresql(backup_db: Database, target: Database) -> None:
 class RestoreResult:
     plan: RestorePlan
     events: int  # the restored database's log, with its restore event
+    #: the backup of the data it replaced, made just before ("" when there was none to
+    #: keep — an empty or new database — or it could not be made: see ``safety_error``)
+    safety_copy: str = ""
+    safety_error: str = ""
+
+
+def _safety_copy(db: Database) -> tuple[str, str]:
+    """A backup of the data a restore is about to replace — a restore by mistake, or of
+    the wrong file, can then be undone. Into the automatic folder, or the data folder's
+    when that is missing; (file, "") or ("", why not)."""
+    target = folder(db)
+    if not target.is_dir():
+        target = data_dir() / "backups"
+    try:
+        make_private_dir(target)
+        out = _unique(target, f"isoqms-truoc-khoi-phuc-{clock.now():%Y%m%d-%H%M%S}")
+        return _write_backup(db, out, "system").file, ""
+    except IsoqmsError as exc:  # a damaged database is when one restores: go on, say it
+        return "", exc.message
+    except OSError as exc:
+        return "", describe_os_error(exc)
 
 
 def open_target(url_text: str | None) -> tuple[Database | None, URL]:
@@ -685,6 +712,7 @@ def restore(
                     f"{the_plan.summary()} Không khôi phục đè lên dữ liệu đang có khi chưa "
                     "chọn ghi đè (--force)."
                 )
+            safety, safety_error = _safety_copy(db) if db and not the_plan.empty else ("", "")
             if url.get_backend_name() == "sqlite":
                 if db is not None:
                     db.dispose()
@@ -720,11 +748,12 @@ def restore(
                     "events_replaced": the_plan.target_events,
                     "events_lost": the_plan.events_lost,
                     "work_lost": the_plan.work_lost,
+                    "safety_copy": Path(safety).name,
                 },
             )
         integrity.forget_checkpoint(db)
         report = integrity.verify(db)  # this computer's point: the restored log
-        return RestoreResult(the_plan, report.events)
+        return RestoreResult(the_plan, report.events, safety, safety_error)
     finally:
         if opened_here and db is not None:
             db.dispose()

@@ -353,8 +353,8 @@
         <translation>Bản sao lưu nguyên vẹn.</translation>
     </message>
     <message>
-        <source>Restoring replaces all the data of this database with the backup&apos;s. Everyone should stop working first; you will be signed out afterwards. Restore?</source>
-        <translation>Khôi phục sẽ thay toàn bộ dữ liệu của cơ sở dữ liệu này bằng dữ liệu trong bản sao lưu. Mọi người nên dừng làm việc trước; sau đó anh/chị sẽ được đăng xuất. Khôi phục?</translation>
+        <source>Restoring replaces all the data of this database with the backup&apos;s (a backup of the data it replaces is made first). Everyone should stop working first; you will be signed out afterwards. Restore?</source>
+        <translation>Khôi phục sẽ thay toàn bộ dữ liệu của cơ sở dữ liệu này bằng dữ liệu của bản sao lưu (trước đó chương trình tự sao lưu dữ liệu bị thay). Mọi người nên dừng làm việc trước; sau khi khôi phục bạn sẽ được đăng xuất. Khôi phục?</translation>
     </message>
     <message>
         <source>Nothing was restored.</source>
@@ -367,6 +367,10 @@
     <message>
         <source>Restored: the log holds %1 events and was checked intact.</source>
         <translation>Đã khôi phục: nhật ký có %1 sự kiện, đã kiểm tra nguyên vẹn.</translation>
+    </message>
+    <message>
+        <source>The data it replaced is kept in %1.</source>
+        <translation>Dữ liệu bị thay được giữ trong %1.</translation>
     </message>
     <message>
         <source>Save the checkpoint</source>

@@ -225,6 +225,11 @@ def test_restore_replaces_data_only_when_told_and_says_a_rollback_plainly(
         assert after["by"].startswith("admin (") and after["work_lost"] == 1
         assert integrity.verify(back).ok  # and this computer's point is the restored log
         assert integrity.verify(back, incremental=True).ok
+        # the data it replaced was backed up first: a restore by mistake can be undone
+        safety = Path(plan["safety_copy"])
+        assert after["safety_copy"] == safety.name and "truoc-khoi-phuc" in safety.name
+        undo = backup.restore(safety, back, authorise=lambda _p, _d: "admin (thử)", force=True)
+        assert code in dossiers(back) and undo.safety_copy != str(safety)
     finally:
         back.dispose()
 

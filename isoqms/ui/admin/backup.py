@@ -200,8 +200,9 @@ class BackupPage(Page):
             plan.summary()
             + "\n\n"
             + self.tr(
-                "Restoring replaces all the data of this database with the backup's. Everyone "
-                "should stop working first; you will be signed out afterwards. Restore?"
+                "Restoring replaces all the data of this database with the backup's (a backup "
+                "of the data it replaces is made first). Everyone should stop working first; "
+                "you will be signed out afterwards. Restore?"
             )
         )
         if not dialogs.confirm(self, self.tr("Restore from a backup"), question):
@@ -213,11 +214,14 @@ class BackupPage(Page):
         ).success(self._restored).failure(self._failed).run()
 
     def _restored(self, result: RestoreResult) -> None:
-        self._say(
-            self.tr("Restored: the log holds %1 events and was checked intact.").replace(
-                "%1", str(result.events)
-            )
+        said = self.tr("Restored: the log holds %1 events and was checked intact.").replace(
+            "%1", str(result.events)
         )
+        if result.safety_copy:
+            said += " " + self.tr("The data it replaced is kept in %1.").replace(
+                "%1", result.safety_copy
+            )
+        self._say(said)
         self.done.emit(result)
         self.restored.emit(result)
 
