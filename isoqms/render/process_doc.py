@@ -169,7 +169,7 @@ def render_process_docx(doc_data: ProcessDocument) -> bytes:
     section_heading("1. MỤC ĐÍCH")
     doc.add_paragraph(
         f"Quy định trình tự, thời hạn, trách nhiệm giải quyết thủ tục "
-        f"{doc_data.procedure_name} bảo đảm đúng pháp luật, đúng hẹn."
+        f"{_without_kind(doc_data.procedure_name)} bảo đảm đúng pháp luật, đúng hẹn."
     )
     section_heading("2. PHẠM VI")
     doc.add_paragraph(
@@ -228,3 +228,17 @@ def render_process_docx(doc_data: ProcessDocument) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return stable_zip(out.getvalue())
+
+
+def _without_kind(name: str) -> str:
+    """A procedure's name as it reads after the words "thủ tục" in a sentence: the portal's
+    names often begin with "Thủ tục …" themselves ("thủ tục Thủ tục …"), and a name's
+    capital first letter is lowered (not an acronym's: "UBND …")."""
+    rest = name.strip()
+    for prefix in ("thủ tục hành chính ", "thủ tục "):
+        if rest.casefold().startswith(prefix) and len(rest) > len(prefix):
+            rest = rest[len(prefix) :].lstrip()
+            break
+    if rest[:1].isupper() and rest[1:2].islower():
+        rest = rest[:1].lower() + rest[1:]
+    return rest

@@ -71,8 +71,23 @@ def test_generated_from_the_procedure_content(demo_db: Database, tmp_path: Path)
         "7. HỒ SƠ CẦN LƯU",
     ]:
         assert expected in text, expected
+    purpose = text[text.find("1. MỤC ĐÍCH") : text.find("2. PHẠM VI")]
+    assert "giải quyết thủ tục cấp Giấy xác nhận tình trạng hôn nhân" in purpose, purpose
 
 
 def test_only_process_documents_are_generated(demo_db: Database) -> None:
     with pytest.raises(ValidationError, match="không phải quy trình giải quyết TTHC"):
         documents.process_document(demo_db, login(demo_db, "auditor"), "QT-KSTL-01")
+
+
+def test_a_procedure_name_reads_right_after_the_words_thu_tuc() -> None:
+    """The portal's names often begin with "Thủ tục …": the purpose must not read
+    "giải quyết thủ tục Thủ tục đăng ký khai sinh" (seen in a printed draft)."""
+    from isoqms.render.process_doc import _without_kind
+
+    assert _without_kind("Thủ tục đăng ký khai sinh") == "đăng ký khai sinh"
+    assert _without_kind("Thủ tục hành chính cấp bản sao") == "cấp bản sao"
+    assert _without_kind("Cấp Giấy xác nhận tình trạng hôn nhân") == (
+        "cấp Giấy xác nhận tình trạng hôn nhân"
+    )
+    assert _without_kind("UBND xã chứng thực") == "UBND xã chứng thực"
