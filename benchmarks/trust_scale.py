@@ -25,17 +25,16 @@ from __future__ import annotations
 import argparse
 import hashlib
 import shutil
-import statistics as stats
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, select, text
 
+from benchmarks.audit_verify import median_time as median
 from benchmarks.dossiers_scale import generate
 from isoqms.db.engine import Database
 from isoqms.db.models import AuditEvent, Dossier
@@ -43,15 +42,6 @@ from isoqms.services import backup, demo, integrity, seals
 from isoqms.services.backup import RestorePlan
 from isoqms.services.startup import seal_after_upgrade
 from isoqms.services.users import authenticate
-
-
-def median(fn: Callable[[], object], runs: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return stats.median(times), result
 
 
 def read_rows(db: Database, digest: bool) -> int:

@@ -28,7 +28,7 @@ from isoqms.render.slips import PaperSize
 from isoqms.services import printing
 from isoqms.services.forms import form_by_revision, form_for
 from isoqms.services.intake import PrintedSlip, _letterhead
-from isoqms.services.journey import _get
+from isoqms.services.journey import dossier_by_code
 from isoqms.services.printing import Printout, printed_before
 from isoqms.services.unit import UnitInfo, get_unit
 from isoqms.services.uow import Actor, require
@@ -178,7 +178,7 @@ def printout(
     unit = get_unit(db)
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
-        d = _get(session, code)
+        d = dossier_by_code(session, code)
         content = _paper(session, unit, d, kind)
         reprint = printed_before(session, dossier_id=d.id, form_code=content.form.code)
         dossier_id, dossier_code = d.id, d.code

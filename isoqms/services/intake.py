@@ -59,6 +59,7 @@ from isoqms.services import limits, printing
 from isoqms.services import procedures as procedure_service
 from isoqms.services.calendar import calendar_in, schedule_of
 from isoqms.services.forms import FormTexts, form_by_revision, form_for
+from isoqms.services.journey import dossier_by_code
 from isoqms.services.printing import Printout, printed_before
 from isoqms.services.unit import UnitInfo, get_unit, unit_in
 from isoqms.services.uow import AUDIT_CHAIN_LOCK, Actor, require, write
@@ -414,24 +415,10 @@ def _dossier_view(session: Session, d: Dossier) -> DossierView:
     )
 
 
-def _get_dossier(session: Session, code: str) -> Dossier:
-    wanted = limits.key(code)
-    dossier = (
-        None
-        if wanted is None
-        else session.execute(
-            select(Dossier).where(Dossier.code == wanted.upper())
-        ).scalar_one_or_none()
-    )
-    if dossier is None:
-        raise NotFound(f"Không có hồ sơ mã “{code}”.")
-    return dossier
-
-
 def get_dossier(db: Database, actor: Actor, code: str) -> DossierView:
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
-        return _dossier_view(session, _get_dossier(session, code))
+        return _dossier_view(session, dossier_by_code(session, code))
 
 
 def returning_applicant(
@@ -573,7 +560,7 @@ def receipt_printout(
     unit = get_unit(db)
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
-        d = _get_dossier(session, code)
+        d = dossier_by_code(session, code)
         slip, dossier_id = _receipt_slip(session, unit, d), d.id
     return _receipt_printout(dossier_id, slip, PaperSize(paper))
 

@@ -166,7 +166,9 @@ def _now() -> dt.datetime:
     return clock.now().replace(microsecond=0)
 
 
-def _get(session: Session, code: str) -> Dossier:
+def dossier_by_code(session: Session, code: str) -> Dossier:
+    """The dossier with ``code`` as a person typed it (case and spaces aside), or
+    :class:`NotFound` (a code no dossier can have is not looked up)."""
     wanted = limits.key(code)
     dossier = (
         None
@@ -290,7 +292,7 @@ def _detail(session: Session, d: Dossier) -> DossierDetail:
 def show(db: Database, actor: Actor, code: str) -> DossierDetail:
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
-        return _detail(session, _get(session, code))
+        return _detail(session, dossier_by_code(session, code))
 
 
 def allowed_actions(actor: Actor, detail: DossierDetail) -> list[Action]:
@@ -376,7 +378,7 @@ def act(
         session = uow.session
         live = uow.actor
         assert live is not None
-        d = _get(session, code)
+        d = dossier_by_code(session, code)
         state = DossierState(d.state)
         target = next_state(state, action)
         if (

@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from isoqms.domain import clock
 from isoqms.services import anchors, auditor, integrity
 from isoqms.services.auditor import TIMELINE_KINDS, TimelineEntry, TimelineFilter
 from isoqms.services.integrity import IntegrityReport
 from isoqms.ui import dialogs
-from isoqms.ui.admin.backup import save_checkpoint
+from isoqms.ui.admin.backup import checkpoint_made_text, make_checkpoint_from
 from isoqms.ui.auditor import (
     BAD_STYLE,
     OK_STYLE,
@@ -47,7 +46,7 @@ from isoqms.ui.auditor import (
 from isoqms.ui.context import AppContext
 from isoqms.ui.labels import local_time
 from isoqms.ui.models import RowsModel
-from isoqms.ui.operations import changing, reading
+from isoqms.ui.operations import reading
 from isoqms.ui.pages import Page, heading
 
 SHOWN_EVENTS = 1000
@@ -305,26 +304,11 @@ class AuditPage(Page):
         self.verified.emit(exc)
 
     def make_checkpoint(self) -> None:
-        suggested = f"moc-kiem-tra-{clock.now():%Y%m%d-%H%M}.json"
-        path = dialogs.ask_save_file(
-            self, self.tr("Save the checkpoint"), suggested, self.tr("Checkpoint (*.json)")
-        )
-        if not path:
-            return
-        target = Path(path)
-        changing(self.ctx, self, lambda db, actor: save_checkpoint(db, actor, target)).success(
-            self._checkpoint_made
-        ).failure(self._verify_failed).run()
+        make_checkpoint_from(self, self._checkpoint_made, self._verify_failed)
 
     def _checkpoint_made(self, made: tuple[int, Path, Path]) -> None:
-        seq, path, page = made
         self.result.setStyleSheet(OK_STYLE)
-        self.result.setText(
-            self.tr("Checkpoint made at event %1: %2, and its page to print: %3.")
-            .replace("%1", str(seq))
-            .replace("%2", str(path))
-            .replace("%3", str(page))
-        )
+        self.result.setText(checkpoint_made_text(made))
         self.verified.emit(made)
 
     def _verified(self, result: IntegrityReport) -> None:

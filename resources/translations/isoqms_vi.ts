@@ -249,18 +249,6 @@
         <source>Or type the code printed on the checkpoint page (NUMBER:HASH):</source>
         <translation>Hoặc gõ mã in trên trang mốc kiểm tra (SỐ:MÃ-BĂM):</translation>
     </message>
-    <message>
-        <source>Save the checkpoint</source>
-        <translation>Lưu mốc kiểm tra</translation>
-    </message>
-    <message>
-        <source>Checkpoint (*.json)</source>
-        <translation>Mốc kiểm tra (*.json)</translation>
-    </message>
-    <message>
-        <source>Checkpoint made at event %1: %2, and its page to print: %3.</source>
-        <translation>Đã lập mốc kiểm tra tại sự kiện số %1: %2, và trang để in: %3.</translation>
-    </message>
 </context>
 <context>
     <name>BackupPage</name>
@@ -371,18 +359,6 @@
     <message>
         <source>The data it replaced is kept in %1.</source>
         <translation>Dữ liệu bị thay được giữ trong %1.</translation>
-    </message>
-    <message>
-        <source>Save the checkpoint</source>
-        <translation>Lưu mốc kiểm tra</translation>
-    </message>
-    <message>
-        <source>Checkpoint (*.json)</source>
-        <translation>Mốc kiểm tra (*.json)</translation>
-    </message>
-    <message>
-        <source>Checkpoint made at event %1: %2, and its page to print: %3.</source>
-        <translation>Đã lập mốc kiểm tra tại sự kiện số %1: %2, và trang để in: %3.</translation>
     </message>
 </context>
 <context>
@@ -594,6 +570,21 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+</context>
+<context>
+    <name>Checkpoint</name>
+    <message>
+        <source>Save the checkpoint</source>
+        <translation>Lưu mốc kiểm tra</translation>
+    </message>
+    <message>
+        <source>Checkpoint (*.json)</source>
+        <translation>Mốc kiểm tra (*.json)</translation>
+    </message>
+    <message>
+        <source>Checkpoint made at event %1: %2, and its page to print: %3.</source>
+        <translation>Đã lập mốc kiểm tra tại sự kiện số %1: %2, và trang để in: %3.</translation>
     </message>
 </context>
 <context>

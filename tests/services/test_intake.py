@@ -20,6 +20,7 @@ from isoqms.domain.errors import NotFound, PermissionDenied, ValidationError
 from isoqms.render.slips import PaperLine, render_receipt
 from isoqms.services import intake
 from isoqms.services.intake import Applicant, IntakeDraft, NoticeDraft, PaperReceived
+from isoqms.services.journey import dossier_by_code
 from isoqms.services.uow import Actor
 from tests.helpers import ROOT, audit_count, login
 from tests.helpers_pdf import pdf_pages, pdf_text, qr_codes
@@ -292,7 +293,7 @@ def test_a_long_list_of_papers_shrinks_to_one_page_a_copy_or_splits(
     each copy goes on over pages rather than losing a line."""
     view = receive(demo_db, clerk)
     with demo_db.read() as session:
-        d = intake._get_dossier(session, view.code)
+        d = dossier_by_code(session, view.code)
         slip = intake._receipt_slip(session, intake.get_unit(demo_db), d)
     long = tuple(
         PaperLine(f"Giấy tờ số {i}: bản sao có chứng thực giấy tờ kèm theo hồ sơ", "01 bản sao")
@@ -335,7 +336,7 @@ def test_a_long_copy_label_is_printed_whole(
     view = receive(demo_db, clerk)
     with demo_db.read() as session:
         slip = intake._receipt_slip(
-            session, intake.get_unit(demo_db), intake._get_dossier(session, view.code)
+            session, intake.get_unit(demo_db), dossier_by_code(session, view.code)
         )
     label = "Liên 2: Giao người nộp hồ sơ, người nộp mang theo khi đến nhận kết quả tại Trung tâm"
     form = dataclasses.replace(slip.form, texts={**slip.form.texts, "copy_2": label})

@@ -5,9 +5,10 @@ done), and a checkpoint of the log for the committee's minutes."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -44,6 +45,40 @@ def save_checkpoint(db: Database, actor: Actor, path: Path) -> tuple[int, Path, 
     page = path.with_suffix(".pdf")
     anchor = anchors.save(db, actor, path, page)
     return anchor.seq, path, page
+
+
+def make_checkpoint_from(
+    page: Page,
+    made: Callable[[tuple[int, Path, Path]], None],
+    failed: Callable[[BaseException], None],
+) -> None:
+    """Ask where to save a checkpoint and make it there (the Backups tab and the audit
+    page offer the same action)."""
+    suggested = f"moc-kiem-tra-{clock.now():%Y%m%d-%H%M}.json"
+    path = dialogs.ask_save_file(
+        page,
+        QCoreApplication.translate("Checkpoint", "Save the checkpoint"),
+        suggested,
+        QCoreApplication.translate("Checkpoint", "Checkpoint (*.json)"),
+    )
+    if not path:
+        return
+    target = Path(path)
+    changing(page.ctx, page, lambda db, actor: save_checkpoint(db, actor, target)).success(
+        made
+    ).failure(failed).run()
+
+
+def checkpoint_made_text(made: tuple[int, Path, Path]) -> str:
+    seq, path, page = made
+    return (
+        QCoreApplication.translate(
+            "Checkpoint", "Checkpoint made at event %1: %2, and its page to print: %3."
+        )
+        .replace("%1", str(seq))
+        .replace("%2", str(path))
+        .replace("%3", str(page))
+    )
 
 
 class BackupPage(Page):
@@ -226,25 +261,10 @@ class BackupPage(Page):
         self.restored.emit(result)
 
     def make_checkpoint(self) -> None:
-        suggested = f"moc-kiem-tra-{clock.now():%Y%m%d-%H%M}.json"
-        path = dialogs.ask_save_file(
-            self, self.tr("Save the checkpoint"), suggested, self.tr("Checkpoint (*.json)")
-        )
-        if not path:
-            return
-        target = Path(path)
-        changing(self.ctx, self, lambda db, actor: save_checkpoint(db, actor, target)).success(
-            self._checkpoint_made
-        ).failure(self._failed).run()
+        make_checkpoint_from(self, self._checkpoint_made, self._failed)
 
     def _checkpoint_made(self, made: tuple[int, Path, Path]) -> None:
-        seq, path, page = made
-        self._say(
-            self.tr("Checkpoint made at event %1: %2, and its page to print: %3.")
-            .replace("%1", str(seq))
-            .replace("%2", str(path))
-            .replace("%3", str(page))
-        )
+        self._say(checkpoint_made_text(made))
         self.done.emit(made)
 
     def _say(self, text: str, *, ok: bool = True) -> None:
