@@ -68,9 +68,9 @@ def cmd_docs_import_folder(ctx: Context) -> int:
 
 
 def cmd_docs_generate(ctx: Context) -> int:
-    from isoqms.services import documents
+    from isoqms.services.process_documents import process_document
 
-    data = documents.process_document(ctx.db, ctx.actor, ctx.args.code)
+    data = process_document(ctx.db, ctx.actor, ctx.args.code)
     write_file(ctx.args.out, data)
     print(f"Đã ghi quy trình {ctx.args.code} vào {ctx.args.out}.")
     return 0

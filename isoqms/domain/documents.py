@@ -93,10 +93,22 @@ class Meaning(enum.StrEnum):
     DRAFTED = "drafted"
     REVIEWED = "reviewed"
     APPROVED = "approved"
+    #: a periodic review of the revision in force that found it still fit (no change)
+    PERIODIC = "periodic"
 
     @property
     def label(self) -> str:
-        return {"drafted": "Soạn thảo", "reviewed": "Xem xét", "approved": "Phê duyệt"}[self]
+        return MEANING_LABELS[self]
+
+
+MEANING_LABELS = {
+    Meaning.DRAFTED: "Soạn thảo",
+    Meaning.REVIEWED: "Xem xét",
+    Meaning.APPROVED: "Phê duyệt",
+    Meaning.PERIODIC: "Xem xét định kỳ",
+}
+#: The three signatures that issue a revision (the signature block of the document).
+ISSUING = (Meaning.DRAFTED, Meaning.REVIEWED, Meaning.APPROVED)
 
 
 class Standing(enum.StrEnum):
@@ -208,3 +220,19 @@ def parse_retention(text: str | int | None) -> int | None:
 
 def retention_label(years: int | None) -> str:
     return "Vĩnh viễn" if years is None else f"{years} năm"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day when it has no such day)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def review_due(starts: Sequence[dt.date | None], months: int) -> dt.date | None:
+    """When the next periodic review falls: ``months`` after the latest of what starts
+    the period — the effective date of the revision in force, the last periodic review
+    that found it still fit, the day a stock document was loaded into the program."""
+    known = [d for d in starts if d is not None]
+    return add_months(max(known), months) if known else None

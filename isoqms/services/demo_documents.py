@@ -10,7 +10,7 @@ from docx import Document as DocxDocument
 
 from isoqms.db.engine import Database
 from isoqms.domain.documents import DocumentKind
-from isoqms.services.documents import ExistingDocument, _enter_existing
+from isoqms.services.existing_documents import ExistingDocument, _enter_existing
 from isoqms.services.uow import write
 
 D = dt.date

@@ -23,7 +23,7 @@ from isoqms.domain.errors import ValidationError
 from isoqms.domain.text import nfc
 from isoqms.paths import describe_os_error
 from isoqms.services import files, limits
-from isoqms.services.documents import ExistingDocument, import_existing
+from isoqms.services.existing_documents import ExistingDocument, import_existing
 from isoqms.services.uow import Actor
 
 _CODE = re.compile(r"M[ãa]\s*(?:hi[ệe]u|s[ốo])\s*:\s*([A-Z0-9][A-Z0-9.\-]+)", re.IGNORECASE)

@@ -55,7 +55,7 @@ from isoqms.domain.roles import Permission
 from isoqms.domain.text import fold
 from isoqms.render import evidence as render
 from isoqms.render.evidence import Section, split_hash
-from isoqms.services import anchors, auditor, documents, files, limits
+from isoqms.services import anchors, auditor, document_copies, documents, files, limits
 from isoqms.services.audit import verify_chain
 from isoqms.services.unit import get_unit
 from isoqms.services.uow import Actor, require
@@ -356,7 +356,7 @@ def document_pack(db: Database, actor: Actor, code: str) -> bytes:
         )
         session.expunge_all()
     history = documents.history(db, actor, doc.code)
-    copies = documents.copies(db, actor, doc.code)
+    copies = document_copies.copies(db, actor, doc.code)
     chain = _chain_state(db, actor, events[0].seq if events else None)
     chain_text = chain.text
     prints = [e for e in events if e.action == "document.copy.print"]

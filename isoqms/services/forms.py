@@ -1,7 +1,7 @@
 """The forms the desk prints, read from the document register.
 
 The stock library (``forms/*/manifest.json`` and a blank .docx per form) is loaded as
-controlled documents on first start (``services.documents.ensure_stock_forms``). From then
+controlled documents on first start (``services.existing_documents.ensure_stock_forms``). From then
 on a form's printed texts are the *content of its revisions*: a slip is drawn from the
 form revision in force on the receipt date, a new approved revision changes new slips only,
 and a dossier records the exact revision (``BM.MC.2025.01@1``) it reprints from.

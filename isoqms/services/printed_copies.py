@@ -23,8 +23,9 @@ from isoqms.domain.errors import Conflict, NotFound, ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.render.stamp import DRAFT, OBSOLETE, CopyMark, stamp
 from isoqms.services import files, printing
-from isoqms.services.documents import process_document, revision_row
+from isoqms.services.documents import revision_row
 from isoqms.services.printing import Printout, printed_before
+from isoqms.services.process_documents import process_document
 from isoqms.services.uow import Actor, require
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from isoqms.db.engine import Database
 from isoqms.services import seals
 from isoqms.services.calendar import ensure_shipped_schedule
-from isoqms.services.documents import ensure_stock_forms
+from isoqms.services.existing_documents import ensure_stock_forms
 from isoqms.services.uow import write
 
 

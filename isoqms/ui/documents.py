@@ -39,9 +39,11 @@ from isoqms.domain import clock
 from isoqms.domain.documents import KIND_LABELS, DocumentKind
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
+from isoqms.services import document_copies, document_reviews, process_documents
 from isoqms.services import documents as document_service
 from isoqms.services.compare import DiffRow
-from isoqms.services.documents import CopyView, DocumentRow, RevisionRow
+from isoqms.services.document_copies import CopyView
+from isoqms.services.documents import DocumentRow, RevisionRow
 from isoqms.services.exports import save
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
@@ -279,7 +281,7 @@ class CopyDialog(QDialog):
         ctx: AppContext,
         code: str,
         revisions: list[RevisionRow],
-        copies: list[document_service.CopyView],
+        copies: list[CopyView],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -507,7 +509,7 @@ class RegisterPage(Page):
 
         ops.register(self.ctx, self, query, day).success(loaded).run()
 
-    def show_reminders(self, reminders: list[document_service.Reminder]) -> None:
+    def show_reminders(self, reminders: list[document_reviews.Reminder]) -> None:
         if not reminders:
             self.reminders.hide()
             return
@@ -576,7 +578,7 @@ class RegisterPage(Page):
         )
         if not holder:
             return
-        self._write(lambda db, actor: document_service.distribute(db, actor, code, holder))
+        self._write(lambda db, actor: document_copies.distribute(db, actor, code, holder))
 
     def save_sign_sheet(self) -> None:
         code = self.selected_code()
@@ -592,7 +594,7 @@ class RegisterPage(Page):
             return
 
         def write(db: Database, actor: Actor) -> str:
-            save(Path(name), document_service.sign_sheet(db, actor, code))
+            save(Path(name), document_copies.sign_sheet(db, actor, code))
             return name
 
         reading(self.ctx, self, write).success(self.sheet_saved.emit).run()
@@ -692,7 +694,7 @@ class RegisterPage(Page):
         if rev is None:
             return
         rev_id = rev.id
-        self._write(lambda db, actor: document_service.attach_generated(db, actor, rev_id))
+        self._write(lambda db, actor: process_documents.attach_generated(db, actor, rev_id))
 
     def print_copy(self) -> None:
         code = self.selected_code()
@@ -705,7 +707,7 @@ class RegisterPage(Page):
             self.last_copy_dialog = dialog
             dialogs.run_dialog(dialog)
 
-        reading(self.ctx, self, lambda db, actor: document_service.copies(db, actor, code)).success(
+        reading(self.ctx, self, lambda db, actor: document_copies.copies(db, actor, code)).success(
             show
         ).run()
 

@@ -17,7 +17,7 @@ from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.audit import EventRecord
 from isoqms.domain.errors import NotFound, PermissionDenied, ValidationError
-from isoqms.services import auditor, evidence, intake, integrity, printed_copies
+from isoqms.services import auditor, document_copies, evidence, intake, integrity, printed_copies
 from isoqms.services import documents as docs
 from isoqms.services.auditor import TimelineFilter
 from isoqms.services.intake import Applicant, IntakeDraft
@@ -65,7 +65,7 @@ def test_document_timeline_holds_its_revisions_signatures_and_copies(
     demo_db: Database, people: dict[str, Actor]
 ) -> None:
     issue(demo_db, people)
-    docs.distribute(demo_db, people["iso_secretary"], "QT-TEST-01", "Bộ phận Một cửa")
+    document_copies.distribute(demo_db, people["iso_secretary"], "QT-TEST-01", "Bộ phận Một cửa")
     entries = auditor.timeline(
         demo_db, people["auditor"], TimelineFilter(kind="document", key="QT-TEST-01")
     )
@@ -199,7 +199,7 @@ def test_printed_copy_qr_says_in_force_then_superseded(
 ) -> None:
     secretary = people["iso_secretary"]
     current = docs.history(demo_db, people["auditor"], "QT-KSTL-01")[-1]
-    copy = docs.distribute(demo_db, secretary, "QT-KSTL-01", "Bộ phận Một cửa")
+    copy = document_copies.distribute(demo_db, secretary, "QT-KSTL-01", "Bộ phận Một cửa")
     printed = printed_copies.print_copy(demo_db, secretary, current.id, copy.id)
     (payload,) = qr_codes(printed.pdf, tmp_path, 1, dpi=300)
     check = auditor.check_copy(demo_db, people["auditor"], payload)
@@ -217,7 +217,7 @@ def test_printed_copy_qr_says_in_force_then_superseded(
     assert f"đã bị thay thế từ ngày {future:%d/%m/%Y}" in later.message
     forged = payload[:-4] + "0000"
     assert auditor.check_copy(demo_db, people["auditor"], forged).verdict == "altered"
-    docs.recall(demo_db, secretary, copy.id)
+    document_copies.recall(demo_db, secretary, copy.id)
     assert auditor.check_copy(demo_db, people["auditor"], payload).verdict == "recalled"
     old = docs.history(demo_db, people["auditor"], "QT-KSTL-01")[0]
     uncontrolled = f"ISOQMS-COPY|QT-KSTL-01|01|0|{old.content_hash}"
@@ -349,8 +349,10 @@ def test_document_pack_holds_everything_and_any_changed_byte_fails(
     demo_db: Database, people: dict[str, Actor], tmp_path: Path
 ) -> None:
     issue(demo_db, people)
-    copy = docs.distribute(demo_db, people["iso_secretary"], "QT-TEST-01", "Bộ phận Một cửa")
-    docs.acknowledge(demo_db, people["iso_secretary"], copy.id, "Lê Văn Nhận")
+    copy = document_copies.distribute(
+        demo_db, people["iso_secretary"], "QT-TEST-01", "Bộ phận Một cửa"
+    )
+    document_copies.acknowledge(demo_db, people["iso_secretary"], copy.id, "Lê Văn Nhận")
     rev = docs.history(demo_db, people["auditor"], "QT-TEST-01")[0]
     printed_copies.print_copy(demo_db, people["iso_secretary"], rev.id, copy.id)
     data = evidence.document_pack(demo_db, people["auditor"], "QT-TEST-01")

@@ -5,7 +5,7 @@ import io
 from docx import Document as DocxDocument
 
 from isoqms.db.engine import Database
-from isoqms.services import compare, documents
+from isoqms.services import compare, documents, existing_documents
 from tests.helpers import login
 
 
@@ -24,7 +24,7 @@ def docx(lines: list[str]) -> bytes:
 def test_two_revisions_side_by_side(demo_db: Database) -> None:
     secretary = login(demo_db, "iso_secretary")
     items = [
-        documents.ExistingDocument(
+        existing_documents.ExistingDocument(
             kind=documents.DocumentKind.PROCEDURE,
             code="QT-SS-01",
             title="Quy trình so sánh",
@@ -38,7 +38,7 @@ def test_two_revisions_side_by_side(demo_db: Database) -> None:
             (2, ["1. Mục đích", "Thời hạn 03 ngày", "Lưu 05 năm", "Phụ lục mới"]),
         )
     ]
-    documents.import_existing(demo_db, secretary, items)
+    existing_documents.import_existing(demo_db, secretary, items)
     first, second = documents.history(demo_db, secretary, "QT-SS-01")
     rows = compare.compare(demo_db, login(demo_db, "auditor"), first.id, second.id)
     kinds = {(r.kind, r.left, r.right) for r in rows}

@@ -20,8 +20,8 @@ from isoqms.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
+from isoqms.services import document_copies, document_reviews, files, procedures
 from isoqms.services import documents as svc
-from isoqms.services import files, procedures
 from isoqms.services.uow import Actor
 from tests.helpers import audit_count, login, raw_sql, run_cli
 
@@ -332,7 +332,11 @@ def test_docs_cli(demo_db: Database, people: dict[str, Actor]) -> None:
 
 def test_reminders_for_the_committee(demo_db: Database, people: dict[str, Actor]) -> None:
     day = dt.date(2026, 11, 24)
-    due = {r.code for r in svc.reminders(demo_db, people["auditor"], day) if r.what == "review_due"}
+    due = {
+        r.code
+        for r in document_reviews.reminders(demo_db, people["auditor"], day)
+        if r.what == "review_due"
+    }
     assert "QT-KSTL-01" in due  # issue 2 effective 01/07/2025, reviewed every 12 months
     assert "60/2014/QH13" not in due  # external documents are not ours to review
     secretary = people["iso_secretary"]
@@ -343,7 +347,9 @@ def test_reminders_for_the_committee(demo_db: Database, people: dict[str, Actor]
 
     def waiting() -> list[str]:
         return [
-            r.what for r in svc.reminders(demo_db, people["auditor"], day) if r.code == "QT-R-01"
+            r.what
+            for r in document_reviews.reminders(demo_db, people["auditor"], day)
+            if r.code == "QT-R-01"
         ]
 
     assert waiting() == ["waiting_review"]
@@ -369,17 +375,20 @@ def test_controlled_copies_are_numbered_acknowledged_and_recalled(
     from tests.helpers_pdf import pdf_text
 
     secretary = people["iso_secretary"]
-    first = svc.distribute(demo_db, secretary, "QT-KSTL-01", "Bộ phận một cửa — Quầy 1")
-    second = svc.distribute(demo_db, secretary, "QT-KSTL-01", "Phòng họp Ban chỉ đạo ISO")
+    first = document_copies.distribute(demo_db, secretary, "QT-KSTL-01", "Bộ phận một cửa — Quầy 1")
+    second = document_copies.distribute(
+        demo_db, secretary, "QT-KSTL-01", "Phòng họp Ban chỉ đạo ISO"
+    )
     assert (first.copy_no, second.copy_no, first.issue) == (1, 2, 2)
-    svc.acknowledge(demo_db, secretary, first.id, "Đỗ Thị Ngọc Ánh")
+    document_copies.acknowledge(demo_db, secretary, first.id, "Đỗ Thị Ngọc Ánh")
     with pytest.raises(Conflict, match="đã được ký nhận"):
-        svc.acknowledge(demo_db, secretary, first.id, "Đỗ Thị Ngọc Ánh")
+        document_copies.acknowledge(demo_db, secretary, first.id, "Đỗ Thị Ngọc Ánh")
     with pytest.raises(PermissionDenied):
-        svc.distribute(demo_db, people["clerk"], "QT-KSTL-01", "Quầy 2")
+        document_copies.distribute(demo_db, people["clerk"], "QT-KSTL-01", "Quầy 2")
     text = " ".join(
         pdf_text(
-            svc.sign_sheet(demo_db, people["auditor"], "QT-KSTL-01"), Path(str(tmp_path))
+            document_copies.sign_sheet(demo_db, people["auditor"], "QT-KSTL-01"),
+            Path(str(tmp_path)),
         ).split()
     )
     for expected in [
@@ -393,7 +402,10 @@ def test_controlled_copies_are_numbered_acknowledged_and_recalled(
         assert expected in text, expected
     # a new issue takes effect: the copies of the old one must come back
     issue(demo_db, people, "QT-KSTL-01", create=False, summary="Lần 3")
-    out = svc.copies(demo_db, people["auditor"], "QT-KSTL-01")
+    out = document_copies.copies(demo_db, people["auditor"], "QT-KSTL-01")
     assert [c.must_recall for c in out] == [True, True]
-    svc.recall(demo_db, secretary, first.id)
-    assert [c.must_recall for c in svc.copies(demo_db, secretary, "QT-KSTL-01")] == [False, True]
+    document_copies.recall(demo_db, secretary, first.id)
+    assert [c.must_recall for c in document_copies.copies(demo_db, secretary, "QT-KSTL-01")] == [
+        False,
+        True,
+    ]

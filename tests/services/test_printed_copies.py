@@ -14,8 +14,8 @@ from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.documents import DocumentKind
 from isoqms.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from isoqms.services import document_copies, printed_copies
 from isoqms.services import documents as svc
-from isoqms.services import printed_copies
 from isoqms.services.uow import Actor
 from tests.helpers import audit_count, login
 from tests.helpers_pdf import pdf_pages, pdf_text, qr_codes
@@ -47,7 +47,7 @@ def test_controlled_copy_of_a_docx_revision(
     demo_db: Database, people: dict[str, Actor], tmp_path: Path
 ) -> None:
     secretary = people["iso_secretary"]
-    copy = svc.distribute(demo_db, secretary, "QT-KSTL-01", "Bộ phận Một cửa")
+    copy = document_copies.distribute(demo_db, secretary, "QT-KSTL-01", "Bộ phận Một cửa")
     current = revisions(demo_db, "QT-KSTL-01")[-1]
     events = audit_count(demo_db)
     printed = printed_copies.print_copy(demo_db, secretary, current.id, copy.id)
@@ -122,7 +122,7 @@ def test_controlled_copies_are_refused_when_they_should_be(
     demo_db: Database, people: dict[str, Actor]
 ) -> None:
     secretary = people["iso_secretary"]
-    copy = svc.distribute(demo_db, secretary, "QT-DGNB-01", "Phó Chủ tịch UBND")
+    copy = document_copies.distribute(demo_db, secretary, "QT-DGNB-01", "Phó Chủ tịch UBND")
     current = revisions(demo_db, "QT-DGNB-01")[-1]
     other = revisions(demo_db, "QT-KSTL-01")[-1]
     with pytest.raises(NotFound, match="không thuộc"):
@@ -130,7 +130,7 @@ def test_controlled_copies_are_refused_when_they_should_be(
     for role in ("clerk", "auditor"):
         with pytest.raises(PermissionDenied):
             printed_copies.print_copy(demo_db, people[role], current.id, copy.id)
-    svc.recall(demo_db, secretary, copy.id)
+    document_copies.recall(demo_db, secretary, copy.id)
     events = audit_count(demo_db)
     with pytest.raises(Conflict, match="đã thu hồi"):
         printed_copies.print_copy(demo_db, secretary, current.id, copy.id)
@@ -141,7 +141,7 @@ def test_a_controlled_copy_of_a_superseded_revision_is_refused(
     demo_db: Database, people: dict[str, Actor]
 ) -> None:
     secretary = people["iso_secretary"]
-    copy = svc.distribute(demo_db, secretary, "QT-XXLD-01", "Văn phòng")
+    copy = document_copies.distribute(demo_db, secretary, "QT-XXLD-01", "Văn phòng")
     old = revisions(demo_db, "QT-XXLD-01")[-1]
     rev = svc.start_revision(demo_db, secretary, "QT-XXLD-01", change_summary="Lần 2")
     svc.attach_file(demo_db, secretary, rev.id, "xxld.pdf", _tiny_pdf())

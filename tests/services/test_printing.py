@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from isoqms.db.engine import Database
 from isoqms.db.models import PrintLog
 from isoqms.domain.errors import PermissionDenied
-from isoqms.services import documents, intake, printed_copies, printing
+from isoqms.services import document_copies, documents, intake, printed_copies, printing
 from isoqms.services.exports import save
 from isoqms.services.intake import Applicant, IntakeDraft
 from tests.helpers import audit_count, login, run_cli
@@ -100,7 +100,7 @@ def test_a_paper_printed_elsewhere_meanwhile_is_drawn_again_as_a_reprint(
 def test_a_controlled_copy_print_is_in_the_print_log_with_its_pdf(demo_db: Database) -> None:
     secretary = login(demo_db, "iso_secretary")
     current = documents.history(demo_db, secretary, "QT-KSTL-01")[-1]
-    copy = documents.distribute(demo_db, secretary, "QT-KSTL-01", "Bộ phận Một cửa")
+    copy = document_copies.distribute(demo_db, secretary, "QT-KSTL-01", "Bộ phận Một cửa")
     first = printed_copies.print_copy(demo_db, secretary, current.id, copy.id)
     printed_copies.print_copy(demo_db, secretary, current.id, copy.id, purpose="save")
     printed_copies.print_copy(demo_db, secretary, current.id)  # uncontrolled: a read

@@ -11,7 +11,7 @@ from docx import Document as DocxDocument
 from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.errors import ValidationError
-from isoqms.services import documents, procedures
+from isoqms.services import documents, procedures, process_documents
 from tests.helpers import login
 from tests.helpers_pdf import libreoffice_pdf, pdf_text
 
@@ -39,7 +39,7 @@ def test_generated_from_the_procedure_content(demo_db: Database, tmp_path: Path)
     documents.review(demo_db, people["reviewer"], rev.id, "demo", accept=True)
     documents.approve(demo_db, people["approver"], rev.id, "demo", effective_from=clock.today())
 
-    data = documents.process_document(demo_db, login(demo_db, "auditor"), "QT-HT-03")
+    data = process_documents.process_document(demo_db, login(demo_db, "auditor"), "QT-HT-03")
     doc = DocxDocument(io.BytesIO(data))
     header = " ".join(c.text for c in doc.sections[0].header.tables[0].rows[0].cells)
     assert "Mã hiệu: QT-HT-03" in header and "Lần ban hành: 02" in header
@@ -77,7 +77,7 @@ def test_generated_from_the_procedure_content(demo_db: Database, tmp_path: Path)
 
 def test_only_process_documents_are_generated(demo_db: Database) -> None:
     with pytest.raises(ValidationError, match="không phải quy trình giải quyết TTHC"):
-        documents.process_document(demo_db, login(demo_db, "auditor"), "QT-KSTL-01")
+        process_documents.process_document(demo_db, login(demo_db, "auditor"), "QT-KSTL-01")
 
 
 def test_a_procedure_name_reads_right_after_the_words_thu_tuc() -> None:

@@ -23,20 +23,24 @@ from isoqms.domain.roles import GRANTS, READ_ONLY, Permission, Role
 from isoqms.services import (
     backup,
     calendar,
+    document_copies,
+    document_reviews,
     documents,
     dossier_papers,
+    existing_documents,
     intake,
     journey,
     objectives,
     printed_copies,
     printing,
     procedures,
+    process_documents,
     records,
     unit,
     users,
 )
 from isoqms.services.calendar import CalendarEntry
-from isoqms.services.documents import ExistingDocument
+from isoqms.services.existing_documents import ExistingDocument
 from isoqms.services.intake import Applicant, IntakeDraft, NoticeDraft
 from isoqms.services.objectives import ObjectiveDraft
 from isoqms.services.records import RecordTypeDraft
@@ -81,7 +85,9 @@ OPERATIONS: dict[str, Op] = {
         "x.docx",
         docx_bytes(),  # type: ignore[arg-type]
     ),
-    "documents.attach_generated": lambda db, a, k: documents.attach_generated(db, a, k["draft"]),  # type: ignore[arg-type]
+    "process_documents.attach_generated": lambda db, a, k: process_documents.attach_generated(
+        db, a, k["draft"]
+    ),  # type: ignore[arg-type]
     "documents.submit": lambda db, a, k: documents.submit(db, a, k["draft"], "demo"),  # type: ignore[arg-type]
     "documents.review": lambda db, a, k: documents.review(db, a, k["draft"], "demo", accept=True),  # type: ignore[arg-type]
     "documents.approve": lambda db, a, k: documents.approve(
@@ -91,11 +97,11 @@ OPERATIONS: dict[str, Op] = {
         "demo",
         effective_from=clock.today(),  # type: ignore[arg-type]
     ),
-    "documents.withdraw": lambda db, a, k: documents.withdraw(
+    "document_reviews.withdraw": lambda db, a, k: document_reviews.withdraw(
         db, a, "QT-KSTL-01", on=clock.today(), reason="Thử"
     ),
     "documents.set_form_texts": lambda db, a, k: documents.set_form_texts(db, a, k["draft"], {}),  # type: ignore[arg-type]
-    "documents.import_existing": lambda db, a, k: documents.import_existing(
+    "existing_documents.import_existing": lambda db, a, k: existing_documents.import_existing(
         db,
         a,
         [
@@ -104,9 +110,16 @@ OPERATIONS: dict[str, Op] = {
             )
         ],
     ),
-    "documents.distribute": lambda db, a, k: documents.distribute(db, a, "QT-KSTL-01", "Văn thư"),
-    "documents.acknowledge": lambda db, a, k: documents.acknowledge(db, a, k["copy"], "Ai đó"),  # type: ignore[arg-type]
-    "documents.recall": lambda db, a, k: documents.recall(db, a, k["copy"]),  # type: ignore[arg-type]
+    "document_reviews.review_no_change": lambda db, a, k: document_reviews.review_no_change(
+        db, a, "QT-KSTL-01", "demo", note="Còn phù hợp"
+    ),
+    "document_copies.distribute": lambda db, a, k: document_copies.distribute(
+        db, a, "QT-KSTL-01", "Văn thư"
+    ),
+    "document_copies.acknowledge": lambda db, a, k: document_copies.acknowledge(
+        db, a, k["copy"], "Ai đó"
+    ),  # type: ignore[arg-type]
+    "document_copies.recall": lambda db, a, k: document_copies.recall(db, a, k["copy"]),  # type: ignore[arg-type]
     "dossier_papers.print_paper": lambda db, a, k: dossier_papers.print_paper(
         db,
         a,
@@ -209,7 +222,7 @@ def test_the_walk_covers_every_write_service() -> None:
     found = _write_services()
     assert found - SELF_SERVICE - set(OPERATIONS) == set(), "add the new operation to the walk"
     assert found >= SELF_SERVICE
-    assert "documents.attach_generated" in OPERATIONS  # writes through attach_file
+    assert "process_documents.attach_generated" in OPERATIONS  # writes through attach_file
 
 
 def test_the_auditor_holds_only_read_permissions_and_a_write_needs_a_write_permission(
@@ -252,7 +265,7 @@ def test_every_write_service_refuses_the_auditor_and_changes_nothing(demo_db: Da
         demo_db, secretary, "QT-HT-01", change_summary="Sửa bước 2", procedure_revision_id=linked
     )
     current = documents.history(demo_db, secretary, "QT-KSTL-01")[-1]
-    copy = documents.distribute(demo_db, secretary, "QT-KSTL-01", "Bộ phận Một cửa")
+    copy = document_copies.distribute(demo_db, secretary, "QT-KSTL-01", "Bộ phận Một cửa")
     dossier = intake.receive(demo_db, clerk, IntakeDraft("1.001193", ANH, received_at=NOW), now=NOW)
     notice = intake.issue_notice(
         demo_db, clerk, NoticeDraft("refusal", "1.001193", ANH, "Không thuộc thẩm quyền"), now=NOW

@@ -81,7 +81,7 @@ def test_the_auditor_walks_every_view(
 
     from PySide6.QtCore import Qt
 
-    from isoqms.services import documents, intake, printed_copies
+    from isoqms.services import document_copies, documents, intake, printed_copies
     from isoqms.services.intake import Applicant, IntakeDraft
     from isoqms.ui import dialogs
     from tests.helpers import login
@@ -90,7 +90,7 @@ def test_the_auditor_walks_every_view(
     db = ctx.db
     secretary, clerk = login(db, "iso_secretary"), login(db, "clerk")
     current = documents.history(db, secretary, "QT-KSTL-01")[-1]
-    copy = documents.distribute(db, secretary, "QT-KSTL-01", "Bộ phận Một cửa")
+    copy = document_copies.distribute(db, secretary, "QT-KSTL-01", "Bộ phận Một cửa")
     printed_copies.print_copy(db, secretary, current.id, copy.id)
     now = dt.datetime(2026, 11, 23, 9, 30)
     code = intake.receive(

@@ -9,10 +9,19 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from isoqms.db.engine import Database
-from isoqms.services import compare, exports, printed_copies, printing
+from isoqms.services import (
+    compare,
+    document_copies,
+    document_reviews,
+    exports,
+    printed_copies,
+    printing,
+)
 from isoqms.services import documents as service
 from isoqms.services.compare import DiffRow
-from isoqms.services.documents import CopyView, DocumentRow, Reminder, RevisionRow
+from isoqms.services.document_copies import CopyView
+from isoqms.services.document_reviews import Reminder
+from isoqms.services.documents import DocumentRow, RevisionRow
 from isoqms.services.exports import save
 from isoqms.services.printed_copies import PrintedCopy
 from isoqms.services.printing import Printout
@@ -46,7 +55,7 @@ def register(ctx: AppContext, parent: QWidget | None, query: str, day: Any) -> Q
         ctx,
         parent,
         lambda db, actor: Register(
-            service.search(db, actor, query, day), service.reminders(db, actor)
+            service.search(db, actor, query, day), document_reviews.reminders(db, actor)
         ),
     )
 
@@ -56,7 +65,7 @@ def history(ctx: AppContext, parent: QWidget | None, code: str, day: Any) -> Que
         ctx,
         parent,
         lambda db, actor: History(
-            service.history(db, actor, code, day), service.copies(db, actor, code)
+            service.history(db, actor, code, day), document_copies.copies(db, actor, code)
         ),
     )
 
