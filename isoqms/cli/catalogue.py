@@ -6,7 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from isoqms.cli.common import Commands, Context, emit_json, read_file, write_file
+from isoqms.cli.common import (
+    Commands,
+    Context,
+    emit_json,
+    read_file,
+    read_text_file,
+    write_file,
+)
 from isoqms.domain.errors import ValidationError
 
 
@@ -62,6 +69,25 @@ def cmd_procedures_export(ctx: Context) -> int:
     return 0
 
 
+def cmd_procedures_draft(ctx: Context) -> int:
+    from isoqms.services.process_documents import draft_from_file
+
+    text = read_text_file(ctx.args.content)
+    draft = draft_from_file(ctx.db, ctx.actor, ctx.args.code, text, summary=ctx.args.summary or "")
+    if ctx.args.json:
+        emit_json(draft)
+        return 0
+    print(
+        f"Dự thảo {draft.code} lần {draft.issue}.{draft.amendment} mang nội dung mới của thủ tục "
+        f"{draft.procedure_code}; có hiệu lực khi quy trình được phê duyệt."
+    )
+    if not draft.changes:
+        print("Không khác nội dung đang áp dụng.")
+    for change in draft.changes:
+        print(f"- {change.what}: {change.before} → {change.after}")
+    return 0
+
+
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     procedures = commands.add_parser("procedures", help="danh mục thủ tục hành chính")
     procedures_actions = procedures.add_subparsers(
@@ -82,3 +108,12 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="tệp .json, hoặc - cho đầu ra chuẩn")
     p.add_argument("--code", action="append", help="chỉ thủ tục này (lặp lại được)")
     p.set_defaults(run=cmd_procedures_export)
+    p = procedures_actions.add_parser(
+        "draft",
+        help="đưa nội dung mới (.json như procedures export) vào dự thảo quy trình của thủ tục",
+        parents=[common],
+    )
+    p.add_argument("code", help="mã thủ tục, ví dụ 1.001193")
+    p.add_argument("--content", required=True, metavar="FILE.json")
+    p.add_argument("--summary", help="tóm tắt nội dung sửa đổi (khi bắt đầu dự thảo mới)")
+    p.set_defaults(run=cmd_procedures_draft)

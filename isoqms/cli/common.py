@@ -28,6 +28,7 @@ class Context:
         self.args = args
         self._db: Any = None
         self._actor: Any = None
+        self._password = ""
 
     @property
     def db(self) -> Any:
@@ -46,15 +47,22 @@ class Context:
         A user whose password an administrator reset may run no command until they have
         changed it (``user passwd``, which signs in through :meth:`sign_in_to_change`)."""
         if self._actor is None:
-            actor, info, _password = self._sign_in()
+            actor, info, password = self._sign_in()
             if info.must_change_password:
                 raise AuthenticationError(
                     f"Mật khẩu của “{info.username}” do quản trị viên đặt lại, phải đổi trước "
                     f"khi dùng lệnh khác: chạy “isoqms --user {info.username} user passwd” "
                     "(mật khẩu hiện tại từ ISOQMS_PASSWORD, mật khẩu mới từ ISOQMS_NEW_PASSWORD)."
                 )
-            self._actor = actor
+            self._actor, self._password = actor, password
         return self._actor
+
+    @property
+    def password(self) -> str:
+        """The password the acting user signed in with: a command that signs (a periodic
+        review) signs with it, as the window asks for it again."""
+        _ = self.actor
+        return self._password
 
     def sign_in_to_change(self) -> tuple[Any, str]:
         """The acting user and the password they signed in with, even one that must be

@@ -268,3 +268,54 @@ def check_procedure_code(code: str) -> str:
     if not re.fullmatch(r"\d\.\d{6}", value):
         raise ValidationError(f"Mã thủ tục “{code}” không đúng dạng (ví dụ 1.001193).")
     return value
+
+
+@dataclass(frozen=True)
+class ContentChange:
+    """One thing a new content changes, as the ISO secretary reads it."""
+
+    what: str  # Thời hạn giải quyết, Thành phần hồ sơ số 2, Bước B3 …
+    before: str
+    after: str
+
+
+def _paper_text(paper: Paper) -> str:
+    text = f"{paper.name} — {paper.quantity_text()}"
+    if paper.form:
+        text += f" (mẫu: {paper.form})"
+    return text + ("" if paper.required else " (nếu có)")
+
+
+def _step_text(step: Step) -> str:
+    return " | ".join(x for x in (step.work, step.responsible, step.time, step.result) if x)
+
+
+def content_changes(before: ProcedureContent, after: ProcedureContent) -> list[ContentChange]:
+    """What changes from ``before`` to ``after``, field by field, in the order of the
+    process document; lists (papers, steps, legal basis) compared item by item."""
+    out: list[ContentChange] = []
+
+    def same(what: str, old: str, new: str) -> None:
+        if old != new:
+            out.append(ContentChange(what, old or "(trống)", new or "(trống)"))
+
+    same("Thời hạn giải quyết", before.duration_text, after.duration_text)
+    same("Phí, lệ phí", before.fee, after.fee)
+    same("Số bộ hồ sơ", f"{before.sets:02d} bộ", f"{after.sets:02d} bộ")
+    same("Điều kiện thực hiện", before.conditions, after.conditions)
+    same("Nơi tiếp nhận và trả kết quả", before.where, after.where)
+    same("Kết quả giải quyết", before.result, after.result)
+    for i in range(max(len(before.papers), len(after.papers))):
+        old = _paper_text(before.papers[i]) if i < len(before.papers) else ""
+        new = _paper_text(after.papers[i]) if i < len(after.papers) else ""
+        same(f"Thành phần hồ sơ số {i + 1}", old, new)
+    for i in range(max(len(before.steps), len(after.steps))):
+        old = _step_text(before.steps[i]) if i < len(before.steps) else ""
+        new = _step_text(after.steps[i]) if i < len(after.steps) else ""
+        same(f"Bước {i + 1}", old, new)
+    for i in range(max(len(before.legal_basis), len(after.legal_basis))):
+        old = before.legal_basis[i] if i < len(before.legal_basis) else ""
+        new = after.legal_basis[i] if i < len(after.legal_basis) else ""
+        same(f"Căn cứ pháp lý số {i + 1}", old, new)
+    same("Ghi chú", before.note, after.note)
+    return out

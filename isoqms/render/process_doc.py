@@ -10,8 +10,7 @@ import io
 from dataclasses import dataclass
 
 from docx import Document
-from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -52,6 +51,7 @@ class ProcessDocument:
     signers: tuple[Signer, ...]
     history: tuple[HistoryLine, ...]
     forms: tuple[tuple[str, str], ...]  # (code, name)
+    draft: bool = False  # not approved yet: the header says DỰ THẢO
 
 
 def _field(paragraph: object, instruction: str) -> None:
@@ -68,13 +68,59 @@ def _field(paragraph: object, instruction: str) -> None:
     run._r.append(end)
 
 
-def _cell(cell: object, text: str, *, bold: bool = False, centre: bool = True) -> None:
+def _cell(
+    cell: object, text: str, *, bold: bool = False, centre: bool = True, size: int = 0
+) -> None:
     cell.text = ""  # type: ignore[attr-defined]
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
     if centre:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(text)
     run.bold = bold
+    if size:
+        run.font.size = Pt(size)
+
+
+def _row_property(row: object, name: str) -> None:
+    """Set a row property (``w:tblHeader``: repeated at the top of every page the table
+    runs onto; ``w:cantSplit``: never broken across two pages)."""
+    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    element = OxmlElement(name)
+    element.set(qn("w:val"), "true")
+    tr_pr.append(element)
+
+
+def _table(doc: object, headings: tuple[str, ...], widths: tuple[float, ...]) -> object:
+    """A bordered table whose heading row repeats on every page and whose rows stay whole."""
+    table = doc.add_table(rows=1, cols=len(headings))  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    table.autofit = False
+    for col, text in enumerate(headings):
+        _cell(table.cell(0, col), text, bold=True)
+    _row_property(table.rows[0], "w:tblHeader")
+    _row_property(table.rows[0], "w:cantSplit")
+    _widths(table, widths)
+    return table
+
+
+def _add_row(table: object, texts: tuple[str, ...], left: tuple[int, ...] = ()) -> None:
+    row = table.add_row()  # type: ignore[attr-defined]
+    _row_property(row, "w:cantSplit")
+    for col, text in enumerate(texts):
+        _cell(row.cells[col], text, centre=col not in left)
+    widths = [c.width for c in table.rows[0].cells]  # type: ignore[attr-defined]
+    for cell, width in zip(row.cells, widths, strict=True):
+        cell.width = width
+
+
+def _widths(table: object, widths: tuple[float, ...]) -> None:
+    for row in table.rows:  # type: ignore[attr-defined]
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Mm(width)
+
+
+#: Room to sign by hand in the signature block (the law's forms leave about 20 mm).
+SIGNING_ROOM_MM = 22
 
 
 def render_process_docx(doc_data: ProcessDocument) -> bytes:
@@ -82,20 +128,28 @@ def render_process_docx(doc_data: ProcessDocument) -> bytes:
     normal = doc.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(13)
+    normal.paragraph_format.space_after = Pt(3)
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin, section.right_margin = Mm(30), Mm(20)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.top_margin, section.bottom_margin = Mm(15), Mm(20)
+    section.header_distance = Mm(10)
 
     # header block on every page: authority | title | code, issue, date, page
     header = section.header
     table = header.add_table(rows=1, cols=3, width=Mm(160))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _cell(table.cell(0, 0), doc_data.authority.upper(), bold=True)
-    _cell(table.cell(0, 1), doc_data.title.upper(), bold=True)
+    table.autofit = False
+    _cell(table.cell(0, 0), doc_data.authority.upper(), bold=True, size=11)
+    _cell(
+        table.cell(0, 1),
+        doc_data.title.upper() + ("\n(DỰ THẢO)" if doc_data.draft else ""),
+        bold=True,
+        size=11,
+    )
     info = table.cell(0, 2)
-    effective = f"{doc_data.effective_from:%d/%m/%Y}" if doc_data.effective_from else "…/…/…"
+    effective = f"{doc_data.effective_from:%d/%m/%Y}" if doc_data.effective_from else "…/…/……"
     info.text = ""
     lines = [
         f"Mã hiệu: {doc_data.code}",
@@ -105,66 +159,91 @@ def render_process_docx(doc_data: ProcessDocument) -> bytes:
     ]
     for i, line in enumerate(lines):
         paragraph = info.paragraphs[0] if i == 0 else info.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
         paragraph.add_run(line).font.size = Pt(10)
     page = info.add_paragraph()
+    page.paragraph_format.space_after = Pt(0)
     page.add_run("Trang: ").font.size = Pt(10)
     _field(page, "PAGE")
-    page.add_run("/")
+    page.add_run("/").font.size = Pt(10)
     _field(page, "NUMPAGES")
+    _widths(table, (45, 70, 45))
+    header.paragraphs[0].paragraph_format.space_after = Pt(0)
 
-    # first page: signature block
+    # first page: the title and the signature block, with room to sign by hand
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_before = Pt(18)
     run = title.add_run(doc_data.title.upper())
     run.bold = True
     run.font.size = Pt(15)
     doc.add_paragraph(
         f"(Thủ tục {doc_data.procedure_code}: {doc_data.procedure_name})"
     ).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    signatures = doc.add_table(rows=5, cols=4)
-    signatures.style = "Table Grid"
+    doc.add_paragraph()
     by_meaning = {s.meaning: s for s in doc_data.signers}
-    _cell(signatures.cell(0, 0), "", bold=True)
-    for col, meaning in enumerate(("Soạn thảo", "Xem xét", "Phê duyệt"), start=1):
-        signer = by_meaning.get(meaning)
-        _cell(signatures.cell(0, col), meaning.upper(), bold=True)
-        _cell(signatures.cell(1, col), "" if signer is None else "(đã ký điện tử)")
-        _cell(signatures.cell(2, col), signer.name if signer else "")
-        _cell(signatures.cell(3, col), signer.title if signer else "")
-        _cell(signatures.cell(4, col), f"{signer.date:%d/%m/%Y}" if signer and signer.date else "")
-    for row, label in enumerate(("", "Chữ ký", "Họ và tên", "Chức vụ", "Ngày")):
-        _cell(signatures.cell(row, 0), label, bold=True, centre=False)
+    signatures = _table(doc, ("", "SOẠN THẢO", "XEM XÉT", "PHÊ DUYỆT"), (28, 44, 44, 44))
+    for label in ("Họ và tên", "Chức vụ", "Chữ ký", "Ngày ký"):
+        texts = [label]
+        for meaning in ("Soạn thảo", "Xem xét", "Phê duyệt"):
+            signer = by_meaning.get(meaning)
+            texts.append(
+                ""
+                if signer is None or label == "Chữ ký"
+                else {
+                    "Họ và tên": signer.name,
+                    "Chức vụ": signer.title,
+                    "Ngày ký": f"{signer.date:%d/%m/%Y}" if signer.date else "",
+                }[label]
+            )
+        _add_row(signatures, tuple(texts), left=(0,))
+    sign_row = signatures.rows[3]  # type: ignore[attr-defined]
+    sign_row.height = Mm(SIGNING_ROOM_MM)
+    sign_row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    for row in signatures.rows:  # type: ignore[attr-defined]
+        row.cells[0].paragraphs[0].runs[0].bold = True
+    note = doc.add_paragraph()
+    note.add_run(
+        "Ngày ký là ngày người ký xác nhận trên phần mềm isoqms (bằng mật khẩu của mình)."
+    ).italic = True
+    note.runs[0].font.size = Pt(10)
 
-    # change-history page
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    # change history, on the first page under the signatures
     heading = doc.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading.paragraph_format.space_before = Pt(18)
+    heading.paragraph_format.keep_with_next = True
     heading.add_run("TRANG THEO DÕI SỬA ĐỔI TÀI LIỆU").bold = True
-    history = doc.add_table(rows=1, cols=5)
-    history.style = "Table Grid"
-    for col, text in enumerate(
-        ("STT", "Lần sửa đổi", "Vị trí / trang", "Nội dung sửa đổi", "Ngày")
-    ):
-        _cell(history.cell(0, col), text, bold=True)
+    history = _table(
+        doc,
+        ("STT", "Lần sửa đổi", "Vị trí / trang", "Nội dung sửa đổi", "Ngày"),
+        (12, 22, 32, 70, 24),
+    )
     for i, entry in enumerate(doc_data.history, start=1):
-        cells = history.add_row().cells
-        for col, text in enumerate(
+        _add_row(
+            history,
             (
                 str(i),
                 entry.revision,
                 entry.places,
                 entry.summary,
                 f"{entry.date:%d/%m/%Y}" if entry.date else "",
-            )
-        ):
-            _cell(cells[col], text, centre=col != 3)
+            ),
+            left=(3,),
+        )
 
     # the sections
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     content = doc_data.content
 
     def section_heading(text: str) -> None:
-        doc.add_paragraph().add_run(text).bold = True
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.space_before = Pt(6)
+        paragraph.add_run(text).bold = True
+
+    def lead_in(text: str) -> None:
+        doc.add_paragraph(text).paragraph_format.keep_with_next = True
 
     section_heading("1. MỤC ĐÍCH")
     doc.add_paragraph(
@@ -183,34 +262,30 @@ def render_process_docx(doc_data: ProcessDocument) -> bytes:
     doc.add_paragraph("TTHC: Thủ tục hành chính; UBND: Ủy ban nhân dân; CCTN: Công chức tiếp nhận.")
     section_heading("5. NỘI DUNG QUY TRÌNH")
     doc.add_paragraph(f"5.1. Điều kiện thực hiện: {content.conditions or 'Không'}")
-    doc.add_paragraph("5.2. Thành phần hồ sơ:")
-    papers = doc.add_table(rows=1, cols=3)
-    papers.style = "Table Grid"
-    for col, text in enumerate(("TT", "Thành phần hồ sơ", "Số lượng")):
-        _cell(papers.cell(0, col), text, bold=True)
+    lead_in("5.2. Thành phần hồ sơ:")
+    papers = _table(doc, ("TT", "Thành phần hồ sơ", "Số lượng"), (12, 108, 40))
     for i, paper in enumerate(content.papers, start=1):
-        cells = papers.add_row().cells
         name = paper.name + ("" if paper.required else " (nếu có)")
-        for col, text in enumerate((str(i), name, paper.quantity_text())):
-            _cell(cells[col], text, centre=col != 1)
+        if paper.form:
+            name += f" (theo mẫu: {paper.form})"
+        _add_row(papers, (str(i), name, paper.quantity_text()), left=(1,))
     doc.add_paragraph(f"5.3. Số lượng hồ sơ: {content.sets:02d} bộ")
     doc.add_paragraph(f"5.4. Thời hạn giải quyết: {content.duration_text}")
     doc.add_paragraph(f"5.5. Nơi tiếp nhận và trả kết quả: {content.where}")
     doc.add_paragraph(f"5.6. Phí, lệ phí: {content.fee or 'Không'}")
     doc.add_paragraph(f"5.7. Kết quả giải quyết: {content.result}")
-    doc.add_paragraph("5.8. Quy trình xử lý công việc:")
-    steps = doc.add_table(rows=1, cols=5)
-    steps.style = "Table Grid"
-    for col, text in enumerate(
-        ("Bước", "Nội dung công việc", "Trách nhiệm", "Thời gian", "Biểu mẫu/Kết quả")
-    ):
-        _cell(steps.cell(0, col), text, bold=True)
+    lead_in("5.8. Quy trình xử lý công việc:")
+    steps = _table(
+        doc,
+        ("Bước", "Nội dung công việc", "Trách nhiệm", "Thời gian", "Biểu mẫu/Kết quả"),
+        (14, 62, 32, 22, 30),
+    )
     for step in content.steps:
-        cells = steps.add_row().cells
-        for col, text in enumerate(
-            (f"B{step.no}", step.work, step.responsible, step.time, step.result)
-        ):
-            _cell(cells[col], text, centre=col in (0, 3))
+        _add_row(
+            steps,
+            (f"B{step.no}", step.work, step.responsible, step.time, step.result),
+            left=(1, 2, 4),
+        )
     section_heading("6. BIỂU MẪU")
     for code, name in doc_data.forms:
         doc.add_paragraph(f"- {code}: {name}")
@@ -219,7 +294,6 @@ def render_process_docx(doc_data: ProcessDocument) -> bytes:
         "Hồ sơ đã giải quyết, Phiếu kiểm soát quá trình giải quyết hồ sơ, "
         "Sổ theo dõi hồ sơ; lưu theo Danh mục hồ sơ của đơn vị."
     )
-    doc.add_section(WD_SECTION.CONTINUOUS)
     doc.core_properties.title = doc_data.title
     doc.core_properties.subject = f"{doc_data.code} lần ban hành {doc_data.issue:02d}"
     doc.core_properties.author = "isoqms"

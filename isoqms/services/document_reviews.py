@@ -6,8 +6,6 @@ is due for its periodic review, copies to sign for or to recall."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -15,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
 from isoqms.db.models import (
-    AuditEvent,
     Document,
     DocumentCopy,
     DocumentRevision,
@@ -30,10 +27,11 @@ from isoqms.domain.documents import (
     review_due,
     standings,
 )
-from isoqms.domain.errors import Conflict, ValidationError
+from isoqms.domain.errors import Conflict, PermissionDenied, ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.services import limits
 from isoqms.services.documents import (
+    PERIODIC_ACTION,
     RevisionRow,
     _check_password,
     _current_signatures,
@@ -46,8 +44,6 @@ from isoqms.services.documents import (
     revision_row,
 )
 from isoqms.services.uow import Actor, require, write
-
-PERIODIC_ACTION = "document.review.periodic"
 
 
 def withdraw(
@@ -118,6 +114,10 @@ def review_no_change(
     if not text:
         raise ValidationError("Chưa ghi kết luận của lần xem xét định kỳ.")
     day = today or clock.today()
+    if not (actor.can(Permission.DOCS_REVIEW) or actor.can(Permission.DOCS_APPROVE)):
+        raise PermissionDenied(
+            "Chỉ người xem xét hoặc người phê duyệt tài liệu được ghi lần xem xét định kỳ."
+        )
     permission = (
         Permission.DOCS_REVIEW if actor.can(Permission.DOCS_REVIEW) else Permission.DOCS_APPROVE
     )
@@ -140,27 +140,6 @@ def review_no_change(
         )
         rev_id = rev.id
     return revision_row(db, rev_id, today)
-
-
-def periodic_notes(session: Session, revision_ids: list[int]) -> dict[int, list[str]]:
-    """What each periodic review concluded, per revision, oldest first (the note is
-    kept in the review's audit event, beside its signature)."""
-    if not revision_ids:
-        return {}
-    out: dict[int, list[str]] = defaultdict(list)
-    rows = session.execute(
-        select(AuditEvent.entity_id, AuditEvent.after)
-        .where(
-            AuditEvent.action == PERIODIC_ACTION,
-            AuditEvent.entity == "document_revision",
-            AuditEvent.entity_id.in_([str(i) for i in revision_ids]),
-        )
-        .order_by(AuditEvent.seq)
-    )
-    for entity_id, after in rows:
-        note = json.loads(after or "{}").get("note", "")
-        out[int(entity_id)].append(str(note))
-    return out
 
 
 # ---------------------------------------------------------------------- things to do

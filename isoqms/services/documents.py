@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -19,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
 from isoqms.db.models import (
+    AuditEvent,
     Document,
     DocumentRevision,
     Procedure,
@@ -48,6 +51,8 @@ from isoqms.services.uow import Actor, UnitOfWork, require, write
 from isoqms.services.users import verify_password
 
 ENTITY = "document"
+#: a periodic review found the revision still fit; its note is in this event
+PERIODIC_ACTION = "document.review.periodic"
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,9 @@ class RevisionRow:
     review_comment: str
     signatures: tuple[SignatureView, ...]
     is_form: bool = False  # carries the printed texts of a form (services.forms)
+    withdrawn_on: dt.date | None = None
+    #: what each periodic review of this revision concluded (no change), oldest first
+    periodic_notes: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------- helpers
@@ -244,6 +252,27 @@ def _snapshot(rev: DocumentRevision) -> dict[str, object]:
     }
 
 
+def periodic_notes(session: Session, revision_ids: list[int]) -> dict[int, list[str]]:
+    """What each periodic review concluded, per revision, oldest first (the note is
+    kept in the review's audit event, beside its signature)."""
+    if not revision_ids:
+        return {}
+    out: dict[int, list[str]] = defaultdict(list)
+    rows = session.execute(
+        select(AuditEvent.entity_id, AuditEvent.after)
+        .where(
+            AuditEvent.action == PERIODIC_ACTION,
+            AuditEvent.entity == "document_revision",
+            AuditEvent.entity_id.in_([str(i) for i in revision_ids]),
+        )
+        .order_by(AuditEvent.seq)
+    )
+    for entity_id, after in rows:
+        note = json.loads(after or "{}").get("note", "")
+        out[int(entity_id)].append(str(note))
+    return out
+
+
 # ---------------------------------------------------------------------- register
 
 
@@ -384,6 +413,22 @@ def start_revision(
             issue, amend = last.issue, last.amendment + 1
         else:
             issue, amend = last.issue + 1, 0
+        if procedure_revision_id is None and doc.procedure_id is not None:
+            # a process document's draft starts from the content last approved, which the
+            # drafter then edits (services.process_documents.set_draft_content)
+            procedure_revision_id = (last.procedure_revision_id if last else None) or (
+                session.execute(
+                    select(ProcedureRevision.id)
+                    .where(
+                        ProcedureRevision.procedure_id == doc.procedure_id,
+                        ProcedureRevision.status == "approved",
+                    )
+                    .order_by(
+                        ProcedureRevision.effective_from.desc(), ProcedureRevision.number.desc()
+                    )
+                    .limit(1)
+                ).scalar_one_or_none()
+            )
         if procedure_revision_id is not None:
             proc_rev = session.get(ProcedureRevision, procedure_revision_id)
             if proc_rev is None or proc_rev.procedure_id != doc.procedure_id:
@@ -537,9 +582,13 @@ def approve(
                 raise ValidationError("Ngày hiệu lực không được trước ngày phê duyệt.")
             _sign(uow, rev, user, Meaning.APPROVED)
             rev.state, rev.effective_from = RevisionState.APPROVED.value, effective_from
-            if rev.procedure_revision_id is not None:
-                proc_rev = session.get(ProcedureRevision, rev.procedure_revision_id)
-                assert proc_rev is not None
+            proc_rev = (
+                session.get(ProcedureRevision, rev.procedure_revision_id)
+                if rev.procedure_revision_id is not None
+                else None
+            )
+            # a content approved before (a new issue that keeps it) keeps its own date
+            if proc_rev is not None and proc_rev.status == "draft":
                 proc_rev.status = "approved"
                 proc_rev.effective_from = dt.datetime.combine(effective_from, dt.time())
                 uow.record(
@@ -613,6 +662,7 @@ def revision_row(db: Database, revision_id: int, day: dt.date | None = None) -> 
 def _history(session: Session, doc: Document, day: dt.date | None) -> dict[int, RevisionRow]:
     revs = _revisions_of(session, doc.id)
     standing = standings(_dates(revs), day or clock.today())
+    notes = periodic_notes(session, [r.id for r in revs])
     out: dict[int, RevisionRow] = {}
     for rev in revs:
         sigs = tuple(
@@ -647,6 +697,8 @@ def _history(session: Session, doc: Document, day: dt.date | None) -> dict[int, 
             rev.review_comment,
             sigs,
             rev.form_content is not None,
+            rev.withdrawn_on,
+            tuple(notes.get(rev.id, ())),
         )
     return out
 

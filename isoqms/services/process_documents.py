@@ -5,15 +5,33 @@ a procedure is controlled content, put in force by approving its process documen
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
-from isoqms.db.models import Document, Procedure, ProcedureRevision
+from isoqms.db.models import Document, DocumentRevision, Procedure, ProcedureRevision, utcnow
 from isoqms.domain import clock
-from isoqms.domain.documents import ISSUING, DocumentKind
-from isoqms.domain.errors import NotFound, ValidationError
+from isoqms.domain.audit import canonical_json
+from isoqms.domain.documents import ISSUING, DocumentKind, RevisionState
+from isoqms.domain.errors import Conflict, NotFound, ValidationError
+from isoqms.domain.procedure import ContentChange, ProcedureContent, content_changes
 from isoqms.domain.roles import Permission
-from isoqms.services.documents import _document, _history, _revision, attach_file
-from isoqms.services.uow import Actor, require
+from isoqms.services.documents import (
+    _document,
+    _editable,
+    _history,
+    _revision,
+    _revisions_of,
+    attach_file,
+    revision_search_text,
+)
+from isoqms.services.procedures import get_procedure, revision_in_force_in
+from isoqms.services.uow import Actor, require, write
 
 
 def process_document(
@@ -27,9 +45,6 @@ def process_document(
     """The process document of a TTHC as .docx, generated from the procedure content its
     revision carries (the newest revision unless one is named); a revision not yet
     approved lists the forms in force on ``day`` (default: today)."""
-    import json
-
-    from isoqms.domain.procedure import ProcedureContent
     from isoqms.render.process_doc import HistoryLine, ProcessDocument, Signer
     from isoqms.render.process_doc import render_process_docx as render
     from isoqms.services.forms import forms_in_force
@@ -45,7 +60,9 @@ def process_document(
         revisions = list(rows.values())
         if not revisions:
             raise NotFound(f"{doc.code} chưa có lần ban hành nào.")
-        chosen = rows[revision_id] if revision_id in rows else revisions[-1]
+        if revision_id is not None and revision_id not in rows:
+            raise NotFound(f"{doc.code} không có lần ban hành này.")
+        chosen = rows[revision_id] if revision_id is not None else revisions[-1]
         rev = _revision(session, chosen.id)
         procedure = session.get(Procedure, doc.procedure_id)
         assert procedure is not None
@@ -90,6 +107,7 @@ def process_document(
             if r.id <= chosen.id
         ),
         forms=forms,
+        draft=chosen.state in (RevisionState.DRAFT, RevisionState.IN_REVIEW),
     )
     return render(data)
 
@@ -105,3 +123,208 @@ def attach_generated(db: Database, actor: Actor, revision_id: int) -> str:
     data = process_document(db, actor, code, revision_id)
     name = f"{code.replace('/', '-')}-lan-{issue:02d}" + (f".{amendment}" if amendment else "")
     return attach_file(db, actor, revision_id, f"{name}.docx", data)
+
+
+# ---------------------------------------------------------------------- content as a draft
+
+
+def revision_numbered(db: Database, actor: Actor, code: str, number: str) -> int:
+    """The id of ``code``'s revision written ``N`` (issue N, its latest amendment) or
+    ``N.M`` (issue N, amendment M), as people write them."""
+    match = re.fullmatch(r"\s*0*(\d{1,4})(?:\.0*(\d{1,4}))?\s*", number or "")
+    if match is None:
+        raise ValidationError(f"Lần ban hành “{number}” phải viết dạng 2 hoặc 2.1.")
+    issue, amendment = int(match.group(1)), match.group(2)
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        doc = _document(session, code)
+        found = [
+            r
+            for r in _revisions_of(session, doc.id)
+            if r.issue == issue and (amendment is None or r.amendment == int(amendment))
+        ]
+        if not found:
+            raise NotFound(f"{doc.code} không có lần ban hành {number.strip()}.")
+        return found[-1].id
+
+
+@dataclass(frozen=True)
+class DraftContent:
+    """The content a process document's draft carries, beside the content in force."""
+
+    revision_id: int
+    code: str  # the process document's
+    procedure_code: str
+    issue: int
+    amendment: int
+    content: ProcedureContent
+    in_force: ProcedureContent | None
+    changes: tuple[ContentChange, ...]
+
+
+def draft_content(db: Database, actor: Actor, revision_id: int) -> DraftContent:
+    """A process document revision's procedure content and what it changes against the
+    content in force at the counter today."""
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        rev = _revision(session, revision_id)
+        doc = session.get(Document, rev.document_id)
+        assert doc is not None
+        procedure = _procedure_of(session, doc)
+        content = _content_of(session, rev)
+        if content is None:
+            raise ValidationError(f"Lần ban hành này của {doc.code} chưa gắn nội dung thủ tục.")
+        current = revision_in_force_in(session, procedure.id, clock.now())
+        in_force = (
+            None if current is None else ProcedureContent.from_dict(json.loads(current.content))
+        )
+        return DraftContent(
+            rev.id,
+            doc.code,
+            procedure.code,
+            rev.issue,
+            rev.amendment,
+            content,
+            in_force,
+            tuple(content_changes(in_force, content)) if in_force else (),
+        )
+
+
+def set_draft_content(
+    db: Database, actor: Actor, revision_id: int, content: ProcedureContent
+) -> DraftContent:
+    """Give a process document's draft new procedure content. The content the counter uses
+    does not change: it takes effect when the process document is approved, from its
+    effective date. A content already approved is never edited: the draft gets its own
+    (draft) procedure revision, changed in place until it is sent for review."""
+    body = canonical_json(content.to_dict())
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    with write(db, actor, Permission.DOCS_DRAFT) as uow:
+        session = uow.session
+        rev = _editable(session, actor, revision_id)
+        doc = session.get(Document, rev.document_id)
+        assert doc is not None
+        procedure = _procedure_of(session, doc)
+        current = (
+            session.get(ProcedureRevision, rev.procedure_revision_id)
+            if rev.procedure_revision_id
+            else None
+        )
+        before = current.content_hash if current is not None else None
+        if current is not None and current.status == "draft":
+            current.content, current.content_hash = body, digest
+            proc_rev = current
+        else:
+            last = (
+                session.execute(
+                    select(func.max(ProcedureRevision.number)).where(
+                        ProcedureRevision.procedure_id == procedure.id
+                    )
+                ).scalar()
+                or 0
+            )
+            proc_rev = ProcedureRevision(
+                procedure_id=procedure.id,
+                number=last + 1,
+                status="draft",
+                # drafted now; in force nowhere until approval sets the real date
+                effective_from=clock.now().replace(second=0, microsecond=0),
+                content=body,
+                content_hash=digest,
+                created_at=utcnow(),
+                created_by=actor.user_id,
+            )
+            session.add(proc_rev)
+            session.flush()
+            rev.procedure_revision_id = proc_rev.id
+        rev.checked_out_by = actor.user_id
+        rev.search_text = revision_search_text(session, rev)
+        uow.record(
+            "procedure.revision.draft",
+            "procedure_revision",
+            proc_rev.id,
+            before={"content_hash": before},
+            after={
+                "procedure": procedure.code,
+                "document": doc.code,
+                "issue": rev.issue,
+                "amendment": rev.amendment,
+                "content_hash": digest,
+            },
+        )
+    return draft_content(db, actor, revision_id)
+
+
+def draft_from_file(
+    db: Database, actor: Actor, procedure_code: str, text: str, *, summary: str = ""
+) -> DraftContent:
+    """``procedures draft CODE --content FILE.json``: the content of the procedure's latest
+    revision in the file (as ``procedures export`` writes it) becomes the draft of its
+    process document — the open draft, or a new one started for it."""
+    from isoqms.services.documents import start_revision
+    from isoqms.services.procedures import parse_content
+
+    parsed = parse_content(text)
+    wanted = (procedure_code or "").strip()
+    entry = next((revisions for info, revisions in parsed if info.code == wanted), None)
+    if entry is None:
+        raise NotFound(f"Tệp không có thủ tục mã “{procedure_code}”.")
+    if not entry:
+        raise ValidationError(f"Thủ tục {wanted} trong tệp chưa có lần sửa đổi nào.")
+    content = max(enumerate(entry), key=lambda item: (item[1][0], item[0]))[1][2]
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        doc = _process_document_of(session, wanted)
+        code = doc.code
+        open_ = [
+            r
+            for r in _revisions_of(session, doc.id)
+            if r.state in (RevisionState.DRAFT, RevisionState.IN_REVIEW)
+        ]
+    if open_ and open_[-1].state == RevisionState.IN_REVIEW:
+        raise Conflict(
+            f"Dự thảo lần {open_[-1].issue}.{open_[-1].amendment} của {code} đang chờ xem xét "
+            "/ phê duyệt: không sửa được nội dung."
+        )
+    if open_:
+        revision_id = open_[-1].id
+    else:
+        revision_id = start_revision(
+            db,
+            actor,
+            code,
+            change_summary=summary or "Cập nhật nội dung thủ tục hành chính",
+            places_changed="Mục 5",
+        ).id
+    return set_draft_content(db, actor, revision_id, content)
+
+
+def _process_document_of(session: Session, procedure_code: str) -> Document:
+    procedure = get_procedure(session, procedure_code)
+    doc = session.execute(
+        select(Document)
+        .where(Document.procedure_id == procedure.id, Document.kind == DocumentKind.PROCESS.value)
+        .order_by(Document.id)
+        .limit(1)
+    ).scalar_one_or_none()
+    if doc is None:
+        raise NotFound(
+            f"Thủ tục {procedure.code} chưa có quy trình giải quyết trong danh mục tài liệu: "
+            "tạo tài liệu loại quy trình TTHC trước."
+        )
+    return doc
+
+
+def _procedure_of(session: Session, doc: Document) -> Procedure:
+    if doc.kind != DocumentKind.PROCESS or doc.procedure_id is None:
+        raise ValidationError(f"{doc.code} không phải quy trình giải quyết TTHC.")
+    procedure = session.get(Procedure, doc.procedure_id)
+    assert procedure is not None
+    return procedure
+
+
+def _content_of(session: Session, rev: DocumentRevision) -> ProcedureContent | None:
+    if rev.procedure_revision_id is None:
+        return None
+    proc_rev = session.get(ProcedureRevision, rev.procedure_revision_id)
+    return None if proc_rev is None else ProcedureContent.from_dict(json.loads(proc_rev.content))
