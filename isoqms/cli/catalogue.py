@@ -75,7 +75,17 @@ def cmd_procedures_draft(ctx: Context) -> int:
     text = read_text_file(ctx.args.content)
     draft = draft_from_file(ctx.db, ctx.actor, ctx.args.code, text, summary=ctx.args.summary or "")
     if ctx.args.json:
-        emit_json(draft)
+        emit_json(
+            {
+                "code": draft.code,
+                "procedure_code": draft.procedure_code,
+                "revision_id": draft.revision_id,
+                "issue": draft.issue,
+                "amendment": draft.amendment,
+                "content": draft.content.to_dict(),
+                "changes": draft.changes,
+            }
+        )
         return 0
     print(
         f"Dự thảo {draft.code} lần {draft.issue}.{draft.amendment} mang nội dung mới của thủ tục "

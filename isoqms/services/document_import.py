@@ -1,16 +1,15 @@
 """Bulk import of an existing document folder (.docx/.pdf): each file becomes revision 1
 (or the issue its header states), effective from a given date.
 
-Code, title and issue number are read from the first table of a .docx (the Vietnamese
-header block: "Mã hiệu: QT-HT-01", "Lần ban hành: 02", the title in capitals), otherwise
-from the file name ("QT-HT-01 - Quy trình đăng ký khai sinh.pdf"). A file that still
-lacks a code or title is named in the refusal and nothing is imported.
+Code, title and issue number are read from the header block (services.file_header:
+"Mã hiệu: QT-HT-01", "Lần ban hành: 02", the title in capitals), otherwise from the file
+name ("QT-HT-01 - Quy trình đăng ký khai sinh.pdf"). A file that still lacks a code or
+title is named in the refusal and nothing is imported.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +23,9 @@ from isoqms.domain.text import nfc
 from isoqms.paths import describe_os_error
 from isoqms.services import files, limits
 from isoqms.services.existing_documents import ExistingDocument, import_existing
+from isoqms.services.file_header import read_header
 from isoqms.services.uow import Actor
 
-_CODE = re.compile(r"M[ãa]\s*(?:hi[ệe]u|s[ốo])\s*:\s*([A-Z0-9][A-Z0-9.\-]+)", re.IGNORECASE)
-_ISSUE = re.compile(r"L[ầa]n\s*ban\s*h[àa]nh\s*:\s*(\d{1,3})", re.IGNORECASE)
 _NAME = re.compile(r"^([A-Z]{2,4}(?:[-.][A-Z0-9]{1,6}){1,4})\s*[-_–—:]?\s*(.*)$")
 PREFIX_KINDS = {
     "QT": DocumentKind.PROCEDURE,
@@ -49,35 +47,6 @@ class Found:
     title: str
     issue: int
     kind: DocumentKind | None
-
-
-def read_header(name: str, data: bytes) -> tuple[str, str, int | None]:
-    """(code, title, issue) from a .docx header table; empty where not found."""
-    if not name.lower().endswith(".docx"):
-        return "", "", None
-    from docx import Document
-
-    cells = []
-    try:  # untrusted bytes: a file python-docx cannot read has no header to offer
-        doc = Document(io.BytesIO(data))
-        if not doc.tables:
-            return "", "", None
-        for row in doc.tables[0].rows:
-            for cell in row.cells:
-                text = nfc(cell.text)
-                if text and text not in cells:
-                    cells.append(text)
-    except Exception:
-        return "", "", None
-    joined = "\n".join(cells)
-    code_match = _CODE.search(joined)
-    code = code_match[1] if code_match else ""
-    issue_match = _ISSUE.search(joined)
-    candidates = [c for c in cells if ":" not in c and len(c) > 8 and not c.startswith("UBND")]
-    title = max(candidates, key=len) if candidates else ""
-    if title.isupper():
-        title = title[:1] + title[1:].lower()
-    return str(code).upper(), title, int(issue_match[1]) if issue_match else None
 
 
 def _read(path: Path) -> bytes:
@@ -102,7 +71,8 @@ def scan(folder: Path) -> list[Found]:
         raise ValidationError(f"Thư mục {folder} không có tệp .docx hoặc .pdf nào.")
     found = []
     for path in paths:
-        code, title, issue = read_header(path.name, _read(path))
+        header = read_header(path.name, _read(path))
+        code, title, issue = header.code, header.title, header.issue
         name_match = _NAME.match(nfc(path.stem).upper())
         if not code and name_match:
             code = name_match[1]

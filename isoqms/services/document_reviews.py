@@ -116,7 +116,8 @@ def review_no_change(
     day = today or clock.today()
     if not (actor.can(Permission.DOCS_REVIEW) or actor.can(Permission.DOCS_APPROVE)):
         raise PermissionDenied(
-            "Chỉ người xem xét hoặc người phê duyệt tài liệu được ghi lần xem xét định kỳ."
+            f"Người dùng “{actor.username}” không có quyền ghi lần xem xét định kỳ "
+            "(việc của người xem xét hoặc người phê duyệt tài liệu)."
         )
     permission = (
         Permission.DOCS_REVIEW if actor.can(Permission.DOCS_REVIEW) else Permission.DOCS_APPROVE

@@ -47,6 +47,7 @@ from isoqms.domain.roles import Permission
 from isoqms.domain.text import fold
 from isoqms.render.registers import RegisterLine, Registers
 from isoqms.services import files, limits
+from isoqms.services.file_header import FileHeader
 from isoqms.services.uow import Actor, UnitOfWork, require, write
 from isoqms.services.users import verify_password
 
@@ -485,14 +486,32 @@ def checkin(db: Database, actor: Actor, revision_id: int) -> None:
             uow.record("document.checkin", "document_revision", rev.id)
 
 
-def attach_file(db: Database, actor: Actor, revision_id: int, name: str, data: bytes) -> str:
-    """Store the revision's file (checked first; nothing is stored if it is refused)."""
+@dataclass(frozen=True)
+class Attached:
+    digest: str
+    #: said to the drafter when the file has no header block to check it against
+    warning: str = ""
+
+
+def attach_file(db: Database, actor: Actor, revision_id: int, name: str, data: bytes) -> Attached:
+    """Store the revision's file (checked first; nothing is stored if it is refused).
+
+    A file whose header block names another document or another issue is refused, both
+    values named: QT-HT-04's file attached to QT-HT-02 would go round the signatures and
+    out as QT-HT-02's controlled copy. A file with no header block is taken, with a
+    warning to check it."""
+    from isoqms.services.file_header import read_header
+
     media_type = files.check_upload(name, data)
     file_name = limits.text(
         name.replace("\\", "/").rsplit("/", 1)[-1], DocumentRevision.file_name, "tên tệp"
     )
+    header = read_header(file_name, data)
     with write(db, actor, Permission.DOCS_DRAFT) as uow:
         rev = _editable(uow.session, actor, revision_id)
+        doc = uow.session.get(Document, rev.document_id)
+        assert doc is not None
+        warning = _check_header(doc, rev, header)
         rev.checked_out_by = actor.user_id
         digest = files.store(uow.session, data, media_type)
         before = rev.file_sha256
@@ -503,18 +522,53 @@ def attach_file(db: Database, actor: Actor, revision_id: int, name: str, data: b
             "document_revision",
             rev.id,
             before={"file": before},
-            after={"file": digest, "name": rev.file_name},
+            after={"file": digest, "name": rev.file_name, "header": header.code or None},
         )
-    return digest
+    return Attached(digest, warning)
+
+
+def _check_header(doc: Document, rev: DocumentRevision, header: FileHeader) -> str:
+    if not header.found:
+        return (
+            "Tệp không có khối tiêu đề (Mã hiệu, Lần ban hành) để đối chiếu: kiểm tra lại "
+            f"đúng là tệp của {doc.code} lần {rev.issue:02d} trước khi gửi xem xét."
+        )
+    if header.code != doc.code.upper():
+        raise ValidationError(
+            f"Tệp ghi Mã hiệu {header.code}, không phải {doc.code}: đây là tệp của tài liệu "
+            "khác, không đính kèm."
+        )
+    if header.issue is not None and header.issue != rev.issue:
+        raise ValidationError(
+            f"Tệp ghi Lần ban hành {header.issue:02d}, nhưng dự thảo này là lần "
+            f"{rev.issue:02d} của {doc.code}: sửa khối tiêu đề của tệp rồi đính kèm lại."
+        )
+    return ""
+
+
+def check_submit(db: Database, actor: Actor, revision_id: int) -> None:
+    """What must hold before a draft is sent for review, checked before the drafter is
+    asked for their password: theirs to edit, and something to review."""
+    with db.read() as session:
+        require(session, actor, Permission.DOCS_DRAFT)
+        _submittable(session, actor, revision_id)
+
+
+def _submittable(session: Session, actor: Actor, revision_id: int) -> DocumentRevision:
+    rev = _editable(session, actor, revision_id)
+    if rev.file_sha256 is None and rev.procedure_revision_id is None and not rev.form_content:
+        raise ValidationError(
+            "Dự thảo chưa có nội dung để gửi xem xét: đính kèm tệp tài liệu (hoặc tạo tệp "
+            "quy trình từ nội dung thủ tục) trước."
+        )
+    return rev
 
 
 def submit(db: Database, actor: Actor, revision_id: int, password: str) -> RevisionRow:
     """The drafter signs (Soạn thảo) and sends the draft for review."""
     with write(db, actor, Permission.DOCS_DRAFT) as uow:
         session = uow.session
-        rev = _editable(session, actor, revision_id)
-        if rev.file_sha256 is None and rev.procedure_revision_id is None and not rev.form_content:
-            raise ValidationError("Dự thảo chưa có nội dung (tệp tài liệu) để gửi xem xét.")
+        rev = _submittable(session, actor, revision_id)
         user = _check_password(session, actor, password)
         _sign(uow, rev, user, Meaning.DRAFTED)
         rev.state, rev.checked_out_by = RevisionState.IN_REVIEW.value, None

@@ -22,6 +22,7 @@ from isoqms.domain.errors import Conflict, NotFound, ValidationError
 from isoqms.domain.procedure import ContentChange, ProcedureContent, content_changes
 from isoqms.domain.roles import Permission
 from isoqms.services.documents import (
+    Attached,
     _document,
     _editable,
     _history,
@@ -112,7 +113,7 @@ def process_document(
     return render(data)
 
 
-def attach_generated(db: Database, actor: Actor, revision_id: int) -> str:
+def attach_generated(db: Database, actor: Actor, revision_id: int) -> Attached:
     """Attach the process document generated from the procedure content the draft carries,
     so the drafter can hand it on (or edit it in Word and attach it again)."""
     with db.read() as session:

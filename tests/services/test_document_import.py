@@ -12,7 +12,8 @@ from docx import Document as DocxDocument
 from isoqms.db.engine import Database
 from isoqms.domain.errors import ValidationError
 from isoqms.services import documents
-from isoqms.services.document_import import import_folder, read_header
+from isoqms.services.document_import import import_folder
+from isoqms.services.file_header import FileHeader, read_header
 from tests.helpers import audit_count, login, run_cli
 
 
@@ -49,10 +50,8 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_header_table_is_read() -> None:
-    assert read_header("x.docx", header_docx("QT-HT-09", "Quy trình thử", 2)) == (
-        "QT-HT-09",
-        "Quy trình thử",
-        2,
+    assert read_header("x.docx", header_docx("QT-HT-09", "Quy trình thử", 2)) == FileHeader(
+        "QT-HT-09", "Quy trình thử", 2
     )
 
 

@@ -113,6 +113,12 @@ OPERATIONS: dict[str, Op] = {
     "document_reviews.review_no_change": lambda db, a, k: document_reviews.review_no_change(
         db, a, "QT-KSTL-01", "demo", note="Còn phù hợp"
     ),
+    "process_documents.set_draft_content": lambda db, a, k: process_documents.set_draft_content(
+        db,
+        a,
+        k["draft"],  # type: ignore[arg-type]
+        procedures.latest_revision(db, "1.001193").content,
+    ),
     "document_copies.distribute": lambda db, a, k: document_copies.distribute(
         db, a, "QT-KSTL-01", "Văn thư"
     ),

@@ -1,0 +1,273 @@
+"""Every lifecycle reaches its end: a procedure's content edited as the draft of its
+process document and put in force by approval on its effective date; withdrawal; copies
+signed for and recalled; the periodic review that finds a document still fit. Each by the
+right person, refused for the wrong one, audited, and in the history."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from isoqms.db.engine import Database
+from isoqms.domain import clock
+from isoqms.domain.calendar import Duration
+from isoqms.domain.errors import Conflict, PermissionDenied, ValidationError
+from isoqms.services import (
+    document_copies,
+    document_reviews,
+    intake,
+    procedures,
+    process_documents,
+)
+from isoqms.services import documents as svc
+from isoqms.services.intake import Applicant, IntakeDraft
+from isoqms.services.uow import Actor
+from tests.helpers import audit_count, login, run_cli
+
+PW = {"ISOQMS_PASSWORD": "demo"}
+
+
+@pytest.fixture
+def people(demo_db: Database) -> dict[str, Actor]:
+    roles = ("iso_secretary", "reviewer", "approver", "clerk", "auditor")
+    return {r: login(demo_db, r) for r in roles}
+
+
+def _receive(db: Database, clerk: Actor, at: dt.datetime) -> intake.DossierView:
+    with clock.travel(at):
+        return intake.receive(db, clerk, IntakeDraft("1.001193", Applicant("Lê Thị Mai")))
+
+
+def test_edited_content_is_in_force_from_the_effective_date(
+    demo_db: Database, people: dict[str, Actor]
+) -> None:
+    """The secretary shortens the time and adds a copy of a paper in QT-HT-01's draft; the
+    counter keeps the old content until the approved effective date, then uses the new."""
+    secretary, reviewer, approver = (
+        people["iso_secretary"],
+        people["reviewer"],
+        people["approver"],
+    )
+    old = procedures.latest_revision(demo_db, "1.001193").content
+    draft = svc.start_revision(demo_db, secretary, "QT-HT-01", change_summary="Rút ngắn thời hạn")
+    # a new draft starts from the content in force: the process document can be generated
+    assert process_documents.draft_content(demo_db, secretary, draft.id).content == old
+    papers = list(old.papers)
+    papers[0] = dataclasses.replace(papers[0], copies=papers[0].copies + 1)
+    new = dataclasses.replace(old, duration=Duration.days(2), papers=tuple(papers))
+    shown = process_documents.set_draft_content(demo_db, secretary, draft.id, new)
+    assert {c.what for c in shown.changes} == {"Thời hạn giải quyết", "Thành phần hồ sơ số 1"}
+    # the counter still sees the old content while the draft goes round
+    assert procedures.revision_in_force(demo_db, "1.001193", clock.now()).content == old
+    process_documents.attach_generated(demo_db, secretary, draft.id)
+    svc.submit(demo_db, secretary, draft.id, "demo")
+    svc.review(demo_db, reviewer, draft.id, "demo", accept=True)
+    day = dt.date(2026, 12, 3)
+    svc.approve(demo_db, approver, draft.id, "demo", effective_from=day)
+
+    before = _receive(demo_db, people["clerk"], dt.datetime(2026, 12, 2, 9, 0))
+    after = _receive(demo_db, people["clerk"], dt.datetime(2026, 12, 3, 9, 0))
+    assert before.duration_text == old.duration_text
+    assert after.duration_text.startswith("02 ngày làm việc")
+    assert after.revision_number > before.revision_number
+    # the document's history names the three signers of the new issue
+    issued = svc.history(demo_db, people["auditor"], "QT-HT-01")[-1]
+    assert [s.meaning for s in issued.signatures] == ["drafted", "reviewed", "approved"]
+    assert len({s.full_name for s in issued.signatures}) == 3
+
+
+def test_content_is_edited_only_in_a_draft_by_its_holder(
+    demo_db: Database, people: dict[str, Actor]
+) -> None:
+    secretary = people["iso_secretary"]
+    content = procedures.latest_revision(demo_db, "1.001193").content
+    draft = svc.start_revision(demo_db, secretary, "QT-HT-01", change_summary="Sửa")
+    with pytest.raises(PermissionDenied):
+        process_documents.set_draft_content(demo_db, people["reviewer"], draft.id, content)
+    process_documents.set_draft_content(demo_db, secretary, draft.id, content)
+    svc.submit(demo_db, secretary, draft.id, "demo")
+    with pytest.raises(Conflict):
+        process_documents.set_draft_content(demo_db, secretary, draft.id, content)
+    current = svc.history(demo_db, secretary, "QT-HT-01")[0]
+    with pytest.raises(Conflict):  # an approved revision is never edited
+        process_documents.set_draft_content(demo_db, secretary, current.id, content)
+
+
+def test_procedures_draft_from_a_file_and_generate_the_draft(
+    demo_url: str, demo_db: Database, tmp_path: Path
+) -> None:
+    exported = tmp_path / "p.json"
+    cli = ("--db", demo_url, "--user", "iso_secretary")
+    assert (
+        run_cli(*cli, "procedures", "export", str(exported), "--code", "1.001193").returncode == 0
+    )
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["procedures"][0]["revisions"][-1]["content"]["fee"] = "Miễn lệ phí"
+    changed = tmp_path / "p2.json"
+    changed.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run_cli(*cli, "procedures", "draft", "1.001193", "--content", str(changed), env=PW)
+    assert result.returncode == 0, result.stderr
+    assert "Phí, lệ phí" in result.stdout and "Miễn lệ phí" in result.stdout
+    as_json = run_cli(
+        *cli, "procedures", "draft", "1.001193", "--content", str(changed), "--json", env=PW
+    )
+    assert json.loads(as_json.stdout)["code"] == "QT-HT-01"
+    out = tmp_path / "draft.docx"
+    generated = run_cli(*cli, "docs", "generate", "QT-HT-01", "--out", str(out), env=PW)
+    assert generated.returncode == 0, generated.stderr
+    from docx import Document
+
+    text = "\n".join(
+        cell.text
+        for table in Document(str(out)).sections[0].header.tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    assert "DỰ THẢO" in text and "Lần ban hành: 02" in text
+    first = tmp_path / "first.docx"
+    assert (
+        run_cli(
+            *cli, "docs", "generate", "QT-HT-01", "--revision", "1", "--out", str(first), env=PW
+        )
+    ).returncode == 0
+    missing = run_cli(
+        *cli, "docs", "generate", "QT-HT-01", "--revision", "7", "--out", str(first), env=PW
+    )
+    assert missing.returncode == 1 and "lần ban hành 7" in missing.stderr
+    # a file naming no such procedure changes nothing
+    before = audit_count(demo_db)
+    wrong = run_cli(*cli, "procedures", "draft", "1.000001", "--content", str(changed), env=PW)
+    assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
+    assert audit_count(demo_db) == before
+
+
+def test_withdraw_is_the_approvers_and_copies_become_to_recall(
+    demo_db: Database, people: dict[str, Actor]
+) -> None:
+    secretary, approver = people["iso_secretary"], people["approver"]
+    copy = document_copies.distribute(demo_db, secretary, "QT-HT-02", "Tổ một cửa")
+    before = audit_count(demo_db)
+    with pytest.raises(PermissionDenied):
+        document_reviews.withdraw(demo_db, secretary, "QT-HT-02", reason="Bãi bỏ")
+    with pytest.raises(ValidationError):
+        document_reviews.withdraw(demo_db, approver, "QT-HT-02", reason=" ")
+    with pytest.raises(ValidationError):
+        document_reviews.withdraw(
+            demo_db, approver, "QT-HT-02", on=dt.date(2026, 11, 30), reason="Bãi bỏ"
+        )
+    assert audit_count(demo_db) == before
+    row = document_reviews.withdraw(demo_db, approver, "QT-HT-02", reason="Thủ tục bị bãi bỏ")
+    assert row.standing == "withdrawn" and row.withdrawn_on == clock.today()
+    assert row.review_comment == "Thủ tục bị bãi bỏ"
+    with pytest.raises(Conflict, match="đã thu hồi"):
+        document_reviews.withdraw(demo_db, approver, "QT-HT-02", reason="Lần nữa")
+    (out,) = document_copies.copies(demo_db, secretary, "QT-HT-02")
+    assert out.must_recall
+    todo = document_reviews.reminders(demo_db, secretary)
+    assert any(r.what == "recall_copy" and r.code == "QT-HT-02" for r in todo)
+    with pytest.raises(PermissionDenied):
+        document_copies.recall(demo_db, people["reviewer"], copy.id)
+    document_copies.recall(demo_db, secretary, copy.id)
+    with pytest.raises(Conflict):
+        document_copies.recall(demo_db, secretary, copy.id)
+    with pytest.raises(Conflict, match="đã thu hồi"):
+        document_copies.acknowledge(demo_db, secretary, copy.id)
+    todo = document_reviews.reminders(demo_db, secretary)
+    assert not any(r.code == "QT-HT-02" and r.what == "recall_copy" for r in todo)
+
+
+def test_acknowledgement_defaults_to_the_holder(
+    demo_db: Database, people: dict[str, Actor]
+) -> None:
+    secretary = people["iso_secretary"]
+    copy = document_copies.distribute(demo_db, secretary, "QT-HT-03", "Công chức tư pháp")
+    assert any(r.what == "acknowledge_copy" for r in document_reviews.reminders(demo_db, secretary))
+    with pytest.raises(PermissionDenied):
+        document_copies.acknowledge(demo_db, people["clerk"], copy.id)
+    document_copies.acknowledge(demo_db, secretary, copy.id)
+    seen = document_copies.copy_numbered(demo_db, secretary, "QT-HT-03", copy.copy_no)
+    assert seen.acknowledged_by == "Công chức tư pháp" and seen.acknowledged_at is not None
+    with pytest.raises(Conflict):
+        document_copies.acknowledge(demo_db, secretary, copy.id, "Người khác")
+
+
+def test_a_periodic_review_with_no_change_restarts_the_period(
+    demo_db: Database, people: dict[str, Actor]
+) -> None:
+    due = {r.code for r in document_reviews.reminders(demo_db, people["auditor"])}
+    assert "QT-HT-03" in due  # effective 01/07/2025, reviewed every 12 months
+    with pytest.raises(PermissionDenied):
+        document_reviews.review_no_change(
+            demo_db, people["iso_secretary"], "QT-HT-03", "demo", note="Phù hợp"
+        )
+    with pytest.raises(ValidationError):
+        document_reviews.review_no_change(demo_db, people["reviewer"], "QT-HT-03", "demo", note="")
+    row = document_reviews.review_no_change(
+        demo_db, people["reviewer"], "QT-HT-03", "demo", note="Vẫn phù hợp Nghị định 123"
+    )
+    assert row.signatures[-1].meaning == "periodic"
+    assert row.periodic_notes == ("Vẫn phù hợp Nghị định 123",)
+    todo = document_reviews.reminders(demo_db, people["auditor"])
+    assert not any(r.code == "QT-HT-03" and r.what == "review_due" for r in todo)
+    next_year = document_reviews.reminders(demo_db, people["auditor"], dt.date(2027, 12, 1))
+    assert any(r.code == "QT-HT-03" and r.what == "review_due" for r in next_year)
+    # the approver may record one too; the process document's signature block does not
+    document_reviews.review_no_change(demo_db, people["approver"], "QT-HT-03", "demo", note="Ổn")
+
+
+def test_stock_forms_are_not_overdue_on_a_fresh_install(db: Database) -> None:
+    """Loaded today, a stock form is first due for review a period from today, not from
+    the date in the law that issued it (15/01/2024)."""
+    from isoqms.services import demo
+
+    demo.init_demo(db)
+    secretary = login(db, "iso_secretary")
+    due = [r for r in document_reviews.reminders(db, secretary) if r.what == "review_due"]
+    assert not [r for r in due if r.code.startswith("BM")]
+    later = document_reviews.reminders(db, secretary, dt.date(2027, 12, 2))
+    assert any(r.code == "BM-KSTL-01" and r.what == "review_due" for r in later)
+
+
+def test_lifecycle_commands(demo_url: str) -> None:
+    def run(user: str, *args: str) -> tuple[int, str, str]:
+        result = run_cli("--db", demo_url, "--user", user, "docs", *args, env=PW)
+        assert "Traceback" not in result.stderr
+        return result.returncode, result.stdout, result.stderr
+
+    code, out, _ = run("iso_secretary", "distribute", "QT-HT-04", "--to", "Tổ một cửa", "--json")
+    assert code == 0 and json.loads(out)["copy_no"] == 1
+    assert run("reviewer", "ack", "QT-HT-04", "--copy", "1")[0] == 1
+    code, out, _ = run("iso_secretary", "ack", "QT-HT-04", "--copy", "1", "--by", "Trần Văn B")
+    assert code == 0 and "Trần Văn B" in out
+    code, _, err = run("iso_secretary", "ack", "QT-HT-04", "--copy", "9")
+    assert code == 1 and "số 9" in err
+    code, _, err = run("iso_secretary", "withdraw", "QT-HT-04", "--reason", "Bãi bỏ")
+    assert code == 1 and "quyền" in err
+    code, out, _ = run("approver", "withdraw", "QT-HT-04", "--reason", "Bãi bỏ")
+    assert code == 0 and "01/12/2026" in out
+    code, out, _ = run("iso_secretary", "copies", "QT-HT-04", "--json")
+    assert json.loads(out)[0]["must_recall"] is True
+    assert run("iso_secretary", "recall", "QT-HT-04", "--copy", "1")[0] == 0
+    code, out, _ = run("auditor", "copies", "QT-HT-04")
+    assert "đã thu hồi" in out
+    code, out, _ = run("auditor", "list")
+    assert any("QT-HT-04" in line and "Đã thu hồi" in line for line in out.splitlines())
+    code, out, _ = run("reviewer", "review", "QT-HT-05", "--no-change", "--note", "Còn phù hợp")
+    assert code == 0
+    code, out, _ = run("auditor", "history", "QT-HT-05", "--json")
+    rows = json.loads(out)
+    assert rows[-1]["periodic_notes"] == ["Còn phù hợp"]
+    assert rows[-1]["signatures"][-1]["meaning"] == "periodic"
+    code, out, _ = run("auditor", "history", "QT-HT-04")
+    assert "Thu hồi từ 01/12/2026: Bãi bỏ" in out
+    assert run("iso_secretary", "review", "QT-HT-05", "--no-change", "--note", "x")[0] == 1
+    assert run("reviewer", "review", "QT-HT-05", "--note", "x")[0] == 1
+
+
+@pytest.fixture
+def demo_url(demo_db: Database) -> str:
+    return demo_db.url.render_as_string(hide_password=False)
