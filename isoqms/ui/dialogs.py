@@ -77,6 +77,16 @@ def ask_text(parent: QWidget | None, title: str, prompt: str, text: str = "") ->
     return value if ok else None
 
 
+def ask_item(parent: QWidget | None, title: str, prompt: str, items: list[str]) -> int | None:
+    """One of ``items`` (its index), or None when cancelled (patchable in tests)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    if not items:
+        return None
+    value, ok = QInputDialog.getItem(parent, title, prompt, items, 0, False)
+    return items.index(value) if ok and value in items else None
+
+
 def ask_printer(parent: QWidget | None, printer: object) -> bool:
     """The system print dialog (patchable in tests)."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter

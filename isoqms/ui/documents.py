@@ -11,24 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
-    QRadioButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -36,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from isoqms.db.engine import Database
 from isoqms.domain import clock
-from isoqms.domain.documents import KIND_LABELS, DocumentKind
+from isoqms.domain.documents import DocumentKind
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.services import document_copies, document_reviews, process_documents
@@ -48,12 +44,19 @@ from isoqms.services.exports import save
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.document_dialogs import (
+    CompareDialog,
+    CopyDialog,
+    FormTextsDialog,
+    NewDocumentDialog,
+    NewRevisionDialog,
+)
 from isoqms.ui.models import RowsModel
 from isoqms.ui.operations import changing, reading
 from isoqms.ui.operations import documents as ops
-from isoqms.ui.operations.documents import CopyPages, History, Register
+from isoqms.ui.operations.documents import History, Register
 from isoqms.ui.pages import Page, heading
-from isoqms.ui.pdf_view import PagesView, print_dpi, print_images
+from isoqms.ui.procedure_editor import ProcedureContentDialog
 
 
 class Columns(enum.IntEnum):
@@ -123,262 +126,35 @@ def history_html(code: str, revisions: list[RevisionRow], labels: dict[str, str]
                 if rev.checked_out_by
                 else ""
             )
+            + (
+                f"<br><b>{labels['withdrawn']} {rev.withdrawn_on:%d/%m/%Y}</b>"
+                if rev.withdrawn_on
+                else ""
+            )
+            + "".join(
+                f"<br><i>{labels['periodic']}: {escape(note)}</i>" for note in rev.periodic_notes
+            )
             + "</p>"
             + (f"<table border='1' cellspacing='0' cellpadding='3'>{sigs}</table>" if sigs else "")
         )
     return "".join(parts)
 
 
-DIFF_COLOURS = {"changed": "#fff4ce", "added": "#d9f2dc", "removed": "#f8d7da", "same": ""}
-
-
-class CompareDialog(QDialog):
-    """Two revisions' text side by side; changes coloured."""
-
-    def __init__(
-        self, code: str, titles: tuple[str, str], rows: list[DiffRow], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Compare %1").replace("%1", code))
-        self.resize(1000, 700)
-        self.view = QTextBrowser()
-        body = "".join(
-            f"<tr style='background:{DIFF_COLOURS[r.kind]}'><td>{escape(r.left)}</td>"
-            f"<td>{escape(r.right)}</td></tr>"
-            for r in rows
-        )
-        issue = self.tr("Issue")
-        self.view.setHtml(
-            "<table width='100%' border='1' cellspacing='0' cellpadding='4'>"
-            f"<tr><th>{issue} {titles[0]}</th><th>{issue} {titles[1]}</th></tr>{body}</table>"
-        )
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
-        layout.addWidget(buttons)
-
-
-class NewDocumentDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New controlled document"))
-        self.kind = QComboBox()
-        for kind in DocumentKind:
-            self.kind.addItem(KIND_LABELS[kind], kind.value)
-        self.code = QLineEdit()
-        self.code.setPlaceholderText("QT-KSTL-01, BM-HT-01-01 …")
-        self.title_edit = QLineEdit()
-        self.owner = QLineEdit()
-        self.procedure = QLineEdit()
-        self.procedure.setPlaceholderText(self.tr("procedure code, for a process document"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("Kind:"), self.kind)
-        form.addRow(self.tr("Code:"), self.code)
-        form.addRow(self.tr("Title:"), self.title_edit)
-        form.addRow(self.tr("Owner:"), self.owner)
-        form.addRow(self.tr("Procedure (TTHC):"), self.procedure)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-
-class NewRevisionDialog(QDialog):
-    """A new draft: what changes, where, and whether it is a new issue or an amendment."""
-
-    def __init__(self, code: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New revision of %1").replace("%1", code))
-        self.setMinimumWidth(560)
-        self.summary = QLineEdit()
-        self.summary.setObjectName("changeSummary")
-        self.places = QLineEdit()
-        self.places.setPlaceholderText(self.tr("e.g. section 5, pages 3–4"))
-        self.new_issue = QRadioButton(self.tr("New issue"))
-        self.amendment = QRadioButton(self.tr("Amendment of the current issue"))
-        self.new_issue.setChecked(True)
-        form = QFormLayout(self)
-        form.addRow(self.tr("What changes:"), self.summary)
-        form.addRow(self.tr("Places changed:"), self.places)
-        form.addRow(self.new_issue)
-        form.addRow(self.amendment)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-
-class FormTextsDialog(QDialog):
-    """The printed texts of a form draft, one line per item; table columns separated by |."""
-
-    def __init__(self, code: str, texts: dict[str, object], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Texts of form %1").replace("%1", code))
-        self.resize(820, 560)
-        self.table = QTableWidget(len(texts), 2)
-        self.table.setObjectName("formTexts")
-        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Printed text")])
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.lists: set[str] = set()
-        for i, (key, value) in enumerate(texts.items()):
-            item = QTableWidgetItem(key)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(i, 0, item)
-            if isinstance(value, list):
-                self.lists.add(key)
-                value = " | ".join(map(str, value))
-            self.table.setItem(i, 1, QTableWidgetItem(str(value)))
-        hint = QLabel(
-            self.tr(
-                "Keep the fill-in fields such as {number} or {book}; separate table columns with |."
-            )
-        )
-        hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-
-    def _cell(self, row: int, column: int) -> QTableWidgetItem:
-        item = self.table.item(row, column)
-        assert item is not None
-        return item
-
-    def set_text(self, key: str, text: str) -> None:
-        for i in range(self.table.rowCount()):
-            if self._cell(i, 0).text() == key:
-                self._cell(i, 1).setText(text)
-                return
-        raise KeyError(key)
-
-    def texts(self) -> dict[str, object]:
-        out: dict[str, object] = {}
-        for i in range(self.table.rowCount()):
-            key, text = self._cell(i, 0).text(), self._cell(i, 1).text()
-            out[key] = [part.strip() for part in text.split("|")] if key in self.lists else text
-        return out
-
-
-class CopyDialog(QDialog):
-    """Print or save a copy of a revision: uncontrolled, or a numbered controlled copy."""
-
-    rendered = Signal()
-    printed = Signal(object)
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        code: str,
-        revisions: list[RevisionRow],
-        copies: list[CopyView],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.copies = copies
-        self.setWindowTitle(self.tr("Print a copy of %1").replace("%1", code))
-        self.resize(760, 880)
-        self.revision = QComboBox()
-        self.revision.setObjectName("copyRevision")
-        for rev in reversed(revisions):
-            self.revision.addItem(f"{rev.issue:02d}.{rev.amendment} — {rev.standing_label}", rev.id)
-        self.copy = QComboBox()
-        self.copy.setObjectName("copyNumber")
-        self.revision.currentIndexChanged.connect(lambda _i: self._fill_copies())
-        self.copy.currentIndexChanged.connect(lambda _i: self.show_preview())
-        self.pages = PagesView()
-        self.print_button = QPushButton(self.tr("&Print…"))
-        self.save_button = QPushButton(self.tr("&Save PDF…"))
-        close = QPushButton(self.tr("&Close"))
-        self.print_button.clicked.connect(lambda: self.issue("print"))
-        self.save_button.clicked.connect(lambda: self.issue("save"))
-        close.clicked.connect(self.accept)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Revision:")))
-        bar.addWidget(self.revision)
-        bar.addWidget(QLabel(self.tr("Copy:")))
-        bar.addWidget(self.copy, 1)
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.save_button)
-        bar.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.pages, 1)
-        self._fill_copies()
-
-    def _fill_copies(self) -> None:
-        rev_id = self.revision.currentData()
-        self.copy.blockSignals(True)
-        self.copy.clear()
-        self.copy.addItem(self.tr("Uncontrolled copy"), None)
-        for c in self.copies:
-            if c.revision_id == rev_id and c.recalled_at is None:
-                self.copy.addItem(
-                    self.tr("Controlled copy no. %1 — %2")
-                    .replace("%1", str(c.copy_no))
-                    .replace("%2", c.holder),
-                    c.id,
-                )
-        self.copy.blockSignals(False)
-        self.show_preview()
-
-    def choice(self) -> tuple[int, int | None]:
-        return int(self.revision.currentData()), self.copy.currentData()
-
-    def show_preview(self) -> None:
-        rev_id, copy_id = self.choice()
-        ops.copy_pages(self.ctx, self, rev_id, copy_id, 72).success(
-            lambda pages: self._show(rev_id, copy_id, pages)
-        ).run()
-
-    def _show(self, rev_id: int, copy_id: int | None, pages: CopyPages) -> None:
-        if self.choice() != (rev_id, copy_id):
-            return  # a later choice is being rendered; its preview will follow
-        self.pages.show_images(pages.images)
-        self.rendered.emit()
-
-    def issue(self, purpose: str) -> None:
-        rev_id, copy_id = self.choice()
-        if purpose == "save":
-            target = dialogs.ask_save_file(
-                self, self.tr("Save the copy"), "ban-sao.pdf", self.tr("PDF files (*.pdf)")
-            )
-            if target:
-                ops.save_copy(self.ctx, self, rev_id, copy_id, Path(target)).success(
-                    self.printed.emit
-                ).run()
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if not dialogs.ask_printer(self, printer):
-            return
-
-        def send(pages: CopyPages) -> None:
-            if not print_images(printer, pages.images):
-                dialogs.error(self, ValidationError(self.tr("The printer could not be started.")))
-                return
-            if pages.printout is None:  # an uncontrolled copy is not logged
-                self.printed.emit(pages.copy)
-                return
-            ops.log_copy_print(self.ctx, self, pages.printout).success(
-                lambda _digest: self.printed.emit(pages.copy)
-            ).run()
-
-        ops.copy_pages(self.ctx, self, rev_id, copy_id, print_dpi(printer)).success(send).run()
+#: What each person's list of things to do holds by default (the rest under "All").
+MINE: dict[Permission, frozenset[str]] = {
+    Permission.DOCS_DRAFT: frozenset({"returned_draft"}),
+    Permission.DOCS_DISTRIBUTE: frozenset({"recall_copy", "acknowledge_copy"}),
+    Permission.DOCS_REVIEW: frozenset({"waiting_review", "review_due"}),
+    Permission.DOCS_APPROVE: frozenset({"waiting_approval", "review_due"}),
+}
 
 
 class RegisterPage(Page):
-    watches = frozenset({"document", "document_revision", "document_copy"})
+    """A searchable list of documents; beside it the selected document's revisions,
+    signatures, copies and history, and only the actions this person may take on it now;
+    below the list, the things to do."""
+
+    watches = frozenset({"document", "document_revision", "document_copy", "procedure_revision"})
     loaded = Signal()
     history_shown = Signal(object)
     sheet_saved = Signal(str)
@@ -388,6 +164,8 @@ class RegisterPage(Page):
         super().__init__(ctx, parent)
         self.model = RegisterModel(self)
         self.revisions: list[RevisionRow] = []
+        self.copies: list[CopyView] = []
+        self.reminder_rows: list[document_reviews.Reminder] = []
         today = clock.today()
         self.as_of = QDateEdit(QDate(today.year, today.month, today.day))
         self.as_of.setObjectName("asOf")
@@ -395,97 +173,140 @@ class RegisterPage(Page):
         self.as_of.setCalendarPopup(True)
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         self.table = QTableView()
+        self.table.setObjectName("documents")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Columns.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+        for column, width in (
+            (Columns.CODE, 118),
+            (Columns.KIND, 150),
+            (Columns.ISSUE, 52),
+            (Columns.EFFECTIVE, 92),
+            (Columns.STANDING, 140),
+        ):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_history())
         self.detail = QTextBrowser()
         self.detail.setObjectName("documentHistory")
 
+        # page-wide actions, beside the search
         self.new_button = QPushButton(self.tr("&New document…"))
-        self.draft_button = QPushButton(self.tr("New &revision…"))
-        self.file_button = QPushButton(self.tr("Attach &file…"))
-        self.submit_button = QPushButton(self.tr("&Submit (sign: drafted)…"))
-        self.review_button = QPushButton(self.tr("Re&view (sign: reviewed)…"))
-        self.approve_button = QPushButton(self.tr("&Approve (sign: approved)…"))
-        self.reject_button = QPushButton(self.tr("Send &back…"))
-        self.distribute_button = QPushButton(self.tr("&Distribute a copy…"))
-        self.sheet_button = QPushButton(self.tr("Sign-s&heet…"))
-        self.compare_button = QPushButton(self.tr("Co&mpare…"))
-        self.texts_button = QPushButton(self.tr("Form &texts…"))
-        self.generate_button = QPushButton(self.tr("&Generate file"))
-        self.generate_button.setToolTip(
-            self.tr("Attach the process document generated from the procedure content")
-        )
-        self.copy_button = QPushButton(self.tr("&Print a copy…"))
         self.export_button = QPushButton(self.tr("E&xport registers…"))
         self.search = QLineEdit()
         self.search.setObjectName("documentSearch")
         self.search.setPlaceholderText(self.tr("Search code, title or content…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self.refresh())
-        actions = [
-            (self.new_button, self.new_document, Permission.DOCS_DRAFT),
-            (self.draft_button, self.new_revision, Permission.DOCS_DRAFT),
-            (self.file_button, self.attach_file, Permission.DOCS_DRAFT),
-            (self.texts_button, self.edit_form_texts, Permission.DOCS_DRAFT),
-            (self.generate_button, self.attach_generated, Permission.DOCS_DRAFT),
-            (None, None, None),
-            (self.submit_button, self.submit, Permission.DOCS_DRAFT),
-            (self.review_button, lambda: self.review(True), Permission.DOCS_REVIEW),
-            (self.approve_button, self.approve, Permission.DOCS_APPROVE),
-            (self.reject_button, self.send_back, None),
-            (self.distribute_button, self.distribute, Permission.DOCS_DISTRIBUTE),
-            (self.sheet_button, self.save_sign_sheet, Permission.RECORDS_READ),
-            (self.copy_button, self.print_copy, Permission.RECORDS_READ),
-            (self.compare_button, self.compare_latest, Permission.RECORDS_READ),
-            (self.export_button, self.export_registers, Permission.RECORDS_READ),
-        ]
+        self.new_button.clicked.connect(self.new_document)
+        self.export_button.clicked.connect(self.export_registers)
+        self.new_button.setVisible(ctx.can(Permission.DOCS_DRAFT))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("As of:")))
         top.addWidget(self.as_of)
         top.addWidget(self.search, 1)
-        bar = top
-        rows = [top]
-        for button, handler, permission in actions:
-            if button is None:
-                bar = QHBoxLayout()
-                rows.append(bar)
-                continue
+        top.addWidget(self.new_button)
+        top.addWidget(self.export_button)
+
+        # the selected document's actions: only those this person may take on it now
+        self.draft_button = QPushButton(self.tr("New &revision…"))
+        self.content_button = QPushButton(self.tr("Edit procedure &content…"))
+        self.generate_button = QPushButton(self.tr("&Generate file"))
+        self.generate_button.setToolTip(
+            self.tr("Attach the process document generated from the procedure content")
+        )
+        self.file_button = QPushButton(self.tr("Attach &file…"))
+        self.texts_button = QPushButton(self.tr("Form &texts…"))
+        self.submit_button = QPushButton(self.tr("&Submit for review…"))
+        self.review_button = QPushButton(self.tr("Re&viewed: sign…"))
+        self.approve_button = QPushButton(self.tr("&Approve: sign…"))
+        self.reject_button = QPushButton(self.tr("Send &back…"))
+        self.periodic_button = QPushButton(self.tr("Periodic review, &no change…"))
+        self.withdraw_button = QPushButton(self.tr("&Withdraw…"))
+        self.distribute_button = QPushButton(self.tr("&Distribute a copy…"))
+        self.ack_button = QPushButton(self.tr("Copy signed &for…"))
+        self.recall_button = QPushButton(self.tr("Copy re&called…"))
+        self.compare_button = QPushButton(self.tr("Co&mpare…"))
+        self.copy_button = QPushButton(self.tr("&Print a copy…"))
+        self.sheet_button = QPushButton(self.tr("Sign-s&heet…"))
+        self.document_actions: list[tuple[QPushButton, Callable[[], None]]] = [
+            (self.draft_button, self.new_revision),
+            (self.content_button, self.edit_content),
+            (self.generate_button, self.attach_generated),
+            (self.file_button, self.attach_file),
+            (self.texts_button, self.edit_form_texts),
+            (self.submit_button, self.submit),
+            (self.review_button, lambda: self.review(True)),
+            (self.approve_button, self.approve),
+            (self.reject_button, self.send_back),
+            (self.periodic_button, self.periodic_review),
+            (self.withdraw_button, self.withdraw),
+            (self.distribute_button, self.distribute),
+            (self.ack_button, self.acknowledge),
+            (self.recall_button, self.recall),
+            (self.compare_button, self.compare_latest),
+            (self.copy_button, self.print_copy),
+            (self.sheet_button, self.save_sign_sheet),
+        ]
+        right = QWidget()
+        for button, handler in self.document_actions:
+            button.setParent(right)  # never a window of its own while hidden
             button.clicked.connect(handler)
-            allowed = (
-                ctx.can(permission)
-                if permission
-                else (ctx.can(Permission.DOCS_REVIEW) or ctx.can(Permission.DOCS_APPROVE))
-            )
-            button.setVisible(allowed)
-            bar.addWidget(button)
-        bar.addStretch(1)
+            button.hide()
+        self.action_grid = QGridLayout()
+        self.action_grid.setSpacing(4)
+        self.no_action = QLabel(self.tr("Select a document to see what you can do with it."))
+        self.no_action.setObjectName("noAction")
+        self.no_action.setWordWrap(True)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.no_action)
+        right_layout.addLayout(self.action_grid)
+        right_layout.addWidget(self.detail, 1)
+
+        # the things to do
+        self.tasks = QListWidget()
+        self.tasks.setObjectName("tasks")
+        self.tasks.itemActivated.connect(self.open_task)
+        self.tasks_filter = QComboBox()
+        self.tasks_filter.setObjectName("tasksFilter")
+        self.tasks_filter.addItem(self.tr("Mine"), "mine")
+        self.tasks_filter.addItem(self.tr("All"), "all")
+        self.tasks_filter.currentIndexChanged.connect(lambda _i: self.show_reminders())
+        self.tasks_label = QLabel(self.tr("&To do:"))
+        self.tasks_label.setBuddy(self.tasks)
+        tasks_top = QHBoxLayout()
+        tasks_top.addWidget(self.tasks_label)
+        tasks_top.addStretch(1)
+        tasks_top.addWidget(self.tasks_filter)
+        tasks_box = QWidget()
+        tasks_layout = QVBoxLayout(tasks_box)
+        tasks_layout.setContentsMargins(0, 0, 0, 0)
+        tasks_layout.addLayout(tasks_top)
+        tasks_layout.addWidget(self.tasks, 1)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.table)
+        left.addWidget(tasks_box)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 1)
+        left.setSizes([420, 160])
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("registerSplitter")
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 300])
-        self.reminders = QLabel()
-        self.reminders.setObjectName("reminders")
-        self.reminders.setWordWrap(True)
-        self.reminders.setStyleSheet(
-            "background: #fff4ce; border: 1px solid #e0c96b; border-radius: 4px; padding: 6px;"
-        )
-        self.reminders.hide()
+        splitter.setSizes([760, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Controlled documents")))
-        layout.addWidget(self.reminders)
-        for row in rows:
-            layout.addLayout(row)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
     def day(self) -> dt.date:
@@ -496,7 +317,6 @@ class RegisterPage(Page):
         super().refresh()
         day = self.day()
         selected = self.selected_code()
-
         query = self.search.text()
 
         def loaded(register: Register) -> None:
@@ -504,21 +324,49 @@ class RegisterPage(Page):
             for i, row in enumerate(register.rows):
                 if row.code == selected:
                     self.table.selectRow(i)
-            self.show_reminders(register.reminders)
+            self.reminder_rows = register.reminders
+            self.show_reminders()
+            if selected is None or selected not in {r.code for r in register.rows}:
+                self.revisions, self.copies = [], []
+                self.update_actions()
             self.loaded.emit()
 
         ops.register(self.ctx, self, query, day).success(loaded).run()
 
-    def show_reminders(self, reminders: list[document_reviews.Reminder]) -> None:
-        if not reminders:
-            self.reminders.hide()
+    # ------------------------------------------------------------------ things to do
+
+    def show_reminders(self) -> None:
+        mine = frozenset().union(*(kinds for p, kinds in MINE.items() if self.ctx.can(p)))
+        everything = self.tasks_filter.currentData() == "all"
+        shown = [r for r in self.reminder_rows if everything or r.what in mine]
+        self.tasks.clear()
+        for reminder in shown:
+            item = QListWidgetItem(f"{reminder.code} — {reminder.label}")
+            item.setData(Qt.ItemDataRole.UserRole, reminder.code)
+            item.setToolTip(reminder.title)
+            self.tasks.addItem(item)
+        self.tasks_label.setText(
+            self.tr("&To do (%1):").replace("%1", str(len(shown)))
+            if shown
+            else self.tr("&To do: nothing")
+        )
+
+    def open_task(self, item: QListWidgetItem) -> None:
+        code = item.data(Qt.ItemDataRole.UserRole)
+        if not any(self.model.row_at(i).code == code for i in range(self.model.rowCount())):
+            self.search.clear()  # reloads; the document is then selected below
+            self.loaded.connect(
+                lambda: self._select_once(code), Qt.ConnectionType.SingleShotConnection
+            )
             return
-        lines = [f"<b>{escape(r.code)}</b> — {escape(r.label)}" for r in reminders[:5]]
-        more = len(reminders) - len(lines)
-        if more > 0:
-            lines.append(self.tr("… and %n more", "", more))
-        self.reminders.setText(self.tr("Waiting for the committee:") + "<br>" + "<br>".join(lines))
-        self.reminders.show()
+        self.select(code)
+        self.table.setFocus()
+
+    def _select_once(self, code: str) -> None:
+        self.select(code)
+        self.table.setFocus()
+
+    # ------------------------------------------------------------------ the selection
 
     def selected_code(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -527,10 +375,15 @@ class RegisterPage(Page):
         row: DocumentRow = self.model.row_at(rows[0].row())
         return row.code
 
+    def selected_row(self) -> DocumentRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
     def select(self, code: str) -> None:
         for i in range(self.model.rowCount()):
             if self.model.row_at(i).code == code:
                 self.table.selectRow(i)
+                self.table.scrollTo(self.model.index(i, 0))
                 return
 
     def show_history(self) -> None:
@@ -545,27 +398,120 @@ class RegisterPage(Page):
             "file": self.tr("File"),
             "comment": self.tr("Comment"),
             "holder": self.tr("Checked out by"),
+            "withdrawn": self.tr("Withdrawn from"),
+            "periodic": self.tr("Periodic review"),
         }
-
         copies_label = self.tr("Controlled copies")
         recall_label = self.tr("to recall")
+        signed_label = self.tr("signed for by")
+        recalled_label = self.tr("recalled")
 
         def shown(result: History) -> None:
+            if self.selected_code() != code:
+                return  # another document was selected meanwhile
             revisions, copies = result.revisions, result.copies
-            self.revisions = revisions
+            self.revisions, self.copies = revisions, copies
             lines = "".join(
-                f"<li>{c.copy_no:02d} — {escape(c.holder)} ({c.issue:02d}.{c.amendment})"
-                + (f" ✔ {escape(c.acknowledged_by)}" if c.acknowledged_at else "")
+                f"<li>{c.copy_no:02d} — {escape(c.holder)} ({c.issue:02d}.{c.amendment}), "
+                f"{c.distributed_at:%d/%m/%Y}"
+                + (f" — {signed_label} {escape(c.acknowledged_by)}" if c.acknowledged_at else "")
+                + (f" — {recalled_label} {c.recalled_at:%d/%m/%Y}" if c.recalled_at else "")
                 + (f" <b style='color:#b00020'>{recall_label}</b>" if c.must_recall else "")
                 + "</li>"
                 for c in copies
-                if c.recalled_at is None
             )
             extra = f"<p><b>{copies_label}</b></p><ul>{lines}</ul>" if lines else ""
             self.detail.setHtml(history_html(code, revisions, labels) + extra)
+            self.update_actions()
             self.history_shown.emit(revisions)
 
         ops.history(self.ctx, self, code, day).success(shown).run()
+
+    def open_revision(self) -> RevisionRow | None:
+        for rev in reversed(self.revisions):
+            if rev.state in ("draft", "in_review"):
+                return rev
+        return None
+
+    def _current(self) -> RevisionRow | None:
+        """The revision in force today (not on the day looked at: actions happen today)."""
+        for rev in reversed(self.revisions):
+            if rev.standing == "effective":
+                return rev
+        return None
+
+    def allowed(self) -> set[QPushButton]:
+        """The actions this person may take on the selected document now."""
+        row = self.selected_row()
+        if row is None or (not self.revisions and row.issue is None and not self.open_revision()):
+            if row is not None and self.ctx.can(Permission.DOCS_DRAFT):
+                return {self.draft_button}
+            return set()
+        can = self.ctx.can
+        out: set[QPushButton] = set()
+        rev = self.open_revision()
+        current = self._current()
+        me = self.ctx.actor.username
+        mine = rev is not None and rev.checked_out_by in ("", me)
+        if rev is not None and rev.state == "draft" and can(Permission.DOCS_DRAFT) and mine:
+            out |= {self.file_button, self.submit_button}
+            if row.kind == DocumentKind.PROCESS.value:
+                out |= {self.content_button, self.generate_button}
+            if rev.is_form:
+                out.add(self.texts_button)
+        if rev is not None and rev.state == "in_review":
+            reviewed = any(s.meaning == "reviewed" for s in rev.signatures)
+            if not reviewed and can(Permission.DOCS_REVIEW):
+                out |= {self.review_button, self.reject_button}
+            if reviewed and can(Permission.DOCS_APPROVE):
+                out |= {self.approve_button, self.reject_button}
+        if rev is None and can(Permission.DOCS_DRAFT):
+            out.add(self.draft_button)
+        if current is not None:
+            reviewer = can(Permission.DOCS_REVIEW) or can(Permission.DOCS_APPROVE)
+            if reviewer and row.kind != DocumentKind.EXTERNAL.value:
+                out.add(self.periodic_button)
+            if can(Permission.DOCS_APPROVE):
+                out.add(self.withdraw_button)
+            if can(Permission.DOCS_DISTRIBUTE):
+                out.add(self.distribute_button)
+        out_copies = [c for c in self.copies if c.recalled_at is None]
+        if out_copies and can(Permission.DOCS_DISTRIBUTE):
+            if any(c.acknowledged_at is None for c in out_copies):
+                out.add(self.ack_button)
+            out.add(self.recall_button)
+        if can(Permission.RECORDS_READ) and self.revisions:
+            out.add(self.copy_button)
+            if len(self.revisions) > 1:
+                out.add(self.compare_button)
+            if out_copies:
+                out.add(self.sheet_button)
+        return out
+
+    def update_actions(self) -> None:
+        allowed = self.allowed()
+        while self.action_grid.count():
+            self.action_grid.takeAt(0)
+        shown = [button for button, _handler in self.document_actions if button in allowed]
+        for button, _handler in self.document_actions:
+            if button not in allowed:
+                button.hide()
+        columns = 3
+        for i, button in enumerate(shown):
+            self.action_grid.addWidget(button, i // columns, i % columns)
+            button.show()
+        self.no_action.setText(
+            self.tr("Select a document to see what you can do with it.")
+            if self.selected_code() is None
+            else self.tr("Nothing for you to do on this document now.")
+        )
+        self.no_action.setVisible(not shown)
+
+    # ------------------------------------------------------------------ actions
+
+    def _write(self, fn: Callable[[Database, Actor], object]) -> None:
+        """A change of the register; the page reloads from the kinds of record it made."""
+        changing(self.ctx, self, fn).run()
 
     def distribute(self) -> None:
         code = self.selected_code()
@@ -579,6 +525,103 @@ class RegisterPage(Page):
         if not holder:
             return
         self._write(lambda db, actor: document_copies.distribute(db, actor, code, holder))
+
+    def _choose_copy(self, title: str, copies: list[CopyView]) -> CopyView | None:
+        if not copies:
+            return None
+        items = [
+            self.tr("No. %1 — %2 (issue %3)")
+            .replace("%1", f"{c.copy_no:02d}")
+            .replace("%2", c.holder)
+            .replace("%3", f"{c.issue:02d}")
+            for c in copies
+        ]
+        index = dialogs.ask_item(self, title, self.tr("Which copy:"), items)
+        return None if index is None else copies[index]
+
+    def acknowledge(self) -> None:
+        waiting = [c for c in self.copies if c.recalled_at is None and c.acknowledged_at is None]
+        copy = self._choose_copy(self.tr("Copy signed for"), waiting)
+        if copy is None:
+            return
+        name = dialogs.ask_text(
+            self,
+            self.tr("Copy signed for"),
+            self.tr("Name of the person who signed for it:"),
+            copy.holder,
+        )
+        if name is None:
+            return
+        copy_id = copy.id
+        self._write(lambda db, actor: document_copies.acknowledge(db, actor, copy_id, name))
+
+    def recall(self) -> None:
+        out = sorted(
+            (c for c in self.copies if c.recalled_at is None), key=lambda c: not c.must_recall
+        )
+        copy = self._choose_copy(self.tr("Copy recalled"), out)
+        if copy is None:
+            return
+        copy_id = copy.id
+        self._write(lambda db, actor: document_copies.recall(db, actor, copy_id))
+
+    def withdraw(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        reason = dialogs.ask_text(
+            self, self.tr("Withdraw %1").replace("%1", code), self.tr("Reason for withdrawal:")
+        )
+        if not reason:
+            return
+        on = self._ask_date(
+            self.tr("Withdraw %1").replace("%1", code), self.tr("Withdrawn from (dd/mm/yyyy):")
+        )
+        if on is None:
+            return
+        self._write(
+            lambda db, actor: document_reviews.withdraw(db, actor, code, on=on, reason=reason)
+        )
+
+    def periodic_review(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            return
+        note = dialogs.ask_text(
+            self,
+            self.tr("Periodic review of %1").replace("%1", code),
+            self.tr("Reviewed and still fit, no change. Conclusion:"),
+        )
+        if not note:
+            return
+        password = self._password(self.tr("Periodic review"))
+        if password is None:
+            return
+        self._write(
+            lambda db, actor: document_reviews.review_no_change(
+                db, actor, code, password, note=note
+            )
+        )
+
+    def edit_content(self) -> None:
+        rev = self.open_revision()
+        if rev is None:
+            return
+        rev_id = rev.id
+
+        def show(draft: process_documents.DraftContent) -> None:
+            dialog = ProcedureContentDialog(draft, self)
+            self.last_content_dialog = dialog
+            if not dialogs.run_dialog(dialog):
+                return
+            content = dialog.checked
+            self._write(
+                lambda db, actor: process_documents.set_draft_content(db, actor, rev_id, content)
+            )
+
+        reading(
+            self.ctx, self, lambda db, actor: process_documents.draft_content(db, actor, rev_id)
+        ).success(show).run()
 
     def save_sign_sheet(self) -> None:
         code = self.selected_code()
@@ -613,18 +656,6 @@ class RegisterPage(Page):
             dialogs.run_dialog(dialog)
 
         ops.compare_revisions(self.ctx, self, older.id, newer.id).success(show).run()
-
-    def open_revision(self) -> RevisionRow | None:
-        for rev in reversed(self.revisions):
-            if rev.state in ("draft", "in_review"):
-                return rev
-        return None
-
-    # ------------------------------------------------------------------ actions
-
-    def _write(self, fn: Callable[[Database, Actor], object]) -> None:
-        """A change of the register; the page reloads from the kinds of record it made."""
-        changing(self.ctx, self, fn).run()
 
     def new_document(self) -> None:
         dialog = NewDocumentDialog(self)
@@ -694,7 +725,9 @@ class RegisterPage(Page):
         if rev is None:
             return
         rev_id = rev.id
-        self._write(lambda db, actor: process_documents.attach_generated(db, actor, rev_id))
+        changing(
+            self.ctx, self, lambda db, actor: process_documents.attach_generated(db, actor, rev_id)
+        ).success(self._attached).run()
 
     def print_copy(self) -> None:
         code = self.selected_code()
@@ -745,11 +778,29 @@ class RegisterPage(Page):
         if not name:
             return
         path, rev_id = Path(name), rev.id
-        self._write(
+        changing(
+            self.ctx,
+            self,
             lambda db, actor: document_service.attach_file(
                 db, actor, rev_id, path.name, ops.read_file(path)
-            )
-        )
+            ),
+        ).success(self._attached).run()
+
+    def _attached(self, attached: document_service.Attached) -> None:
+        if attached.warning:
+            dialogs.info(self, self.tr("File attached"), attached.warning)
+
+    def _ask_date(self, title: str, prompt: str) -> dt.date | None:
+        """A day typed dd/mm/yyyy (today offered), or None when cancelled or mistyped
+        (then said)."""
+        text = dialogs.ask_text(self, title, prompt, f"{clock.today():%d/%m/%Y}")
+        if not text:
+            return None
+        try:
+            return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
+        except ValueError:
+            dialogs.error(self, ValidationError(self.tr("The date must be written dd/mm/yyyy.")))
+            return None
 
     def _password(self, meaning: str) -> str | None:
         return dialogs.ask_password(
@@ -759,12 +810,22 @@ class RegisterPage(Page):
         )
 
     def submit(self) -> None:
+        """The drafter signs and sends the draft for review: what must hold is checked
+        before the password is asked for."""
         rev = self.open_revision()
-        password = self._password(self.tr("Drafted")) if rev else None
-        if rev is None or password is None:
+        if rev is None:
             return
         rev_id = rev.id
-        self._write(lambda db, actor: document_service.submit(db, actor, rev_id, password))
+
+        def sign(_ok: object) -> None:
+            password = self._password(self.tr("Drafted"))
+            if password is None:
+                return
+            self._write(lambda db, actor: document_service.submit(db, actor, rev_id, password))
+
+        reading(
+            self.ctx, self, lambda db, actor: document_service.check_submit(db, actor, rev_id)
+        ).success(sign).run()
 
     def review(self, accept: bool, comment: str = "") -> None:
         rev = self.open_revision()
@@ -782,18 +843,8 @@ class RegisterPage(Page):
         rev = self.open_revision()
         if rev is None:
             return
-        text = dialogs.ask_text(
-            self,
-            self.tr("Approve"),
-            self.tr("Effective from (dd/mm/yyyy):"),
-            f"{clock.today():%d/%m/%Y}",
-        )
-        if not text:
-            return
-        try:
-            effective = dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
-        except ValueError:
-            dialogs.error(self, ValidationError(self.tr("The date must be written dd/mm/yyyy.")))
+        effective = self._ask_date(self.tr("Approve"), self.tr("Effective from (dd/mm/yyyy):"))
+        if effective is None:
             return
         password = self._password(self.tr("Approved"))
         if password is None:

@@ -1350,6 +1350,21 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>ListTable</name>
+    <message>
+        <source>&amp;Add a row</source>
+        <translation>&amp;Thêm dòng</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the row</source>
+        <translation>&amp;Xóa dòng</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in — isoqms</source>
@@ -1872,6 +1887,149 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>ProcedureContentDialog</name>
+    <message>
+        <source>Procedure content — %1, draft of %2 issue %3</source>
+        <translation>Nội dung thủ tục — %1, dự thảo %2 lần %3</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>ngày làm việc</translation>
+    </message>
+    <message>
+        <source>working hours</source>
+        <translation>giờ làm việc</translation>
+    </message>
+    <message>
+        <source>same day</source>
+        <translation>trong ngày</translation>
+    </message>
+    <message>
+        <source>HH:MM, empty if none</source>
+        <translation>HH:MM, để trống nếu không có</translation>
+    </message>
+    <message>
+        <source>One document per line</source>
+        <translation>Mỗi văn bản một dòng</translation>
+    </message>
+    <message>
+        <source>Cut-off:</source>
+        <translation>Giờ chốt:</translation>
+    </message>
+    <message>
+        <source>Processing &amp;time:</source>
+        <translation>&amp;Thời hạn giải quyết:</translation>
+    </message>
+    <message>
+        <source>&amp;Fee:</source>
+        <translation>&amp;Phí, lệ phí:</translation>
+    </message>
+    <message>
+        <source>Number of &amp;sets:</source>
+        <translation>&amp;Số bộ hồ sơ:</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>&amp;Kết quả:</translation>
+    </message>
+    <message>
+        <source>&amp;Where to hand in:</source>
+        <translation>&amp;Nơi tiếp nhận, trả kết quả:</translation>
+    </message>
+    <message>
+        <source>&amp;Conditions:</source>
+        <translation>Điều &amp;kiện thực hiện:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis:</source>
+        <translation>Căn cứ &amp;pháp lý:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Certified copies</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Bản sao</translation>
+    </message>
+    <message>
+        <source>Blank form</source>
+        <translation>Mẫu đơn, tờ khai</translation>
+    </message>
+    <message>
+        <source>Only if any</source>
+        <translation>Nếu có</translation>
+    </message>
+    <message>
+        <source>Work (step)</source>
+        <translation>Nội dung công việc</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Trách nhiệm</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Form / result</source>
+        <translation>Biểu mẫu / kết quả</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Chung</translation>
+    </message>
+    <message>
+        <source>&amp;Papers</source>
+        <translation>T&amp;hành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>St&amp;eps</source>
+        <translation>&amp;Các bước</translation>
+    </message>
+    <message>
+        <source>&amp;What changes</source>
+        <translation>Những &amp;gì thay đổi</translation>
+    </message>
+    <message>
+        <source>&amp;Save to the draft</source>
+        <translation>&amp;Lưu vào dự thảo</translation>
+    </message>
+    <message>
+        <source>No content is in force yet: all of it is new.</source>
+        <translation>Chưa có nội dung nào đang áp dụng: toàn bộ là mới.</translation>
+    </message>
+    <message>
+        <source>The same as the content in force.</source>
+        <translation>Giống nội dung đang áp dụng.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>Đang áp dụng</translation>
+    </message>
+    <message>
+        <source>In this draft</source>
+        <translation>Trong dự thảo</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
         <source>&amp;Undo</source>
@@ -2144,6 +2302,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <name>RegisterPage</name>
     <message>
         <source>&amp;New document…</source>
+        <extracomment>What each person&apos;s list of things to do holds by default (the rest under &quot;All&quot;).</extracomment>
         <translation>Tài liệu &amp;mới…</translation>
     </message>
     <message>
@@ -2153,18 +2312,6 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Attach &amp;file…</source>
         <translation>Đính kèm &amp;tệp…</translation>
-    </message>
-    <message>
-        <source>&amp;Submit (sign: drafted)…</source>
-        <translation>&amp;Gửi xem xét (ký Soạn thảo)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;view (sign: reviewed)…</source>
-        <translation>&amp;Xem xét (ký Xem xét)…</translation>
-    </message>
-    <message>
-        <source>&amp;Approve (sign: approved)…</source>
-        <translation>&amp;Phê duyệt (ký Phê duyệt)…</translation>
     </message>
     <message>
         <source>Send &amp;back…</source>
@@ -2211,18 +2358,56 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Tại ngày:</translation>
     </message>
     <message>
-        <source>Controlled documents</source>
-        <translation>Tài liệu được kiểm soát</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… và %n mục khác</numerusform>
-        </translation>
+        <source>Edit procedure &amp;content…</source>
+        <translation>Sửa &amp;nội dung thủ tục…</translation>
     </message>
     <message>
-        <source>Waiting for the committee:</source>
-        <translation>Chờ ban chỉ đạo xử lý:</translation>
+        <source>&amp;Submit for review…</source>
+        <translation>&amp;Gửi xem xét (ký soạn thảo)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;viewed: sign…</source>
+        <translation>Đã &amp;xem xét: ký…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve: sign…</source>
+        <translation>&amp;Phê duyệt: ký…</translation>
+    </message>
+    <message>
+        <source>Periodic review, &amp;no change…</source>
+        <translation>Xem xét định kỳ, &amp;không sửa đổi…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Thu hồi tài liệu…</translation>
+    </message>
+    <message>
+        <source>Copy signed &amp;for…</source>
+        <translation>Ghi &amp;ký nhận bản…</translation>
+    </message>
+    <message>
+        <source>Copy re&amp;called…</source>
+        <translation>Ghi thu &amp;hồi bản…</translation>
+    </message>
+    <message>
+        <source>Select a document to see what you can do with it.</source>
+        <translation>Chọn một tài liệu để xem những việc bạn có thể làm.</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Việc của tôi</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>&amp;To do:</source>
+        <translation>&amp;Việc cần làm:</translation>
+    </message>
+    <message>
+        <source>Controlled documents</source>
+        <translation>Tài liệu được kiểm soát</translation>
     </message>
     <message>
         <source>from</source>
@@ -2249,6 +2434,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Đang do người này giữ để sửa</translation>
     </message>
     <message>
+        <source>Withdrawn from</source>
+        <translation>Thu hồi từ</translation>
+    </message>
+    <message>
+        <source>Periodic review</source>
+        <translation>Xem xét định kỳ</translation>
+    </message>
+    <message>
         <source>Controlled copies</source>
         <translation>Các bản có kiểm soát</translation>
     </message>
@@ -2257,12 +2450,64 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>cần thu hồi</translation>
     </message>
     <message>
+        <source>signed for by</source>
+        <translation>ký nhận:</translation>
+    </message>
+    <message>
+        <source>recalled</source>
+        <translation>đã thu hồi</translation>
+    </message>
+    <message>
+        <source>Nothing for you to do on this document now.</source>
+        <translation>Hiện không có việc gì của bạn với tài liệu này.</translation>
+    </message>
+    <message>
         <source>Distribute a controlled copy</source>
         <translation>Phân phối bản có kiểm soát</translation>
     </message>
     <message>
         <source>Person or place receiving the copy:</source>
         <translation>Người / nơi nhận bản tài liệu:</translation>
+    </message>
+    <message>
+        <source>No. %1 — %2 (issue %3)</source>
+        <translation>Bản số %1 — %2 (lần %3)</translation>
+    </message>
+    <message>
+        <source>Which copy:</source>
+        <translation>Bản nào:</translation>
+    </message>
+    <message>
+        <source>Copy signed for</source>
+        <translation>Ký nhận bản tài liệu</translation>
+    </message>
+    <message>
+        <source>Name of the person who signed for it:</source>
+        <translation>Họ tên người ký nhận:</translation>
+    </message>
+    <message>
+        <source>Copy recalled</source>
+        <translation>Thu hồi bản tài liệu</translation>
+    </message>
+    <message>
+        <source>Withdraw %1</source>
+        <translation>Thu hồi %1</translation>
+    </message>
+    <message>
+        <source>Reason for withdrawal:</source>
+        <translation>Lý do thu hồi:</translation>
+    </message>
+    <message>
+        <source>Withdrawn from (dd/mm/yyyy):</source>
+        <translation>Thu hồi từ ngày (dd/mm/yyyy):</translation>
+    </message>
+    <message>
+        <source>Periodic review of %1</source>
+        <translation>Xem xét định kỳ %1</translation>
+    </message>
+    <message>
+        <source>Reviewed and still fit, no change. Conclusion:</source>
+        <translation>Đã xem xét, vẫn phù hợp, không sửa đổi. Kết luận:</translation>
     </message>
     <message>
         <source>Save the sign-sheet</source>
@@ -2309,6 +2554,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Tài liệu (*.docx *.pdf *.xlsx)</translation>
     </message>
     <message>
+        <source>File attached</source>
+        <translation>Đã đính kèm tệp</translation>
+    </message>
+    <message>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
@@ -2335,6 +2584,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>The date must be written dd/mm/yyyy.</source>
         <translation>Ngày phải viết dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>&amp;To do (%1):</source>
+        <translation>&amp;Việc cần làm (%1):</translation>
+    </message>
+    <message>
+        <source>&amp;To do: nothing</source>
+        <translation>&amp;Việc cần làm: không có</translation>
     </message>
     <message>
         <source>Approved</source>

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from docx import Document as DocxDocument
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
@@ -17,7 +15,9 @@ from isoqms.domain import clock
 from isoqms.services import documents as document_service
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
-from isoqms.ui.documents import NewDocumentDialog, NewRevisionDialog, RegisterPage
+from isoqms.ui.document_dialogs import NewDocumentDialog, NewRevisionDialog
+from isoqms.ui.documents import RegisterPage
+from tests.services.test_document_import import header_docx
 
 
 def page_for(qtbot: QtBot, ctx: AppContext) -> RegisterPage:
@@ -95,11 +95,7 @@ def test_three_people_take_a_revision_through(
     monkeypatch.setattr(dialogs, "run_dialog", revision_dialog("Ban hành lần đầu"))
     act(qtbot, secretary, secretary.draft_button)
     source = tmp_path / "hd.docx"
-    doc = DocxDocument()
-    doc.add_paragraph("Hướng dẫn")
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    source.write_bytes(buffer.getvalue())
+    source.write_bytes(header_docx("HD-MC-02", "Hướng dẫn sử dụng phần mềm một cửa", 1))
     monkeypatch.setattr(dialogs, "ask_open_file", lambda *_a: str(source))
     act(qtbot, secretary, secretary.file_button)
     act(qtbot, secretary, secretary.submit_button)
@@ -140,10 +136,24 @@ def test_a_draft_without_content_cannot_be_submitted(
 def test_the_register_shows_what_waits_for_the_committee(
     qtbot: QtBot, make_ctx: Callable[[str], AppContext]
 ) -> None:
-    page = page_for(qtbot, make_ctx("iso_secretary"))
-    assert page.reminders.isVisible()
-    assert "Chờ ban chỉ đạo xử lý" in page.reminders.text()
-    assert "Đến hạn xem xét định kỳ" in page.reminders.text()
+    """The things to do: the secretary's own by default (copies to sign for or recall,
+    drafts sent back), everyone's under "All"; activating one selects its document."""
+    from isoqms.services import document_copies
+
+    ctx = make_ctx("iso_secretary")
+    document_copies.distribute(ctx.db, ctx.actor, "QT-HT-05", "Tổ một cửa")
+    page = page_for(qtbot, ctx)
+    mine = [page.tasks.item(i).text() for i in range(page.tasks.count())]
+    assert mine == ["QT-HT-05 — Chờ ký nhận bản số 01 (Tổ một cửa)"]
+    page.tasks_filter.setCurrentIndex(page.tasks_filter.findData("all"))
+    everything = [page.tasks.item(i).text() for i in range(page.tasks.count())]
+    assert any("Đến hạn xem xét định kỳ" in line for line in everything)
+    assert f"({len(everything)})" in page.tasks_label.text()
+    with qtbot.waitSignal(page.history_shown, timeout=10_000):
+        page.open_task(page.tasks.item(everything.index(mine[0])))
+    assert page.selected_code() == "QT-HT-05"
+    assert page.ack_button.isVisible() and page.recall_button.isVisible()
+    assert not page.approve_button.isVisible() and not page.submit_button.isVisible()
 
 
 def test_distribute_a_copy_and_save_the_sign_sheet(
@@ -169,7 +179,7 @@ def test_distribute_a_copy_and_save_the_sign_sheet(
 def test_compare_the_two_latest_revisions(
     qtbot: QtBot, make_ctx: Callable[[str], AppContext], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from isoqms.ui.documents import CompareDialog
+    from isoqms.ui.document_dialogs import CompareDialog
 
     page = page_for(qtbot, make_ctx("auditor"))
     select(qtbot, page, "QT-KSTL-01")
@@ -196,7 +206,7 @@ def test_a_document_title_is_not_a_persons_title(
 def test_a_form_amendment_with_new_texts_goes_through_the_gui(
     qtbot: QtBot, make_ctx: Callable[[str], AppContext], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from isoqms.ui.documents import FormTextsDialog
+    from isoqms.ui.document_dialogs import FormTextsDialog
 
     monkeypatch.setattr(dialogs, "ask_password", lambda *_a: "demo")
     secretary = page_for(qtbot, make_ctx("iso_secretary"))
@@ -249,7 +259,7 @@ def test_print_a_controlled_copy_and_export_the_registers(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from isoqms.ui.documents import CopyDialog
+    from isoqms.ui.document_dialogs import CopyDialog
     from tests.helpers_pdf import pdf_text
 
     page = page_for(qtbot, make_ctx("iso_secretary"))
