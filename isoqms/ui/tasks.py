@@ -97,6 +97,7 @@ class TaskRunner(QObject):
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="isoqms-read")
         self._ids = itertools.count(1)
         self._book = _Book()
+        self._closed = False
 
     def write(self, fn: Callable[[], Any], on_success: Success, on_failure: Failure) -> None:
         self._start(self._writer, fn, on_success, on_failure)
@@ -111,6 +112,10 @@ class TaskRunner(QObject):
         on_success: Success,
         on_failure: Failure,
     ) -> None:
+        if self._closed:
+            # The window is closing: a refresh asked for by a late signal has nobody to
+            # show its result to, and the database is about to be closed.
+            return
         book, task_id = self._book, next(self._ids)
         with book.lock:
             book.pending[task_id] = _Task(fn, on_success, on_failure)
@@ -150,6 +155,8 @@ class TaskRunner(QObject):
 
     def shutdown(self) -> None:
         """At the end: drop what is still queued, wait for what is running, and end the
-        worker threads — on the GUI thread, before the database is closed."""
+        worker threads — on the GUI thread, before the database is closed. Work asked
+        for afterwards is dropped."""
+        self._closed = True
         self._writer.shutdown(wait=True, cancel_futures=True)
         self._readers.shutdown(wait=True, cancel_futures=True)

@@ -110,3 +110,16 @@ def test_signal_emit_keeps_refcounts() -> None:
     for i in range(200):
         emitter.ping.emit(i)
     assert sys.getrefcount(True) > before - 100  # 6.12.0: exactly 200 fewer
+
+
+def test_work_asked_for_after_shutdown_is_dropped(qtbot: QtBot) -> None:
+    """A late refresh (a signal delivered while the window closes) must not raise from
+    a pool that has been shut down, and never runs."""
+    runner = TaskRunner()
+    runner.shutdown()
+    ran: list[int] = []
+    runner.read(lambda: ran.append(1), lambda _v: ran.append(2), lambda _e: ran.append(3))
+    runner.write(lambda: ran.append(4), lambda _v: ran.append(5), lambda _e: ran.append(6))
+    assert runner.idle and runner.wait_idle(1_000)
+    qtbot.wait(0)
+    assert ran == []
