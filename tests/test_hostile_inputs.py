@@ -494,7 +494,56 @@ def _catalogue(h: Harness, draw: Draw) -> list[Way]:
             "iso_secretary",
             ["docs", "generate", draw(DOCUMENT), "--out", out_path(h, draw, ".docx")],
         ),
+        lambda: (
+            "iso_secretary",
+            [
+                "docs",
+                "generate",
+                draw(DOCUMENT),
+                "--revision",
+                draw(REVISION),
+                "--out",
+                out_path(h, draw, ".docx"),
+            ],
+        ),
+        lambda: (
+            draw(st.sampled_from(["approver", "clerk"])),
+            ["docs", "withdraw", draw(DOCUMENT), "--reason", draw(TEXT), "--effective", draw(DATE)],
+        ),
+        lambda: (
+            draw(st.sampled_from(["reviewer", "iso_secretary"])),
+            ["docs", "review", draw(DOCUMENT), "--no-change", "--note", draw(TEXT)],
+        ),
+        lambda: ("auditor", ["docs", "copies", draw(DOCUMENT)]),
+        lambda: ("iso_secretary", ["docs", "distribute", draw(DOCUMENT), "--to", draw(TEXT)]),
+        lambda: (
+            "iso_secretary",
+            ["docs", "ack", draw(DOCUMENT), "--copy", draw(NUMBER), "--by", draw(TEXT)],
+        ),
+        lambda: ("iso_secretary", ["docs", "recall", draw(DOCUMENT), "--copy", draw(NUMBER)]),
+        lambda: (
+            "iso_secretary",
+            ["procedures", "draft", draw(PROCEDURE), "--content", content_path(h, draw)],
+        ),
     ]
+
+
+REVISION = st.one_of(st.sampled_from(["1", "2", "2.0", "1.1", "0", "-1", "x.y"]), TEXT)
+EXPORT_JSON = json.dumps(_content(), ensure_ascii=False).encode("utf-8")
+
+
+def content_path(h: Harness, draw: Draw) -> str:
+    """A procedure content file for ``procedures draft``: an export, a damaged one, a
+    folder, a file that is not there."""
+    folder = h.folder()
+    kind = draw(st.sampled_from(["export", "damaged", "folder", "missing"]))
+    if kind == "folder":
+        return str(folder)
+    path = folder / "noi-dung.json"
+    if kind != "missing":
+        body = EXPORT_JSON if kind == "export" else draw(damaged(EXPORT_JSON))
+        path.write_bytes(body)
+    return str(path)
 
 
 def _intake(h: Harness, draw: Draw) -> list[Way]:

@@ -114,6 +114,10 @@ def _add_row(table: object, texts: tuple[str, ...], left: tuple[int, ...] = ()) 
 
 
 def _widths(table: object, widths: tuple[float, ...]) -> None:
+    """Column widths in the table grid (what LibreOffice lays out by) and in every cell
+    (what Word lays out by)."""
+    for column, width in zip(table.columns, widths, strict=True):  # type: ignore[attr-defined]
+        column.width = Mm(width)
     for row in table.rows:  # type: ignore[attr-defined]
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Mm(width)
@@ -217,7 +221,7 @@ def render_process_docx(doc_data: ProcessDocument) -> bytes:
     history = _table(
         doc,
         ("STT", "Lần sửa đổi", "Vị trí / trang", "Nội dung sửa đổi", "Ngày"),
-        (12, 22, 32, 70, 24),
+        (14, 18, 36, 62, 30),
     )
     for i, entry in enumerate(doc_data.history, start=1):
         _add_row(
@@ -278,7 +282,7 @@ def render_process_docx(doc_data: ProcessDocument) -> bytes:
     steps = _table(
         doc,
         ("Bước", "Nội dung công việc", "Trách nhiệm", "Thời gian", "Biểu mẫu/Kết quả"),
-        (14, 62, 32, 22, 30),
+        (16, 60, 32, 22, 30),
     )
     for step in content.steps:
         _add_row(

@@ -83,4 +83,7 @@ def init_demo(db: Database) -> list[str]:
     from isoqms.services.demo_documents import load_demo_documents
 
     load_demo_documents(db)
+    from isoqms.services.demo_lifecycle import run_demo_lifecycle
+
+    run_demo_lifecycle(db, DEMO_PASSWORD)
     return names

@@ -16,7 +16,8 @@ from isoqms.services.uow import write
 D = dt.date
 
 
-def _docx(code: str, title: str, issue: int, body: list[str]) -> bytes:
+def header_docx(code: str, title: str, issue: int, body: list[str]) -> bytes:
+    """A Word file with the usual header block (unit, title, code and issue, signers)."""
     doc = DocxDocument()
     table = doc.add_table(rows=2, cols=3)
     table.style = "Table Grid"
@@ -49,7 +50,7 @@ def _internal(
         issue=issue,
         effective_from=effective,
         file_name=f"{code}-lan-{issue:02d}.docx",
-        data=_docx(code, title, issue, body),
+        data=header_docx(code, title, issue, body),
         owner="Ban chỉ đạo ISO",
         change_summary=summary or "Nhập tài liệu đã ban hành (phê duyệt trên bản giấy)",
     )
@@ -88,6 +89,13 @@ EXTERNAL = [
         "chứng thực chữ ký và chứng thực hợp đồng, giao dịch",
         "Chính phủ",
         D(2015, 4, 10),
+    ),
+    (
+        "61/2018/NĐ-CP",
+        "Nghị định về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục "
+        "hành chính",
+        "Chính phủ",
+        D(2018, 6, 21),
     ),
     (
         "118/2025/NĐ-CP",

@@ -260,7 +260,7 @@ def test_lifecycle_commands(demo_url: str) -> None:
     assert code == 0
     code, out, _ = run("auditor", "history", "QT-HT-05", "--json")
     rows = json.loads(out)
-    assert rows[-1]["periodic_notes"] == ["Còn phù hợp"]
+    assert rows[-1]["periodic_notes"][-1] == "Còn phù hợp"  # after the demo's own review
     assert rows[-1]["signatures"][-1]["meaning"] == "periodic"
     code, out, _ = run("auditor", "history", "QT-HT-04")
     assert "Thu hồi từ 01/12/2026: Bãi bỏ" in out
@@ -271,3 +271,38 @@ def test_lifecycle_commands(demo_url: str) -> None:
 @pytest.fixture
 def demo_url(demo_db: Database) -> str:
     return demo_db.url.render_as_string(hide_password=False)
+
+
+def test_the_demo_is_a_document_set_in_use(demo_url: str, demo_db: Database) -> None:
+    """The demo's documents went through the program: process documents drafted, reviewed
+    and approved by three different people, an issue approved for next month, a draft in
+    review and one sent back, copies signed for and recalled, a withdrawn document, and
+    the things to do are few and real."""
+    cli = ("--db", demo_url, "--user", "auditor")
+    listed = run_cli(*cli, "docs", "list", "--json", env=PW)
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    process = [r["code"] for r in rows if r["code"].startswith("QT-") and "-" in r["code"][3:]]
+    signed_by_three = []
+    for code in process:
+        history = json.loads(run_cli(*cli, "docs", "history", code, "--json", env=PW).stdout)
+        for rev in history:
+            signers = {
+                s["meaning"]: s["full_name"]
+                for s in rev["signatures"]
+                if s["meaning"] in ("drafted", "reviewed", "approved")
+            }
+            if len(signers) == 3 and len(set(signers.values())) == 3:
+                signed_by_three.append(code)
+                break
+    assert len(set(signed_by_three)) >= 5, signed_by_three
+    text = run_cli(*cli, "docs", "list", env=PW).stdout
+    assert any(
+        line.startswith("61/2018/NĐ-CP") and "Đã thu hồi" in line for line in text.splitlines()
+    )
+    copies = json.loads(run_cli(*cli, "docs", "copies", "QT-CT-01", "--json", env=PW).stdout)
+    assert [bool(c["recalled_at"]) for c in copies] == [True, False, False]
+    auditor = login(demo_db, "auditor")
+    reminders = document_reviews.reminders(demo_db, auditor)
+    assert 3 <= len(reminders) <= 8
+    assert {r.what for r in reminders} >= {"waiting_review", "returned_draft", "review_due"}
