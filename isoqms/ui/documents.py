@@ -185,11 +185,11 @@ class RegisterPage(Page):
         header.setSectionResizeMode(Columns.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
         for column, width in (
-            (Columns.CODE, 118),
-            (Columns.KIND, 150),
-            (Columns.ISSUE, 52),
-            (Columns.EFFECTIVE, 92),
-            (Columns.STANDING, 140),
+            (Columns.CODE, 104),
+            (Columns.KIND, 118),
+            (Columns.ISSUE, 44),
+            (Columns.EFFECTIVE, 84),
+            (Columns.STANDING, 150),
         ):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_history())
@@ -301,9 +301,9 @@ class RegisterPage(Page):
         splitter.setObjectName("registerSplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 520])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([820, 430])
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Controlled documents")))
         layout.addLayout(top)

@@ -163,7 +163,11 @@ class ProcedureContentDialog(QDialog):
         time_row.addStretch(1)
         general = QWidget()
         form = QFormLayout(general)
-        form.addRow(self.tr("Processing &time:"), time_row)
+        # a row that is a layout gets no buddy from the form: the label needs its own,
+        # or it shows the "&" (the unit, not the amount, which same-day disables)
+        time_label = QLabel(self.tr("Processing &time:"))
+        time_label.setBuddy(self.unit)
+        form.addRow(time_label, time_row)
         form.addRow(self.tr("&Fee:"), self.fee)
         form.addRow(self.tr("Number of &sets:"), self.sets)
         form.addRow(self.tr("&Result:"), self.result_edit)

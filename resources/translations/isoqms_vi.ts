@@ -2279,7 +2279,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
     <message>
         <source>Issue</source>
-        <translation>Lần ban hành</translation>
+        <translation>Lần</translation>
     </message>
     <message>
         <source>Effective</source>

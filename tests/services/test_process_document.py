@@ -45,7 +45,14 @@ def test_generated_from_the_procedure_content(demo_db: Database, tmp_path: Path)
     assert "Mã hiệu: QT-HT-03" in header and "Lần ban hành: 02" in header
     path = tmp_path / "qt-ht-03.docx"
     path.write_bytes(data)
-    text = " ".join(pdf_text(libreoffice_pdf(path, tmp_path), tmp_path).split())
+    raw = pdf_text(libreoffice_pdf(path, tmp_path), tmp_path)
+    text = " ".join(raw.split())
+    # page 1 holds the header, the signature block with the three signers and the day
+    # the document takes effect (the block's room to sign is looked at as a PNG)
+    page_one = " ".join(raw.split("\f")[0].split())
+    effective = f"Ngày hiệu lực: {clock.today():%d/%m/%Y}"
+    for expected in (effective, "Lê Thị Thu Hương", "Phạm Văn Đức", "Nguyễn Văn Hùng", "Chữ ký"):
+        assert expected in page_one, expected
     for expected in [
         "QUY TRÌNH CẤP GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN",
         "Mã hiệu: QT-HT-03",
