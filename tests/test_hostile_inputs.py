@@ -448,7 +448,7 @@ Command = Callable[[Harness, Draw], list[Way]]
 
 def _calendar(h: Harness, draw: Draw) -> list[Way]:
     def due() -> tuple[str | None, list[str]]:
-        length = draw(st.sampled_from(["--days", "--hours", "--same-day"]))
+        length = draw(st.sampled_from(["--days", "--calendar-days", "--hours", "--same-day"]))
         amount = [] if length == "--same-day" else [draw(YEAR)]
         extra = draw(st.sampled_from([[], ["--cutoff"], ["--office-hours"]]))
         return None, [

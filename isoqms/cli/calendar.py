@@ -19,6 +19,8 @@ def cmd_calendar_due(ctx: Context) -> int:
     received = parse_received(args.received)
     if args.days is not None:
         duration = Duration.days(args.days)
+    elif args.calendar_days is not None:
+        duration = Duration.calendar_days(args.calendar_days)
     elif args.hours is not None:
         duration = Duration.hours(args.hours)
     else:
@@ -136,6 +138,9 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     length = p.add_mutually_exclusive_group(required=True)
     length.add_argument("--days", type=int, metavar="N", help="N ngày làm việc")
+    length.add_argument(
+        "--calendar-days", type=int, metavar="N", help="N ngày (tính cả ngày nghỉ, ngày lễ)"
+    )
     length.add_argument("--hours", type=int, metavar="N", help="N giờ làm việc")
     length.add_argument("--same-day", action="store_true", help="trả trong ngày")
     p.add_argument("--cutoff", metavar="HH:MM", help="giờ chốt: nhận sau giờ này tính sang hôm sau")

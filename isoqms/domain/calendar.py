@@ -178,7 +178,8 @@ class Policy(enum.StrEnum):
 
 
 class DurationUnit(enum.StrEnum):
-    DAYS = "days"
+    DAYS = "days"  # working days (ngày làm việc): the usual unit
+    CALENDAR_DAYS = "calendar-days"  # days (ngày), rest days and holidays included
     HOURS = "hours"
     SAME_DAY = "same-day"
 
@@ -199,6 +200,10 @@ class Duration:
         return cls(DurationUnit.DAYS, n)
 
     @classmethod
+    def calendar_days(cls, n: int) -> Duration:
+        return cls(DurationUnit.CALENDAR_DAYS, n)
+
+    @classmethod
     def hours(cls, n: int) -> Duration:
         return cls(DurationUnit.HOURS, n)
 
@@ -209,7 +214,11 @@ class Duration:
     def __str__(self) -> str:
         if self.unit is DurationUnit.SAME_DAY:
             return "trong ngày"
-        unit = "ngày làm việc" if self.unit is DurationUnit.DAYS else "giờ làm việc"
+        unit = {
+            DurationUnit.DAYS: "ngày làm việc",
+            DurationUnit.CALENDAR_DAYS: "ngày",
+            DurationUnit.HOURS: "giờ làm việc",
+        }[self.unit]
         return f"{self.amount:02d} {unit}"
 
 
@@ -314,13 +323,21 @@ class Schedule:
         * N working days, ``day-end``: closing time of the N-th working day after the
           effective receipt day (Civil Code art. 147: counting starts the next day);
         * N working days, ``hours``: N × the working day's length of office time elapsed;
-        * N working hours: N hours of office time elapsed, under either policy.
+        * N working hours: N hours of office time elapsed, under either policy;
+        * N days (calendar days, a limit the law writes as "N ngày"): closing time of the
+          N-th day after the effective receipt day, or of the next working day when that
+          day is a rest day or a holiday (Civil Code art. 148(5)), under either policy.
         """
         effective = self.effective_receipt(received, cutoff)
         if duration.unit is DurationUnit.SAME_DAY or duration.amount == 0:
             return self.closing_of(effective.date())
         if duration.unit is DurationUnit.HOURS:
             return self.add_working_time(effective, dt.timedelta(hours=duration.amount))
+        if duration.unit is DurationUnit.CALENDAR_DAYS:
+            last = effective.date() + dt.timedelta(days=duration.amount)
+            if not self.calendar.is_working_day(last):
+                last = self.calendar.next_working_day(last)
+            return self.closing_of(last)
         if policy is Policy.HOURS:
             return self.add_working_time(effective, self.working_day_length * duration.amount)
         day = effective.date()

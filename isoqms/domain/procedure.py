@@ -73,6 +73,25 @@ class ProcedureContent:
     conditions: str = ""
     where: str = ""
     note: str = ""
+    #: the fee when the dossier comes online or by post, where the publishing decision
+    #: sets another one (often reduced online); empty: the same as at the desk
+    fee_online: str = ""
+    fee_postal: str = ""
+
+    def fee_for(self, channel: str) -> str:
+        """The fee for a dossier that came by ``channel`` (direct, online, postal)."""
+        other = {"online": self.fee_online, "postal": self.fee_postal}.get(channel, "")
+        return other or self.fee
+
+    @property
+    def fee_text(self) -> str:
+        """The fee as the process document states it, with the other channels' where
+        they differ."""
+        text = self.fee or "Không"
+        for label, fee in (("nộp trực tuyến", self.fee_online), ("qua bưu chính", self.fee_postal)):
+            if fee and fee != self.fee:
+                text += f"; {label}: {fee}"
+        return text
 
     @property
     def duration_text(self) -> str:
@@ -114,6 +133,9 @@ class ProcedureContent:
             "conditions": self.conditions,
             "where": self.where,
             "note": self.note,
+            # only when set: contents stored before keep their hash
+            **({"fee_online": self.fee_online} if self.fee_online else {}),
+            **({"fee_postal": self.fee_postal} if self.fee_postal else {}),
         }
 
     @classmethod
@@ -173,7 +195,9 @@ class ProcedureContent:
         try:
             unit = DurationUnit(str(duration_data.get("unit")))
         except ValueError:
-            raise bad("thời hạn phải là days/hours/same-day với số lượng nguyên") from None
+            raise bad(
+                "thời hạn phải là days/calendar-days/hours/same-day với số lượng nguyên"
+            ) from None
         amount = number(
             duration_data.get("amount"),
             "thời hạn giải quyết",
@@ -237,6 +261,8 @@ class ProcedureContent:
             duration=duration,
             cutoff=cutoff,
             fee=text(data.get("fee"), "phí, lệ phí"),
+            fee_online=text(data.get("fee_online"), "phí, lệ phí nộp trực tuyến"),
+            fee_postal=text(data.get("fee_postal"), "phí, lệ phí nộp qua bưu chính"),
             papers=tuple(papers),
             sets=sets,
             result=text(data.get("result"), "kết quả"),
@@ -301,6 +327,8 @@ def content_changes(before: ProcedureContent, after: ProcedureContent) -> list[C
 
     same("Thời hạn giải quyết", before.duration_text, after.duration_text)
     same("Phí, lệ phí", before.fee, after.fee)
+    same("Phí, lệ phí nộp trực tuyến", before.fee_online, after.fee_online)
+    same("Phí, lệ phí nộp qua bưu chính", before.fee_postal, after.fee_postal)
     same("Số bộ hồ sơ", f"{before.sets:02d} bộ", f"{after.sets:02d} bộ")
     same("Điều kiện thực hiện", before.conditions, after.conditions)
     same("Nơi tiếp nhận và trả kết quả", before.where, after.where)

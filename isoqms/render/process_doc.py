@@ -276,7 +276,7 @@ def render_process_docx(doc_data: ProcessDocument) -> bytes:
     doc.add_paragraph(f"5.3. Số lượng hồ sơ: {content.sets:02d} bộ")
     doc.add_paragraph(f"5.4. Thời hạn giải quyết: {content.duration_text}")
     doc.add_paragraph(f"5.5. Nơi tiếp nhận và trả kết quả: {content.where}")
-    doc.add_paragraph(f"5.6. Phí, lệ phí: {content.fee or 'Không'}")
+    doc.add_paragraph(f"5.6. Phí, lệ phí: {content.fee_text}")
     doc.add_paragraph(f"5.7. Kết quả giải quyết: {content.result}")
     lead_in("5.8. Quy trình xử lý công việc:")
     steps = _table(

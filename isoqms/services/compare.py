@@ -72,7 +72,7 @@ def text_lines(name: str, data: bytes) -> list[str]:
 def _content_lines(content: ProcedureContent) -> list[str]:
     lines = [
         f"Thời hạn: {content.duration_text}",
-        f"Phí, lệ phí: {content.fee}",
+        f"Phí, lệ phí: {content.fee_text}",
         f"Số bộ: {content.sets}",
         f"Kết quả: {content.result}",
     ]

@@ -77,7 +77,7 @@ def revision_html(revision: RevisionView, labels: dict[str, str]) -> str:
         f"<p>{labels['revision']} {revision.number} · {labels['since']} "
         f"{revision.effective_from:%d/%m/%Y}</p>"
         f"<p><b>{labels['time']}:</b> {escape(content.duration_text)}<br>"
-        f"<b>{labels['fee']}:</b> {escape(content.fee or '—')}<br>"
+        f"<b>{labels['fee']}:</b> {escape(content.fee_text)}<br>"
         f"<b>{labels['sets']}:</b> {content.sets:02d}<br>"
         f"<b>{labels['result']}:</b> {escape(content.result)}</p>"
         f"<p><b>{labels['papers']}</b></p><table border='1' cellspacing='0' cellpadding='3'>"

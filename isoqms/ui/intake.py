@@ -501,7 +501,7 @@ class IntakePage(Page):
         self.procedure_facts.setText(
             self.tr("Time: %1 · Fee: %2 · Revision %3 in force since %4")
             .replace("%1", content.duration_text)
-            .replace("%2", content.fee or "—")
+            .replace("%2", content.fee_text)
             .replace("%3", str(revision.number))
             .replace("%4", f"{revision.effective_from:%d/%m/%Y}")
         )

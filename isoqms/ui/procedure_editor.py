@@ -139,12 +139,18 @@ class ProcedureContentDialog(QDialog):
         self.unit = QComboBox()
         self.unit.setObjectName("durationUnit")
         self.unit.addItem(self.tr("working days"), DurationUnit.DAYS.value)
+        self.unit.addItem(self.tr("days (rest days included)"), DurationUnit.CALENDAR_DAYS.value)
         self.unit.addItem(self.tr("working hours"), DurationUnit.HOURS.value)
         self.unit.addItem(self.tr("same day"), DurationUnit.SAME_DAY.value)
         self.cutoff = QLineEdit()
         self.cutoff.setPlaceholderText(self.tr("HH:MM, empty if none"))
         self.cutoff.setMaximumWidth(120)
         self.fee = QLineEdit()
+        same = self.tr("as at the desk")
+        self.fee_online = QLineEdit()
+        self.fee_online.setPlaceholderText(same)
+        self.fee_postal = QLineEdit()
+        self.fee_postal.setPlaceholderText(same)
         self.sets = QSpinBox()
         self.sets.setRange(1, MAX_COUNT)
         self.result_edit = QLineEdit()
@@ -169,6 +175,8 @@ class ProcedureContentDialog(QDialog):
         time_label.setBuddy(self.unit)
         form.addRow(time_label, time_row)
         form.addRow(self.tr("&Fee:"), self.fee)
+        form.addRow(self.tr("Fee &online:"), self.fee_online)
+        form.addRow(self.tr("Fee by &post:"), self.fee_postal)
         form.addRow(self.tr("Number of &sets:"), self.sets)
         form.addRow(self.tr("&Result:"), self.result_edit)
         form.addRow(self.tr("&Where to hand in:"), self.where)
@@ -222,7 +230,15 @@ class ProcedureContentDialog(QDialog):
         for widget in (self.amount, self.sets):
             widget.valueChanged.connect(lambda _v: self.show_changes())
         self.unit.currentIndexChanged.connect(lambda _i: self._unit_changed())
-        for line in (self.cutoff, self.fee, self.result_edit, self.where, self.note):
+        for line in (
+            self.cutoff,
+            self.fee,
+            self.fee_online,
+            self.fee_postal,
+            self.result_edit,
+            self.where,
+            self.note,
+        ):
             line.textChanged.connect(lambda _t: self.show_changes())
         for box in (self.conditions, self.legal):
             box.textChanged.connect(self.show_changes)
@@ -238,6 +254,8 @@ class ProcedureContentDialog(QDialog):
         self.amount.setValue(content.duration.amount)
         self.cutoff.setText(format_time(content.cutoff) if content.cutoff else "")
         self.fee.setText(content.fee)
+        self.fee_online.setText(content.fee_online)
+        self.fee_postal.setText(content.fee_postal)
         self.sets.setValue(content.sets)
         self.result_edit.setText(content.result)
         self.where.setText(content.where)
@@ -299,6 +317,8 @@ class ProcedureContentDialog(QDialog):
             },
             "cutoff": self.cutoff.text().strip() or None,
             "fee": self.fee.text(),
+            "fee_online": self.fee_online.text(),
+            "fee_postal": self.fee_postal.text(),
             "papers": papers,
             "sets": self.sets.value(),
             "result": self.result_edit.text(),
@@ -314,11 +334,13 @@ class ProcedureContentDialog(QDialog):
     def content(self) -> ProcedureContent:
         """The content as entered, checked field by field; raises ValidationError."""
         data = self.raw()
-        if data["duration"]["unit"] == DurationUnit.DAYS.value and data["duration"]["amount"] < 1:
-            raise ValidationError("Thời hạn giải quyết theo ngày làm việc phải từ 1 ngày trở lên.")
-        if data["duration"]["unit"] == DurationUnit.DAYS.value and (
-            data["duration"]["amount"] > MAX_DAYS
-        ):
+        by_days = data["duration"]["unit"] in (
+            DurationUnit.DAYS.value,
+            DurationUnit.CALENDAR_DAYS.value,
+        )
+        if by_days and data["duration"]["amount"] < 1:
+            raise ValidationError("Thời hạn giải quyết theo ngày phải từ 1 ngày trở lên.")
+        if by_days and data["duration"]["amount"] > MAX_DAYS:
             raise ValidationError(f"Thời hạn giải quyết quá dài (tối đa {MAX_DAYS} ngày).")
         return ProcedureContent.from_dict(data, strict=True)
 

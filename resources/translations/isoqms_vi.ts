@@ -1897,6 +1897,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>ngày làm việc</translation>
     </message>
     <message>
+        <source>days (rest days included)</source>
+        <translation>ngày (tính cả ngày nghỉ)</translation>
+    </message>
+    <message>
         <source>working hours</source>
         <translation>giờ làm việc</translation>
     </message>
@@ -1907,6 +1911,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>HH:MM, empty if none</source>
         <translation>HH:MM, để trống nếu không có</translation>
+    </message>
+    <message>
+        <source>as at the desk</source>
+        <translation>như nộp trực tiếp</translation>
     </message>
     <message>
         <source>One document per line</source>
@@ -1923,6 +1931,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>&amp;Fee:</source>
         <translation>&amp;Phí, lệ phí:</translation>
+    </message>
+    <message>
+        <source>Fee &amp;online:</source>
+        <translation>Phí nộp trực t&amp;uyến:</translation>
+    </message>
+    <message>
+        <source>Fee by &amp;post:</source>
+        <translation>Phí nộp qua &amp;bưu chính:</translation>
     </message>
     <message>
         <source>Number of &amp;sets:</source>

@@ -164,6 +164,14 @@ CASES = [
     ("2026-11-20 10:00", Duration.hours(1), D, None, "2026-11-20 11:00"),
     ("2026-11-20 06:30", Duration.hours(8), H, None, "2026-11-20 17:00"),
     ("2026-11-20 06:30", Duration.days(0), D, None, "2026-11-20 17:00"),
+    # calendar days ("N ngày"): counted from the next day, rest days included; a limit
+    # that ends on a rest day or holiday ends on the next working day (BLDS art. 148(5))
+    ("2026-11-20 10:00", Duration.calendar_days(15), D, None, "2026-12-07 17:00"),
+    ("2026-11-16 09:00", Duration.calendar_days(8), D, None, "2026-11-25 17:00"),
+    ("2026-02-13 10:00", Duration.calendar_days(5), D, None, "2026-02-23 17:00"),
+    ("2026-11-20 17:30", Duration.calendar_days(3), D, None, "2026-11-26 17:00"),
+    ("2026-11-19 09:00", Duration.calendar_days(2), H, None, "2026-11-23 17:00"),
+    ("2026-11-18 09:00", Duration.calendar_days(2), D, None, "2026-11-20 17:00"),
 ]
 
 
@@ -236,6 +244,9 @@ def test_two_entries_for_one_day_are_refused() -> None:
 
 def test_slip_wording() -> None:
     assert format_vn_datetime(at("2026-11-25 07:05")) == "07 giờ 05 phút, ngày 25 tháng 11 năm 2026"
+    assert str(Duration.days(3)) == "03 ngày làm việc"
+    assert str(Duration.calendar_days(15)) == "15 ngày"
+    assert str(Duration.hours(4)) == "04 giờ làm việc"
 
 
 # ------------------------------------------------------------------ properties, 2000–2100
@@ -253,6 +264,7 @@ cutoffs = st.one_of(
 )
 durations = st.one_of(
     st.builds(Duration.days, st.integers(0, 60)),
+    st.builds(Duration.calendar_days, st.integers(0, 60)),
     st.builds(Duration.hours, st.integers(0, 120)),
     st.just(Duration.same_day()),
 )

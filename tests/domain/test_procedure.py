@@ -4,7 +4,13 @@ import pytest
 
 from isoqms.domain.calendar import Duration
 from isoqms.domain.errors import ValidationError
-from isoqms.domain.procedure import Paper, ProcedureContent, Step, check_procedure_code
+from isoqms.domain.procedure import (
+    Paper,
+    ProcedureContent,
+    Step,
+    check_procedure_code,
+    content_changes,
+)
 
 
 def test_content_round_trips_through_its_json_form() -> None:
@@ -26,11 +32,28 @@ def test_content_round_trips_through_its_json_form() -> None:
     assert content.papers[1].quantity_text() == "01 bản sao chứng thực, 02 bản sao"
 
 
+def test_fee_per_channel_and_stable_hashes() -> None:
+    """A publishing decision may set another fee online or by post; contents that have
+    none keep the JSON form (and so the stored hash) they had."""
+    desk = ProcedureContent(duration=Duration.calendar_days(15), fee="8.000 đồng")
+    assert "fee_online" not in desk.to_dict() and "fee_postal" not in desk.to_dict()
+    assert desk.fee_for("online") == desk.fee_for("postal") == "8.000 đồng"
+    assert desk.fee_text == "8.000 đồng" and desk.duration_text == "15 ngày"
+    online = ProcedureContent(
+        duration=Duration.calendar_days(15), fee="8.000 đồng", fee_online="4.000 đồng"
+    )
+    assert ProcedureContent.from_dict(online.to_dict()) == online
+    assert online.fee_for("online") == "4.000 đồng" and online.fee_for("direct") == "8.000 đồng"
+    assert online.fee_text == "8.000 đồng; nộp trực tuyến: 4.000 đồng"
+    assert [c.what for c in content_changes(desk, online)] == ["Phí, lệ phí nộp trực tuyến"]
+    assert ProcedureContent(duration=Duration.days(1)).fee_text == "Không"
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
         ({}, "thiếu thời hạn"),
-        ({"duration": {"unit": "weeks", "amount": 1}}, "days/hours/same-day"),
+        ({"duration": {"unit": "weeks", "amount": 1}}, "days/calendar-days/hours/same-day"),
         ({"duration": {"unit": "days", "amount": -2}}, "âm"),
         ({"duration": {"unit": "days", "amount": 1}, "cutoff": "3pm"}, "HH:MM"),
         ({"duration": {"unit": "days", "amount": 1}, "papers": [{"originals": 1}]}, "thiếu tên"),

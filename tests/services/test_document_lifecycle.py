@@ -15,6 +15,7 @@ import pytest
 from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.calendar import Duration
+from isoqms.domain.dossier import Channel
 from isoqms.domain.errors import Conflict, PermissionDenied, ValidationError
 from isoqms.services import (
     document_copies,
@@ -27,6 +28,7 @@ from isoqms.services import documents as svc
 from isoqms.services.intake import Applicant, IntakeDraft
 from isoqms.services.uow import Actor
 from tests.helpers import audit_count, login, run_cli
+from tests.helpers_pdf import pdf_text
 
 PW = {"ISOQMS_PASSWORD": "demo"}
 
@@ -78,6 +80,39 @@ def test_edited_content_is_in_force_from_the_effective_date(
     issued = svc.history(demo_db, people["auditor"], "QT-HT-01")[-1]
     assert [s.meaning for s in issued.signatures] == ["drafted", "reviewed", "approved"]
     assert len({s.full_name for s in issued.signatures}) == 3
+
+
+def test_calendar_days_and_an_online_fee_reach_the_counter(
+    demo_db: Database, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    """A limit in days (rest days included) and a reduced online fee, edited in the draft
+    and approved, give the counter's appointment and the slip's fee from the effective
+    date: 15 days from Friday 18/12/2026 end on Saturday 02/01/2027, so the dossier is
+    due on Monday 04/01/2027."""
+    secretary = people["iso_secretary"]
+    old = procedures.latest_revision(demo_db, "1.001193").content
+    draft = svc.start_revision(demo_db, secretary, "QT-HT-01", change_summary="Thời hạn 15 ngày")
+    new = dataclasses.replace(
+        old, duration=Duration.calendar_days(15), cutoff=None, fee_online="Miễn phí trực tuyến"
+    )
+    changes = process_documents.set_draft_content(demo_db, secretary, draft.id, new).changes
+    assert {c.what for c in changes} >= {"Thời hạn giải quyết", "Phí, lệ phí nộp trực tuyến"}
+    process_documents.attach_generated(demo_db, secretary, draft.id)
+    svc.submit(demo_db, secretary, draft.id, "demo")
+    svc.review(demo_db, people["reviewer"], draft.id, "demo", accept=True)
+    day = dt.date(2026, 12, 18)
+    with clock.travel(dt.datetime(2026, 12, 17, 9, 0)):
+        svc.approve(demo_db, people["approver"], draft.id, "demo", effective_from=day)
+    with clock.travel(dt.datetime(2026, 12, 18, 9, 0)):
+        online = intake.receive(
+            demo_db,
+            people["clerk"],
+            IntakeDraft("1.001193", Applicant("Lê Thị Mai"), channel=Channel.ONLINE),
+        )
+    assert online.duration_text == "15 ngày"
+    assert online.appointment == dt.datetime(2027, 1, 4, 17, 0)
+    slip = intake.receipt_printout(demo_db, people["clerk"], online.code).pdf
+    assert "Miễn phí trực tuyến" in " ".join(pdf_text(slip, tmp_path).split())
 
 
 def test_content_is_edited_only_in_a_draft_by_its_holder(
