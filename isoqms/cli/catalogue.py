@@ -84,6 +84,7 @@ def cmd_procedures_draft(ctx: Context) -> int:
                 "amendment": draft.amendment,
                 "content": draft.content.to_dict(),
                 "changes": draft.changes,
+                "file_note": draft.file_note,
             }
         )
         return 0
@@ -95,6 +96,8 @@ def cmd_procedures_draft(ctx: Context) -> int:
         print("Không khác nội dung đang áp dụng.")
     for change in draft.changes:
         print(f"- {change.what}: {change.before} → {change.after}")
+    if draft.file_note:
+        print(draft.file_note)
     return 0
 
 

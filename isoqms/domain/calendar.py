@@ -184,6 +184,11 @@ class DurationUnit(enum.StrEnum):
     SAME_DAY = "same-day"
 
 
+#: Beyond any limit a procedure sets (ten years): a larger number is a typing mistake.
+MAX_DURATION_DAYS = 3660
+MAX_DURATION_HOURS = MAX_DURATION_DAYS * 24
+
+
 @dataclass(frozen=True)
 class Duration:
     unit: DurationUnit
@@ -192,6 +197,10 @@ class Duration:
     def __post_init__(self) -> None:
         if self.amount < 0:
             raise ValidationError("Thời hạn giải quyết không được là số âm.")
+        if self.amount > (
+            MAX_DURATION_HOURS if self.unit is DurationUnit.HOURS else MAX_DURATION_DAYS
+        ):
+            raise ValidationError("Thời hạn giải quyết quá dài (tối đa 10 năm).")
         if self.unit is DurationUnit.SAME_DAY and self.amount:
             raise ValidationError("Thời hạn “trong ngày” không có số lượng.")
 
@@ -351,12 +360,22 @@ class Schedule:
         paused_at: dt.datetime,
         resumed_at: dt.datetime,
         policy: Policy = Policy.DAY_END,
+        unit: DurationUnit = DurationUnit.DAYS,
     ) -> dt.datetime:
         """The appointment moved by the office time the clock was paused (waiting for the
         citizen's supplement). Under ``day-end`` the result is rounded up to that day's
-        closing time."""
+        closing time. A limit in calendar days moves by the days paused, rest days
+        included, and a last day that is not a working day ends on the next one."""
         if resumed_at < paused_at:
             raise ValidationError("Thời điểm tiếp tục không được trước thời điểm tạm dừng.")
+        if unit is DurationUnit.CALENDAR_DAYS:
+            days = (resumed_at.date() - paused_at.date()).days
+            if not days:
+                return appointment
+            last = appointment.date() + dt.timedelta(days=days)
+            if not self.calendar.is_working_day(last):
+                last = self.calendar.next_working_day(last)
+            return self.closing_of(last)
         paused = self.working_time_between(paused_at, resumed_at)
         if not paused:
             return appointment

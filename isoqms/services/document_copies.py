@@ -191,7 +191,7 @@ def sign_sheet(db: Database, actor: Actor, code: str) -> bytes:
                 CopyLine(
                     c.copy_no,
                     c.holder,
-                    c.distributed_at.date(),
+                    clock.local_from_utc(c.distributed_at).date(),
                     f"{c.acknowledged_by} ({c.acknowledged_at:%d/%m/%Y})"
                     if c.acknowledged_at
                     else "",

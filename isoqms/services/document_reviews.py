@@ -56,8 +56,9 @@ def withdraw(
     today: dt.date | None = None,
 ) -> RevisionRow:
     """Withdraw the document from ``on`` (today by default; nothing is deleted): its
-    revision in force stops being in force that day, and the copies still out become
-    copies to recall. The approver's decision."""
+    revision in force stops being in force that day, an issue approved to take effect
+    later never does, and the copies still out become copies to recall. The approver's
+    decision."""
     text = limits.text(reason, DocumentRevision.review_comment, "lý do thu hồi", multiline=True)
     if not text:
         raise ValidationError("Chưa nhập lý do thu hồi.")
@@ -75,24 +76,36 @@ def withdraw(
         ]
         if not issued:
             raise Conflict(f"Tài liệu {doc.code} chưa có lần ban hành nào để thu hồi.")
-        rev = max(issued, key=lambda r: (r.effective_from or dt.date.min, r.id))
-        if rev.state == RevisionState.WITHDRAWN:
+        if any(r.state == RevisionState.WITHDRAWN for r in issued):
+            last = max(
+                (r for r in issued if r.state == RevisionState.WITHDRAWN),
+                key=lambda r: (r.effective_from or dt.date.min, r.id),
+            )
             raise Conflict(
-                f"Tài liệu {doc.code} đã thu hồi từ {rev.withdrawn_on:%d/%m/%Y}."
-                if rev.withdrawn_on
+                f"Tài liệu {doc.code} đã thu hồi từ {last.withdrawn_on:%d/%m/%Y}."
+                if last.withdrawn_on
                 else f"Tài liệu {doc.code} đã thu hồi."
             )
-        if rev.effective_from is not None and on < rev.effective_from:
-            raise ValidationError(
-                f"Ngày thu hồi trước ngày hiệu lực {rev.effective_from:%d/%m/%Y} của lần "
-                f"ban hành {rev.issue:02d}."
-            )
-        rev.state, rev.withdrawn_on, rev.review_comment = RevisionState.WITHDRAWN.value, on, text
+        # the issue in force that day, and every issue approved to take effect later (or
+        # the document would come back into force on the later issue's effective date)
+        started = [r for r in issued if (r.effective_from or dt.date.min) <= on]
+        later = [r for r in issued if (r.effective_from or dt.date.min) > on]
+        current = max(started, key=lambda r: (r.effective_from or dt.date.min, r.id), default=None)
+        stopped = ([current] if current is not None else []) + later
+        for rev in stopped:
+            rev.state, rev.withdrawn_on = RevisionState.WITHDRAWN.value, on
+            rev.review_comment = text
+        rev = current or later[-1]
         uow.record(
             "document.withdraw",
             "document_revision",
             rev.id,
-            after={"code": doc.code, "withdrawn_on": on, "reason": text},
+            after={
+                "code": doc.code,
+                "withdrawn_on": on,
+                "reason": text,
+                "issues": [f"{r.issue:02d}.{r.amendment}" for r in stopped],
+            },
         )
         rev_id = rev.id
     return revision_row(db, rev_id, today)
@@ -232,7 +245,7 @@ def reminders(db: Database, actor: Actor, today: dt.date | None = None) -> list[
                             doc.title,
                             what,
                             f"{label} lần {rev.issue}.{rev.amendment}",
-                            rev.created_at.date(),
+                            clock.local_from_utc(rev.created_at).date(),
                         )
                     )
                 elif rev.state == RevisionState.DRAFT and rev.rejected_at is not None:
@@ -242,7 +255,7 @@ def reminders(db: Database, actor: Actor, today: dt.date | None = None) -> list[
                             doc.title,
                             "returned_draft",
                             f"Bị trả lại: {rev.review_comment}",
-                            rev.rejected_at.date(),
+                            clock.local_from_utc(rev.rejected_at).date(),
                         )
                     )
             out.extend(_copy_reminders(session, doc, state))
@@ -267,7 +280,7 @@ def _copy_reminders(
                     doc.title,
                     "recall_copy",
                     f"Thu hồi bản số {copy.copy_no:02d} ({copy.holder})",
-                    copy.distributed_at.date(),
+                    clock.local_from_utc(copy.distributed_at).date(),
                 )
             )
         elif copy.acknowledged_at is None:
@@ -277,7 +290,7 @@ def _copy_reminders(
                     doc.title,
                     "acknowledge_copy",
                     f"Chờ ký nhận bản số {copy.copy_no:02d} ({copy.holder})",
-                    copy.distributed_at.date(),
+                    clock.local_from_utc(copy.distributed_at).date(),
                 )
             )
     return out

@@ -415,9 +415,10 @@ def start_revision(
         else:
             issue, amend = last.issue + 1, 0
         if procedure_revision_id is None and doc.procedure_id is not None:
-            # a process document's draft starts from the content last approved, which the
-            # drafter then edits (services.process_documents.set_draft_content)
-            procedure_revision_id = (last.procedure_revision_id if last else None) or (
+            # a process document's draft starts from the content last approved — also one
+            # imported since the last issue (procedures import) — which the drafter then
+            # edits (services.process_documents.set_draft_content)
+            procedure_revision_id = (
                 session.execute(
                     select(ProcedureRevision.id)
                     .where(
@@ -429,7 +430,7 @@ def start_revision(
                     )
                     .limit(1)
                 ).scalar_one_or_none()
-            )
+            ) or (last.procedure_revision_id if last else None)
         if procedure_revision_id is not None:
             proc_rev = session.get(ProcedureRevision, procedure_revision_id)
             if proc_rev is None or proc_rev.procedure_id != doc.procedure_id:

@@ -50,9 +50,10 @@ def _docx_cells(data: bytes) -> list[str]:
     from docx import Document
 
     doc = Document(io.BytesIO(data))
-    tables = list(doc.tables[:1])
-    for section in doc.sections:
-        tables += section.header.tables[:1]
+    # the page header first: where it holds the block, a table in the body that cites
+    # another document (a form's code, say) must not be read as this file's header
+    tables = [t for section in doc.sections for t in section.header.tables[:1]]
+    tables += doc.tables[:1]
     cells: list[str] = []
     for table in tables:
         for row in table.rows:

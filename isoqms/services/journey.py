@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from isoqms.db.engine import Database
 from isoqms.db.models import Dossier, DossierEvent, Procedure, ProcedureRevision, User, utcnow
 from isoqms.domain import clock
-from isoqms.domain.calendar import Policy
+from isoqms.domain.calendar import DurationUnit, Policy
 from isoqms.domain.errors import NotFound, PermissionDenied, ValidationError
 from isoqms.domain.journey import (
     OPEN_STATES,
@@ -187,6 +187,13 @@ def _user_name(session: Session, user_id: int | None) -> tuple[str, str]:
         return "", ""
     user = session.get(User, user_id)
     return (user.full_name, user.username) if user else ("", "")
+
+
+def _duration_unit(session: Session, d: Dossier) -> DurationUnit:
+    """The unit of the processing time the dossier was received under."""
+    revision = session.get(ProcedureRevision, d.revision_id)
+    assert revision is not None
+    return ProcedureContent.from_dict(json.loads(revision.content)).duration.unit
 
 
 def _steps(session: Session, d: Dossier) -> list[str]:
@@ -427,12 +434,15 @@ def act(
         elif action is Action.SUPPLEMENT_RECEIVED:
             assert d.paused_at is not None
             policy = Policy(d.policy)
+            unit = _duration_unit(session, d)
             event.due_before = d.due_at
-            d.due_at = schedule.schedule.resumed_appointment(d.due_at, d.paused_at, at, policy)
+            d.due_at = schedule.schedule.resumed_appointment(
+                d.due_at, d.paused_at, at, policy, unit
+            )
             event.due_after = d.due_at
             if d.promised_at is not None:
                 d.promised_at = schedule.schedule.resumed_appointment(
-                    d.promised_at, d.paused_at, at, policy
+                    d.promised_at, d.paused_at, at, policy, unit
                 )
             d.paused_at = None
         elif action is Action.RESULT_READY:

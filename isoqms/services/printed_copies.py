@@ -43,12 +43,18 @@ def _content_pdf(
 ) -> bytes:
     from isoqms.render import office
     from isoqms.render.blank_form import blank_form
+    from isoqms.render.process_doc import is_generated
 
     if rev.file_sha256:
         data = files.read_verified(db, rev.file_sha256)
         if rev.file_name.lower().endswith(".pdf"):
             return data
-        return office.to_pdf(rev.file_name, data)
+        generated = doc.kind == DocumentKind.PROCESS and rev.procedure_revision_id
+        if not (generated and is_generated(data)):
+            return office.to_pdf(rev.file_name, data)
+        # the file was generated from the procedure content the signers signed: print
+        # that content as it stands now — the signers' names, the effective date, no
+        # DỰ THẢO once approved — rather than the draft rendering attached for review
     if doc.kind == DocumentKind.PROCESS and rev.procedure_revision_id:
         data = process_document(db, actor, doc.code, rev.id, day=day)
         return office.to_pdf("process.docx", data)

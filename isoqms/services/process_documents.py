@@ -4,6 +4,7 @@ a procedure is controlled content, put in force by approving its process documen
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -93,7 +94,7 @@ def process_document(
         field=procedure.field,
         content=content,
         signers=tuple(
-            Signer(s.meaning_label, s.full_name, s.title, s.signed_at.date())
+            Signer(s.meaning_label, s.full_name, s.title, clock.local_from_utc(s.signed_at).date())
             for s in chosen.signatures
             if s.meaning in ISSUING
         ),
@@ -161,6 +162,9 @@ class DraftContent:
     content: ProcedureContent
     in_force: ProcedureContent | None
     changes: tuple[ContentChange, ...]
+    #: after an edit: what became of the file attached before it (made again from the new
+    #: content, or taken off because it no longer says what the content says)
+    file_note: str = ""
 
 
 def draft_content(db: Database, actor: Actor, revision_id: int) -> DraftContent:
@@ -198,8 +202,15 @@ def set_draft_content(
     does not change: it takes effect when the process document is approved, from its
     effective date. A content already approved is never edited: the draft gets its own
     (draft) procedure revision, changed in place until it is sent for review."""
+    from isoqms.render.process_doc import is_generated
+    from isoqms.services import files
+
     body = canonical_json(content.to_dict())
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    with db.read() as session:
+        attached = _revision(session, revision_id).file_sha256
+    generated = attached is not None and is_generated(files.read_verified(db, attached))
+    dropped = ""
     with write(db, actor, Permission.DOCS_DRAFT) as uow:
         session = uow.session
         rev = _editable(session, actor, revision_id)
@@ -253,7 +264,28 @@ def set_draft_content(
                 "content_hash": digest,
             },
         )
-    return draft_content(db, actor, revision_id)
+        if rev.file_sha256 is not None and before != digest:
+            # the file would go round the signatures saying what the content no longer says
+            dropped = rev.file_name
+            uow.record(
+                "document.file",
+                "document_revision",
+                rev.id,
+                before={"file": rev.file_sha256},
+                after={"file": None, "reason": "nội dung thủ tục đã sửa"},
+            )
+            rev.file_sha256, rev.file_name = None, ""
+            rev.search_text = revision_search_text(session, rev)
+    note = ""
+    if dropped and generated:
+        attach_generated(db, actor, revision_id)
+        note = "Tệp quy trình đã được tạo lại theo nội dung mới."
+    elif dropped:
+        note = (
+            f"Tệp “{dropped}” soạn trước khi sửa nội dung đã được gỡ khỏi dự thảo: "
+            "tạo lại tệp quy trình hoặc đính kèm tệp đã sửa."
+        )
+    return dataclasses.replace(draft_content(db, actor, revision_id), file_note=note)
 
 
 def draft_from_file(

@@ -480,6 +480,10 @@ class RegisterPage(Page):
             if any(c.acknowledged_at is None for c in out_copies):
                 out.add(self.ack_button)
             out.add(self.recall_button)
+        if not self.looking_at_today():
+            # the register as it stood on another day is for reading: what is done is
+            # done today, on the standings of today
+            out = set()
         if can(Permission.RECORDS_READ) and self.revisions:
             out.add(self.copy_button)
             if len(self.revisions) > 1:
@@ -487,6 +491,10 @@ class RegisterPage(Page):
             if out_copies:
                 out.add(self.sheet_button)
         return out
+
+    def looking_at_today(self) -> bool:
+        today = clock.today()
+        return self.as_of.date() == QDate(today.year, today.month, today.day)
 
     def update_actions(self) -> None:
         allowed = self.allowed()
@@ -615,9 +623,11 @@ class RegisterPage(Page):
             if not dialogs.run_dialog(dialog):
                 return
             content = dialog.checked
-            self._write(
-                lambda db, actor: process_documents.set_draft_content(db, actor, rev_id, content)
-            )
+            changing(
+                self.ctx,
+                self,
+                lambda db, actor: process_documents.set_draft_content(db, actor, rev_id, content),
+            ).success(self._content_saved).run()
 
         reading(
             self.ctx, self, lambda db, actor: process_documents.draft_content(db, actor, rev_id)
@@ -786,6 +796,10 @@ class RegisterPage(Page):
             ),
         ).success(self._attached).run()
 
+    def _content_saved(self, saved: process_documents.DraftContent) -> None:
+        if saved.file_note:
+            dialogs.info(self, self.tr("Procedure content saved"), saved.file_note)
+
     def _attached(self, attached: document_service.Attached) -> None:
         if attached.warning:
             dialogs.info(self, self.tr("File attached"), attached.warning)
@@ -867,7 +881,8 @@ class RegisterPage(Page):
         if password is None:
             return
         rev_id = rev.id
-        if self.ctx.can(Permission.DOCS_REVIEW):
+        reviewed = any(s.meaning == "reviewed" for s in rev.signatures)
+        if not reviewed:  # the reviewer's step (an approver's comes after the review)
             self._write(
                 lambda db, actor: document_service.review(
                     db, actor, rev_id, password, accept=False, comment=comment

@@ -56,8 +56,12 @@ class ListTable(QWidget):
 
     changed = Signal()
 
-    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, headers: list[str], parent: QWidget | None = None, *, checkable: int | None = None
+    ) -> None:
         super().__init__(parent)
+        #: a column of check boxes rather than text (a new row's starts unchecked)
+        self.checkable = checkable
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -85,7 +89,13 @@ class ListTable(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column in range(self.table.columnCount()):
-            self.table.setItem(row, column, _item(""))
+            if column == self.checkable:
+                box = QTableWidgetItem()
+                box.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+                box.setCheckState(Qt.CheckState.Unchecked)
+                self.table.setItem(row, column, box)
+            else:
+                self.table.setItem(row, column, _item(""))
         self.table.setCurrentCell(row, 0)
         self.changed.emit()
         return row
@@ -192,7 +202,8 @@ class ProcedureContentDialog(QDialog):
                 self.tr("Copies"),
                 self.tr("Blank form"),
                 self.tr("Only if any"),
-            ]
+            ],
+            checkable=PAPER_COLUMNS,
         )
         self.papers.setObjectName("papers")
         self.steps = ListTable(
@@ -275,10 +286,9 @@ class ProcedureContentDialog(QDialog):
                     paper.form,
                 ],
             )
-            box = QTableWidgetItem()
-            box.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            box = self.papers.table.item(row, PAPER_COLUMNS)
+            assert box is not None  # made by add_row
             box.setCheckState(Qt.CheckState.Unchecked if paper.required else Qt.CheckState.Checked)
-            self.papers.table.setItem(row, PAPER_COLUMNS, box)
         self.steps.table.setRowCount(0)
         for step in content.steps:
             row = self.steps.add_row()

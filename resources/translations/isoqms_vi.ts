@@ -1353,6 +1353,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <name>ListTable</name>
     <message>
         <source>&amp;Add a row</source>
+        <extracomment>a column of check boxes rather than text (a new row&apos;s starts unchecked)</extracomment>
         <translation>&amp;Thêm dòng</translation>
     </message>
     <message>
@@ -2568,6 +2569,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Documents (*.docx *.pdf *.xlsx)</source>
         <translation>Tài liệu (*.docx *.pdf *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Procedure content saved</source>
+        <translation>Đã lưu nội dung thủ tục</translation>
     </message>
     <message>
         <source>File attached</source>

@@ -13,6 +13,7 @@ from isoqms.domain.calendar import (
     CalendarEntry,
     DayKind,
     Duration,
+    DurationUnit,
     Policy,
     Schedule,
     WorkCalendar,
@@ -192,6 +193,28 @@ def test_effective_receipt_outside_office_hours() -> None:
     assert SCHEDULE.effective_receipt(at("2026-11-20 10:15")) == at("2026-11-20 10:15")
     cutoff = dt.time(15)
     assert SCHEDULE.effective_receipt(at("2026-11-20 15:05"), cutoff) == at("2026-11-23 07:00")
+
+
+def test_pausing_a_limit_in_calendar_days_moves_it_by_the_days_paused() -> None:
+    """15 days from Friday 20/11/2026: Monday 07/12 (05/12 is a Saturday). Paused from
+    25/11 to 30/11 (five days, a weekend among them): 12/12, a Saturday, so Monday 14/12."""
+    due = SCHEDULE.appointment(at("2026-11-20 10:00"), Duration.calendar_days(15), D)
+    assert due == at("2026-12-07 17:00")
+    unit = DurationUnit.CALENDAR_DAYS
+    moved = SCHEDULE.resumed_appointment(
+        due, at("2026-11-25 10:00"), at("2026-11-30 09:00"), D, unit
+    )
+    assert moved == at("2026-12-14 17:00")
+    same_day = SCHEDULE.resumed_appointment(
+        due, at("2026-11-25 10:00"), at("2026-11-25 15:00"), D, unit
+    )
+    assert same_day == due
+
+
+def test_a_limit_beyond_ten_years_is_refused_in_words() -> None:
+    for make in (Duration.days, Duration.calendar_days, Duration.hours):
+        with pytest.raises(ValidationError, match="quá dài"):
+            make(10**30)
 
 
 def test_pausing_moves_the_appointment_by_the_paused_office_time() -> None:

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import json
 from pathlib import Path
 
 import pytest
+from docx import Document as DocxDocument
 
 from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.calendar import Duration
+from isoqms.domain.documents import add_months
 from isoqms.domain.dossier import Channel
 from isoqms.domain.errors import Conflict, PermissionDenied, ValidationError
 from isoqms.services import (
@@ -215,6 +218,23 @@ def test_withdraw_is_the_approvers_and_copies_become_to_recall(
     assert not any(r.code == "QT-HT-02" and r.what == "recall_copy" for r in todo)
 
 
+def test_withdrawing_stops_an_issue_approved_for_later_too(
+    demo_db: Database, people: dict[str, Actor]
+) -> None:
+    """The demo's QT-HT-07 has issue 02 in force and issue 03 approved for next month:
+    withdrawn today, it must not come back into force when issue 03's day comes."""
+    approver, auditor = people["approver"], people["auditor"]
+    svc_rows = svc.history(demo_db, auditor, "QT-HT-07")
+    assert [r.standing for r in svc_rows[-2:]] == ["effective", "approved"]
+    document_reviews.withdraw(demo_db, approver, "QT-HT-07", reason="Thủ tục bị bãi bỏ")
+    later = svc_rows[-1].effective_from
+    assert later is not None
+    for day in (clock.today(), later, later + dt.timedelta(days=400)):
+        rows = svc.history(demo_db, auditor, "QT-HT-07", day)
+        assert [r.standing for r in rows[-2:]] == ["withdrawn", "withdrawn"], day
+        assert not any(r.standing == "effective" for r in rows)
+
+
 def test_acknowledgement_defaults_to_the_holder(
     demo_db: Database, people: dict[str, Actor]
 ) -> None:
@@ -248,10 +268,24 @@ def test_a_periodic_review_with_no_change_restarts_the_period(
     assert row.periodic_notes == ("Vẫn phù hợp Nghị định 123",)
     todo = document_reviews.reminders(demo_db, people["auditor"])
     assert not any(r.code == "QT-HT-03" and r.what == "review_due" for r in todo)
-    next_year = document_reviews.reminders(demo_db, people["auditor"], dt.date(2027, 12, 1))
+    a_year_on = add_months(clock.today(), 12)
+    before = document_reviews.reminders(demo_db, people["auditor"], a_year_on - dt.timedelta(1))
+    assert not any(r.code == "QT-HT-03" and r.what == "review_due" for r in before)
+    next_year = document_reviews.reminders(demo_db, people["auditor"], a_year_on)
     assert any(r.code == "QT-HT-03" and r.what == "review_due" for r in next_year)
     # the approver may record one too; the process document's signature block does not
-    document_reviews.review_no_change(demo_db, people["approver"], "QT-HT-03", "demo", note="Ổn")
+    # show periodic reviews (it names who drafted, reviewed and approved the issue)
+    row = document_reviews.review_no_change(
+        demo_db, people["approver"], "QT-HT-03", "demo", note="Ổn"
+    )
+    assert [(s.meaning, s.full_name) for s in row.signatures[-2:]] == [
+        ("periodic", "Phạm Văn Đức"),
+        ("periodic", "Nguyễn Văn Hùng"),
+    ]
+    assert row.periodic_notes == ("Vẫn phù hợp Nghị định 123", "Ổn")
+    data = process_documents.process_document(demo_db, people["auditor"], "QT-HT-03")
+    names = [c.text for c in DocxDocument(io.BytesIO(data)).tables[0].rows[1].cells]
+    assert names == ["Họ và tên", "", "", ""]  # signed on paper; periodic reviews not here
 
 
 def test_stock_forms_are_not_overdue_on_a_fresh_install(db: Database) -> None:

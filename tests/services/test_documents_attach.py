@@ -5,7 +5,9 @@ password is asked."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
+from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A4
@@ -18,6 +20,7 @@ from isoqms.services import documents as svc
 from isoqms.services import process_documents
 from isoqms.services.file_header import read_header
 from tests.helpers import audit_count, login
+from tests.helpers_pdf import pdf_text
 from tests.services.test_document_import import header_docx
 from tests.services.test_documents import docx_bytes
 
@@ -113,3 +116,54 @@ def test_nothing_to_review_is_said_before_the_password(demo_db: Database) -> Non
     svc.check_submit(demo_db, secretary, rev_id)
     with pytest.raises(AuthenticationError):
         svc.submit(demo_db, secretary, rev_id, "wrong")
+
+
+def test_an_approved_generated_file_prints_with_its_signers(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """The demo's QT-CT-01 issue 02 went round with the file generated from its draft
+    (marked DỰ THẢO, no signers): its copy prints the approved issue — signers, effective
+    date — made again from the content they signed."""
+    from isoqms.domain import clock
+    from isoqms.services import printed_copies
+
+    auditor = login(demo_db, "auditor")
+    issued = svc.history(demo_db, auditor, "QT-CT-01")[-1]
+    assert issued.file_name == "QT-CT-01-lan-02.docx" and issued.standing == "effective"
+    printed = printed_copies.copy_pdf(demo_db, auditor, issued.id)
+    text = " ".join(pdf_text(printed.pdf, tmp_path).split())
+    for expected in (
+        "Mã hiệu: QT-CT-01",
+        "Lần ban hành: 02",
+        f"Ngày hiệu lực: {clock.today():%d/%m/%Y}",
+        "Lê Thị Thu Hương",
+        "Phạm Văn Đức",
+        "Nguyễn Văn Hùng",
+    ):
+        assert expected in text, expected
+    assert "DỰ THẢO" not in text
+
+
+def test_editing_the_content_remakes_the_generated_file_and_drops_a_stale_one(
+    demo_db: Database,
+) -> None:
+    secretary = login(demo_db, "iso_secretary")
+    rev_id = _draft(demo_db, "QT-HT-02")
+    first = process_documents.attach_generated(demo_db, secretary, rev_id).digest
+    content = process_documents.draft_content(demo_db, secretary, rev_id).content
+    changed = dataclasses.replace(content, fee="Miễn lệ phí")
+    saved = process_documents.set_draft_content(demo_db, secretary, rev_id, changed)
+    assert "tạo lại" in saved.file_note
+    remade = svc.revision_row(demo_db, rev_id)
+    assert remade.file_sha256 not in (None, first)
+    # a file of the secretary's own no longer says what the content says: taken off
+    svc.attach_file(
+        demo_db, secretary, rev_id, "qt-ht-02.docx", header_docx("QT-HT-02", "Kết hôn", 2)
+    )
+    again = dataclasses.replace(changed, fee="10.000 đồng")
+    saved = process_documents.set_draft_content(demo_db, secretary, rev_id, again)
+    assert "qt-ht-02.docx" in saved.file_note and "đã được gỡ" in saved.file_note
+    assert svc.revision_row(demo_db, rev_id).file_sha256 is None
+    # the same content again changes nothing
+    unchanged = process_documents.set_draft_content(demo_db, secretary, rev_id, again)
+    assert unchanged.file_note == ""

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +20,7 @@ from isoqms.services.intake import Applicant, IntakeDraft
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.document_dialogs import NewRevisionDialog
-from isoqms.ui.procedure_editor import ProcedureContentDialog
+from isoqms.ui.procedure_editor import PAPER_COLUMNS, ProcedureContentDialog
 from tests.ui.test_documents import act, page_for, select
 
 D = dt.date(2026, 12, 3)
@@ -44,6 +45,15 @@ def _edit(dialog: QDialog) -> bool:
     dialog.papers.table.item(0, 3).setText("1")
     dialog.unit.setCurrentIndex(dialog.unit.findData("days"))
     dialog.amount.setValue(2)
+    # a paper asked for only in some cases: a new row, its box ticked
+    dialog.papers.add_button.click()
+    row = dialog.papers.rows() - 1
+    dialog.papers.table.item(row, 0).setText("Văn bản ủy quyền (trường hợp ủy quyền)")
+    dialog.papers.table.item(row, 1).setText("1")
+    box = dialog.papers.table.item(row, PAPER_COLUMNS)
+    assert box is not None and box.checkState() == Qt.CheckState.Unchecked
+    box.setCheckState(Qt.CheckState.Checked)
+    assert dialog.content().papers[-1].required is False
     changes = dialog.changes.toPlainText()
     assert "Thời hạn giải quyết" in changes and "02 ngày làm việc" in changes
     assert "Thành phần hồ sơ số 1" in changes
