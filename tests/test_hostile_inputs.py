@@ -515,6 +515,16 @@ def _catalogue(h: Harness, draw: Draw) -> list[Way]:
             ["docs", "review", draw(DOCUMENT), "--no-change", "--note", draw(TEXT)],
         ),
         lambda: ("auditor", ["docs", "copies", draw(DOCUMENT)]),
+        lambda: ("iso_secretary", ["docs", "start", draw(DOCUMENT), "--summary", draw(TEXT)]),
+        lambda: (
+            "iso_secretary",
+            ["docs", "attach", draw(DOCUMENT), content_path(h, draw)],
+        ),
+        lambda: ("iso_secretary", ["docs", "attach", draw(DOCUMENT), "--generated"]),
+        lambda: (draw(USER), ["docs", "submit", draw(DOCUMENT)]),
+        lambda: (draw(USER), ["docs", "review", draw(DOCUMENT), "--accept"]),
+        lambda: (draw(USER), ["docs", "approve", draw(DOCUMENT), "--effective", draw(DATE)]),
+        lambda: (draw(USER), ["docs", "send-back", draw(DOCUMENT), "--comment", draw(TEXT)]),
         lambda: ("iso_secretary", ["docs", "distribute", draw(DOCUMENT), "--to", draw(TEXT)]),
         lambda: (
             "iso_secretary",

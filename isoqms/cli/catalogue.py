@@ -93,7 +93,7 @@ def cmd_procedures_draft(ctx: Context) -> int:
         f"{draft.procedure_code}; có hiệu lực khi quy trình được phê duyệt."
     )
     if not draft.changes:
-        print("Không khác nội dung đang áp dụng.")
+        print("Không khác nội dung đã phê duyệt gần nhất.")
     for change in draft.changes:
         print(f"- {change.what}: {change.before} → {change.after}")
     if draft.file_note:

@@ -9,6 +9,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -136,6 +137,10 @@ def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise argparse.ArgumentTypeError(
+                f"ngày “{text}” không có trong lịch (dạng YYYY-MM-DD)"
+            ) from None
         raise argparse.ArgumentTypeError(f"ngày “{text}” không đúng dạng YYYY-MM-DD") from None
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from isoqms.cli.common import Commands, Context, emit_json, parse_date, write_file
+from isoqms.cli.common import Commands, Context, emit_json, parse_date, read_file, write_file
 from isoqms.domain import clock
 from isoqms.domain.errors import ValidationError
 
@@ -81,6 +82,8 @@ def cmd_docs_generate(ctx: Context) -> int:
         if ctx.args.revision is not None
         else None
     )
+    if Path(ctx.args.out).suffix.lower() != ".docx":
+        raise ValidationError("Quy trình được ghi ra tệp Word: tên tệp phải có đuôi .docx.")
     data = process_document(ctx.db, ctx.actor, ctx.args.code, revision)
     write_file(ctx.args.out, data)
     print(f"Đã ghi quy trình {ctx.args.code} vào {ctx.args.out}.")
@@ -102,14 +105,109 @@ def cmd_docs_withdraw(ctx: Context) -> int:
     return 0
 
 
+def _revision_done(ctx: Context, row: Any, done: str) -> int:
+    if ctx.args.json:
+        emit_json(row)
+        return 0
+    print(f"{done}: {row.code} lần {row.issue}.{row.amendment} — {row.standing_label}.")
+    return 0
+
+
+def cmd_docs_start(ctx: Context) -> int:
+    from isoqms.services import documents
+
+    row = documents.start_revision(
+        ctx.db,
+        ctx.actor,
+        ctx.args.code,
+        change_summary=ctx.args.summary,
+        places_changed=ctx.args.places or "",
+        amendment=ctx.args.amendment,
+    )
+    return _revision_done(ctx, row, "Đã mở dự thảo")
+
+
+def cmd_docs_attach(ctx: Context) -> int:
+    from isoqms.services import documents, process_documents
+
+    rev = documents.open_revision(ctx.db, ctx.actor, ctx.args.code)
+    if ctx.args.generated == (ctx.args.file is not None):
+        raise ValidationError("Chọn một: đường dẫn tệp cần đính kèm, hoặc --generated.")
+    if ctx.args.generated:
+        attached = process_documents.attach_generated(ctx.db, ctx.actor, rev.id)
+    else:
+        name = Path(ctx.args.file).name
+        attached = documents.attach_file(ctx.db, ctx.actor, rev.id, name, read_file(ctx.args.file))
+    if attached.warning:
+        print(attached.warning, file=sys.stderr)
+    row = documents.revision_row(ctx.db, rev.id)
+    return _revision_done(ctx, row, f"Đã đính kèm {row.file_name}")
+
+
+def cmd_docs_submit(ctx: Context) -> int:
+    from isoqms.services import documents
+
+    rev = documents.open_revision(ctx.db, ctx.actor, ctx.args.code)
+    documents.check_submit(ctx.db, ctx.actor, rev.id)
+    row = documents.submit(ctx.db, ctx.actor, rev.id, ctx.password)
+    return _revision_done(ctx, row, "Đã ký soạn thảo, gửi xem xét")
+
+
+def cmd_docs_approve(ctx: Context) -> int:
+    from isoqms.services import documents
+
+    rev = documents.open_revision(ctx.db, ctx.actor, ctx.args.code)
+    row = documents.approve(
+        ctx.db,
+        ctx.actor,
+        rev.id,
+        ctx.password,
+        effective_from=ctx.args.effective,
+        comment=ctx.args.comment or "",
+    )
+    return _revision_done(ctx, row, f"Đã phê duyệt, hiệu lực từ {ctx.args.effective:%d/%m/%Y}")
+
+
+def cmd_docs_send_back(ctx: Context) -> int:
+    from isoqms.services import documents
+
+    rev = documents.open_revision(ctx.db, ctx.actor, ctx.args.code)
+    if not ctx.args.comment.strip():
+        raise ValidationError("Chưa ghi ý kiến cho người soạn thảo.")
+    if any(s.meaning == "reviewed" for s in rev.signatures):
+        row = documents.approve(
+            ctx.db,
+            ctx.actor,
+            rev.id,
+            ctx.password,
+            accept=False,
+            comment=ctx.args.comment,
+            effective_from=clock.today(),
+        )
+    else:
+        row = documents.review(
+            ctx.db, ctx.actor, rev.id, ctx.password, accept=False, comment=ctx.args.comment
+        )
+    return _revision_done(ctx, row, "Đã trả lại người soạn thảo")
+
+
 def cmd_docs_review(ctx: Context) -> int:
+    from isoqms.services import documents
     from isoqms.services.document_reviews import review_no_change
 
+    if ctx.args.accept:
+        rev = documents.open_revision(ctx.db, ctx.actor, ctx.args.code)
+        row = documents.review(
+            ctx.db, ctx.actor, rev.id, ctx.password, accept=True, comment=ctx.args.comment or ""
+        )
+        return _revision_done(ctx, row, "Đã ký xem xét, chờ phê duyệt")
     if not ctx.args.no_change:
         raise ValidationError(
             "Xem xét có thay đổi thì soạn lần ban hành mới; lệnh này ghi lần xem xét định kỳ "
-            "không thay đổi: thêm --no-change."
+            "không thay đổi (--no-change --note …) hoặc ký xem xét dự thảo (--accept)."
         )
+    if not ctx.args.note:
+        raise ValidationError("Chưa ghi kết luận của lần xem xét định kỳ (--note).")
     row = review_no_change(ctx.db, ctx.actor, ctx.args.code, ctx.password, note=ctx.args.note)
     if ctx.args.json:
         emit_json(row)
@@ -238,9 +336,45 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         parents=[common],
     )
     p.add_argument("code")
-    p.add_argument("--no-change", action="store_true", help="xem xét xong, không cần sửa đổi")
-    p.add_argument("--note", required=True, help="kết luận của lần xem xét")
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument("--no-change", action="store_true", help="xem xét xong, không cần sửa đổi")
+    kind.add_argument(
+        "--accept", action="store_true", help="ký xem xét dự thảo đang chờ (người xem xét)"
+    )
+    p.add_argument("--note", help="kết luận của lần xem xét định kỳ")
+    p.add_argument("--comment", help="ý kiến khi ký xem xét dự thảo")
     p.set_defaults(run=cmd_docs_review)
+    p = docs.add_parser("start", help="mở dự thảo lần ban hành mới", parents=[common])
+    p.add_argument("code")
+    p.add_argument("--summary", required=True, help="tóm tắt nội dung sửa đổi")
+    p.add_argument("--places", help="vị trí / trang sửa đổi")
+    p.add_argument("--amendment", action="store_true", help="sửa đổi nhỏ (N.M), không đổi lần")
+    p.set_defaults(run=cmd_docs_start)
+    p = docs.add_parser("attach", help="đính kèm tệp vào dự thảo", parents=[common])
+    p.add_argument("code")
+    p.add_argument("file", nargs="?", metavar="FILE.docx|FILE.pdf")
+    p.add_argument(
+        "--generated", action="store_true", help="đính kèm quy trình tạo từ nội dung thủ tục"
+    )
+    p.set_defaults(run=cmd_docs_attach)
+    p = docs.add_parser(
+        "submit", help="ký soạn thảo và gửi xem xét (người soạn thảo)", parents=[common]
+    )
+    p.add_argument("code")
+    p.set_defaults(run=cmd_docs_submit)
+    p = docs.add_parser(
+        "approve", help="ký phê duyệt dự thảo đã xem xét (người phê duyệt)", parents=[common]
+    )
+    p.add_argument("code")
+    p.add_argument("--effective", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--comment", help="ý kiến phê duyệt")
+    p.set_defaults(run=cmd_docs_approve)
+    p = docs.add_parser(
+        "send-back", help="trả dự thảo lại người soạn thảo, có ý kiến", parents=[common]
+    )
+    p.add_argument("code")
+    p.add_argument("--comment", required=True, help="ý kiến cho người soạn thảo")
+    p.set_defaults(run=cmd_docs_send_back)
     p = docs.add_parser("copies", help="các bản đã phân phối và tình trạng", parents=[common])
     p.add_argument("code")
     p.set_defaults(run=cmd_docs_copies)

@@ -222,6 +222,19 @@ def retention_label(years: int | None) -> str:
     return "Vĩnh viễn" if years is None else f"{years} năm"
 
 
+def check_effective_order(effective_from: dt.date, issued: Sequence[tuple[str, dt.date]]) -> None:
+    """A new issue takes effect no earlier than every issue already approved (``issued``:
+    label and effective date): one approved for 04/12 and a later one for 03/12 would put
+    the older issue back in force on 04/12, at the counter too."""
+    later = [(label, day) for label, day in issued if day > effective_from]
+    if later:
+        label, day = max(later, key=lambda item: item[1])
+        raise ValidationError(
+            f"Ngày hiệu lực {effective_from:%d/%m/%Y} trước ngày hiệu lực {day:%d/%m/%Y} của "
+            f"lần ban hành {label} đã phê duyệt: chọn từ ngày {day:%d/%m/%Y} trở đi."
+        )
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later (the month's last day when it has no such day)."""
     month = day.month - 1 + months

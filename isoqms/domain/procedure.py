@@ -97,7 +97,14 @@ class ProcedureContent:
     def duration_text(self) -> str:
         text = str(self.duration)
         if self.cutoff is not None:
-            text += f" (nhận sau {format_time(self.cutoff)} trả trong ngày làm việc tiếp theo)"
+            # after the cut-off a same-day dossier is handed back the next working day; a
+            # longer limit starts counting from the next working day
+            then = (
+                "trả trong ngày làm việc tiếp theo"
+                if self.duration.unit is DurationUnit.SAME_DAY
+                else "tính từ ngày làm việc tiếp theo"
+            )
+            text += f" (nhận sau {format_time(self.cutoff)} {then})"
         return text
 
     def to_dict(self) -> dict[str, Any]:

@@ -54,8 +54,10 @@ class ProcessDocument:
     draft: bool = False  # not approved yet: the header says DỰ THẢO
 
 
-def _field(paragraph: object, instruction: str) -> None:
+def _field(paragraph: object, instruction: str, size: int = 0) -> None:
     run = paragraph.add_run()  # type: ignore[attr-defined]
+    if size:  # the page number in the size of the words around it
+        run.font.size = Pt(size)
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
     text = OxmlElement("w:instrText")
@@ -186,9 +188,9 @@ def render_process_docx(doc_data: ProcessDocument) -> bytes:
     page = info.add_paragraph()
     page.paragraph_format.space_after = Pt(0)
     page.add_run("Trang: ").font.size = Pt(10)
-    _field(page, "PAGE")
+    _field(page, "PAGE", 10)
     page.add_run("/").font.size = Pt(10)
-    _field(page, "NUMPAGES")
+    _field(page, "NUMPAGES", 10)
     _widths(table, (45, 70, 45))
     header.paragraphs[0].paragraph_format.space_after = Pt(0)
 

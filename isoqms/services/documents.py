@@ -39,6 +39,7 @@ from isoqms.domain.documents import (
     RevisionState,
     Standing,
     check_code,
+    check_effective_order,
     check_three_people,
     standings,
 )
@@ -635,6 +636,14 @@ def approve(
         else:
             if effective_from < (today or clock.today()):
                 raise ValidationError("Ngày hiệu lực không được trước ngày phê duyệt.")
+            check_effective_order(
+                effective_from,
+                [
+                    (f"{r.issue:02d}.{r.amendment}", r.effective_from)
+                    for r in _revisions_of(session, rev.document_id)
+                    if r.state == RevisionState.APPROVED and r.effective_from is not None
+                ],
+            )
             _sign(uow, rev, user, Meaning.APPROVED)
             rev.state, rev.effective_from = RevisionState.APPROVED.value, effective_from
             proc_rev = (
@@ -762,6 +771,18 @@ def history(db: Database, actor: Actor, code: str, day: dt.date | None = None) -
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
         return list(_history(session, _document(session, code), day).values())
+
+
+def open_revision(db: Database, actor: Actor, code: str) -> RevisionRow:
+    """The document's draft, or the revision waiting for review or approval."""
+    with db.read() as session:
+        require(session, actor, Permission.RECORDS_READ)
+        doc = _document(session, code)
+        rows = _history(session, doc, None)
+        for row in reversed(list(rows.values())):
+            if row.state in (RevisionState.DRAFT, RevisionState.IN_REVIEW):
+                return row
+        raise NotFound(f"Tài liệu {doc.code} không có dự thảo đang soạn hoặc chờ ký.")
 
 
 def search(db: Database, actor: Actor, query: str, day: dt.date | None = None) -> list[DocumentRow]:

@@ -194,6 +194,7 @@ def prepare(
                 "chưa cấp được mã hồ sơ."
             )
         revision = procedure_service.view_in_force(session, draft.procedure_code, received)
+        _check_not_withdrawn(session, revision.procedure_id, revision.code, received.date())
         form = form_for(session, "receipt", received.date())
         schedule = schedule_of(unit, calendar_in(session))
     content = revision.content
@@ -210,6 +211,40 @@ def prepare(
         form=form,
         backdated=moment - received > BACKDATE_TOLERANCE,
     )
+
+
+def _check_not_withdrawn(session: Session, procedure_id: int, code: str, day: dt.date) -> None:
+    """A procedure whose process document was withdrawn (the procedure abolished, or no
+    longer this desk's) is not received from that day."""
+    from isoqms.db.models import Document, DocumentRevision
+    from isoqms.domain.documents import DocumentKind, RevisionDates, RevisionState, Standing
+    from isoqms.domain.documents import standings as standings_on
+
+    docs = session.execute(
+        select(Document.id, Document.code).where(
+            Document.procedure_id == procedure_id, Document.kind == DocumentKind.PROCESS.value
+        )
+    ).all()
+    for doc_id, doc_code in docs:
+        revs = session.execute(
+            select(
+                DocumentRevision.id,
+                DocumentRevision.state,
+                DocumentRevision.effective_from,
+                DocumentRevision.withdrawn_on,
+            ).where(DocumentRevision.document_id == doc_id)
+        ).all()
+        state = standings_on(
+            [RevisionDates(i, RevisionState(st), eff, wd) for i, st, eff, wd in revs], day
+        )
+        stood = [state[i] for i, *_rest in revs]
+        if stood and not any(s is Standing.EFFECTIVE for s, _ in stood):
+            withdrawn = [since for s, since in stood if s is Standing.WITHDRAWN and since]
+            if withdrawn:
+                raise ValidationError(
+                    f"Quy trình {doc_code} của thủ tục {code} đã thu hồi từ "
+                    f"{max(withdrawn):%d/%m/%Y}: không tiếp nhận hồ sơ theo thủ tục này."
+                )
 
 
 def _lock(session: Session, db: Database) -> None:

@@ -169,7 +169,7 @@ class DraftContent:
 
 def draft_content(db: Database, actor: Actor, revision_id: int) -> DraftContent:
     """A process document revision's procedure content and what it changes against the
-    content in force at the counter today."""
+    content last approved (in force at the counter today, or from a later day)."""
     with db.read() as session:
         require(session, actor, Permission.RECORDS_READ)
         rev = _revision(session, revision_id)
@@ -179,7 +179,18 @@ def draft_content(db: Database, actor: Actor, revision_id: int) -> DraftContent:
         content = _content_of(session, rev)
         if content is None:
             raise ValidationError(f"Lần ban hành này của {doc.code} chưa gắn nội dung thủ tục.")
-        current = revision_in_force_in(session, procedure.id, clock.now())
+        # against the content last approved — one approved for a later day included —
+        # which the draft replaces; the content in force today may be older still
+        current = session.execute(
+            select(ProcedureRevision)
+            .where(
+                ProcedureRevision.procedure_id == procedure.id,
+                ProcedureRevision.status == "approved",
+            )
+            .order_by(ProcedureRevision.effective_from.desc(), ProcedureRevision.number.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        current = current or revision_in_force_in(session, procedure.id, clock.now())
         in_force = (
             None if current is None else ProcedureContent.from_dict(json.loads(current.content))
         )

@@ -369,11 +369,11 @@ class ProcedureContentDialog(QDialog):
             return
         self.problem.hide()
         if self.draft.in_force is None:
-            self.changes.setPlainText(self.tr("No content is in force yet: all of it is new."))
+            self.changes.setPlainText(self.tr("No content approved yet: all of it is new."))
             return
         changes = content_changes(self.draft.in_force, content)
         if not changes:
-            self.changes.setPlainText(self.tr("The same as the content in force."))
+            self.changes.setPlainText(self.tr("The same as the content last approved."))
             return
         rows = "".join(
             f"<tr><td><b>{escape(c.what)}</b></td><td>{escape(c.before)}</td>"

@@ -2026,12 +2026,12 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>&amp;Lưu vào dự thảo</translation>
     </message>
     <message>
-        <source>No content is in force yet: all of it is new.</source>
-        <translation>Chưa có nội dung nào đang áp dụng: toàn bộ là mới.</translation>
+        <source>No content approved yet: all of it is new.</source>
+        <translation>Chưa có nội dung nào được phê duyệt: toàn bộ là mới.</translation>
     </message>
     <message>
-        <source>The same as the content in force.</source>
-        <translation>Giống nội dung đang áp dụng.</translation>
+        <source>The same as the content last approved.</source>
+        <translation>Giống nội dung đã phê duyệt gần nhất.</translation>
     </message>
     <message>
         <source>What</source>

@@ -8,6 +8,7 @@ from isoqms.domain.documents import (
     RevisionState,
     Standing,
     check_code,
+    check_effective_order,
     check_three_people,
     standings,
 )
@@ -55,3 +56,11 @@ def test_three_different_people() -> None:
         check_three_people(1, 1, None)
     with pytest.raises(ValidationError, match="ba người khác nhau"):
         check_three_people(1, 2, 1)
+
+
+def test_a_new_issue_takes_effect_no_earlier_than_those_approved() -> None:
+    issued = [("01.0", dt.date(2025, 7, 1)), ("02.0", dt.date(2026, 12, 4))]
+    check_effective_order(dt.date(2026, 12, 4), issued)
+    check_effective_order(dt.date(2027, 1, 1), issued)
+    with pytest.raises(ValidationError, match=r"04/12/2026 của lần ban hành 02\.0"):
+        check_effective_order(dt.date(2026, 12, 3), issued)

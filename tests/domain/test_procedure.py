@@ -28,7 +28,11 @@ def test_content_round_trips_through_its_json_form() -> None:
         steps=(Step(1, "Tiếp nhận", "Công chức", "Ngay"),),
     )
     assert ProcedureContent.from_dict(content.to_dict()) == content
-    assert content.duration_text.startswith("03 ngày làm việc (nhận sau 15:00")
+    assert content.duration_text == (
+        "03 ngày làm việc (nhận sau 15:00 tính từ ngày làm việc tiếp theo)"
+    )
+    same_day = ProcedureContent(duration=Duration.same_day(), cutoff=dt.time(15))
+    assert same_day.duration_text == "trong ngày (nhận sau 15:00 trả trong ngày làm việc tiếp theo)"
     assert content.papers[1].quantity_text() == "01 bản sao chứng thực, 02 bản sao"
 
 

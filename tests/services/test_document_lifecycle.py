@@ -32,6 +32,7 @@ from isoqms.services.intake import Applicant, IntakeDraft
 from isoqms.services.uow import Actor
 from tests.helpers import audit_count, login, run_cli
 from tests.helpers_pdf import pdf_text
+from tests.services.test_document_import import header_docx
 
 PW = {"ISOQMS_PASSWORD": "demo"}
 
@@ -235,6 +236,26 @@ def test_withdrawing_stops_an_issue_approved_for_later_too(
         assert not any(r.standing == "effective" for r in rows)
 
 
+def test_a_withdrawn_process_document_closes_its_procedure_at_the_counter(
+    demo_db: Database, people: dict[str, Actor]
+) -> None:
+    """QT-HT-04 withdrawn (the death registration procedure no longer this desk's) from
+    a day: dossiers of 1.000656 are received before it, refused from it."""
+    day = clock.today() + dt.timedelta(days=7)
+    document_reviews.withdraw(
+        demo_db, people["approver"], "QT-HT-04", on=day, reason="Chuyển thẩm quyền"
+    )
+    clerk = people["clerk"]
+    before = dt.datetime.combine(day - dt.timedelta(days=1), dt.time(9, 0))
+    with clock.travel(before):
+        intake.receive(demo_db, clerk, IntakeDraft("1.000656", Applicant("Trần Văn Bình")))
+    count = audit_count(demo_db)
+    refused = pytest.raises(ValidationError, match=r"QT-HT-04.*đã thu hồi")
+    with clock.travel(dt.datetime.combine(day, dt.time(9, 0))), refused:
+        intake.receive(demo_db, clerk, IntakeDraft("1.000656", Applicant("Trần Văn Bình")))
+    assert audit_count(demo_db) == count
+
+
 def test_acknowledgement_defaults_to_the_holder(
     demo_db: Database, people: dict[str, Actor]
 ) -> None:
@@ -375,3 +396,48 @@ def test_the_demo_is_a_document_set_in_use(demo_url: str, demo_db: Database) -> 
     reminders = document_reviews.reminders(demo_db, auditor)
     assert 3 <= len(reminders) <= 8
     assert {r.what for r in reminders} >= {"waiting_review", "returned_draft", "review_due"}
+
+
+def test_a_new_issue_through_the_command_line(demo_url: str, tmp_path: Path) -> None:
+    """Draft, file, the three signatures and a send-back, each by its own person, without
+    the window; the wrong person or step is refused in one Vietnamese line."""
+
+    def run(user: str, *args: str) -> tuple[int, str, str]:
+        result = run_cli("--db", demo_url, "--user", user, "docs", *args, env=PW)
+        assert "Traceback" not in result.stderr
+        if result.returncode:
+            assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        return result.returncode, result.stdout, result.stderr
+
+    code, out, _ = run("iso_secretary", "start", "QT-HT-05", "--summary", "Sửa bước 2")
+    assert code == 0 and "QT-HT-05 lần 2.0" in out
+    assert run("reviewer", "start", "QT-HT-05", "--summary", "x")[0] == 1
+    own = tmp_path / "qt-ht-04.docx"
+    own.write_bytes(header_docx("QT-HT-04", "Khai tử", 2))
+    code, _, err = run("iso_secretary", "attach", "QT-HT-05", str(own))
+    assert code == 1 and "QT-HT-04" in err and "QT-HT-05" in err
+    assert run("iso_secretary", "attach", "QT-HT-05")[0] == 1  # neither file nor --generated
+    code, out, _ = run("iso_secretary", "attach", "QT-HT-05", "--generated")
+    assert code == 0 and "QT-HT-05-lan-02.docx" in out
+    assert run("reviewer", "submit", "QT-HT-05")[0] == 1
+    assert run("iso_secretary", "submit", "QT-HT-05")[0] == 0
+    code, _, err = run("approver", "approve", "QT-HT-05", "--effective", "2030-01-01")
+    assert code == 1 and "xem xét" in err
+    assert run("iso_secretary", "review", "QT-HT-05", "--accept")[0] == 1
+    assert run("reviewer", "review", "QT-HT-05", "--accept", "--comment", "Đồng ý")[0] == 0
+    day = clock.today() + dt.timedelta(days=3)
+    code, out, _ = run("approver", "approve", "QT-HT-05", "--effective", day.isoformat(), "--json")
+    assert code == 0 and json.loads(out)["effective_from"] == day.isoformat()
+    history = json.loads(run("auditor", "history", "QT-HT-05", "--json")[1])
+    assert [s["meaning"] for s in history[-1]["signatures"]] == ["drafted", "reviewed", "approved"]
+    # an issue may not take effect before one approved already
+    run("iso_secretary", "start", "QT-HT-05", "--summary", "Sửa nữa")
+    run("iso_secretary", "attach", "QT-HT-05", "--generated")
+    run("iso_secretary", "submit", "QT-HT-05")
+    run("reviewer", "review", "QT-HT-05", "--accept")
+    code, _, err = run("approver", "approve", "QT-HT-05", "--effective", clock.today().isoformat())
+    assert code == 1 and f"{day:%d/%m/%Y}" in err
+    # the approver sends it back at the step it is at
+    code, out, _ = run("approver", "send-back", "QT-HT-05", "--comment", "Chọn ngày khác")
+    assert code == 0 and "Dự thảo" in out
+    assert json.loads(run("auditor", "history", "QT-HT-05", "--json")[1])[-1]["state"] == "draft"
