@@ -55,19 +55,28 @@ class ProcessDocument:
 
 
 def _field(paragraph: object, instruction: str, size: int = 0) -> None:
-    run = paragraph.add_run()  # type: ignore[attr-defined]
-    if size:  # the page number in the size of the words around it
-        run.font.size = Pt(size)
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
+    """A field (PAGE, NUMPAGES) as Word writes one: a run each for its begin, its
+    instruction, the separator, a result shown until it is computed, and its end — each
+    in ``size`` points, which LibreOffice takes the computed number's size from."""
+
+    def run_with(element: object) -> None:
+        run = paragraph.add_run()  # type: ignore[attr-defined]
+        if size:
+            run.font.size = Pt(size)
+        run._r.append(element)
+
+    def char(kind: str) -> object:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
     text = OxmlElement("w:instrText")
     text.set(qn("xml:space"), "preserve")
     text.text = instruction
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(begin)
-    run._r.append(text)
-    run._r.append(end)
+    result = OxmlElement("w:t")
+    result.text = "1"
+    for element in (char("begin"), text, char("separate"), result, char("end")):
+        run_with(element)
 
 
 def _cell(
