@@ -515,6 +515,7 @@ def _catalogue(h: Harness, draw: Draw) -> list[Way]:
             ["docs", "review", draw(DOCUMENT), "--no-change", "--note", draw(TEXT)],
         ),
         lambda: ("auditor", ["docs", "copies", draw(DOCUMENT)]),
+        lambda: (draw(USER), ["iso", "legal-updates", "--as-of", draw(DATE)]),
         lambda: ("iso_secretary", ["docs", "start", draw(DOCUMENT), "--summary", draw(TEXT)]),
         lambda: (
             "iso_secretary",

@@ -19,12 +19,22 @@ import sys
 from collections.abc import Sequence
 
 from isoqms import __version__, faults
-from isoqms.cli import audit, backup, calendar, catalogue, documents, dossiers, intake, setup
+from isoqms.cli import (
+    audit,
+    backup,
+    calendar,
+    catalogue,
+    documents,
+    dossiers,
+    intake,
+    iso,
+    setup,
+)
 from isoqms.cli.common import Context
 from isoqms.domain.errors import IsoqmsError
 
 #: The areas in the order ``isoqms --help`` lists their commands.
-AREAS = (setup, calendar, catalogue, intake, documents, dossiers, audit, backup)
+AREAS = (setup, calendar, catalogue, intake, documents, iso, dossiers, audit, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -164,7 +164,7 @@ class Reminder:
     code: str
     title: str
     #: waiting_approval | waiting_review | returned_draft | review_due | recall_copy
-    #: | acknowledge_copy
+    #: | acknowledge_copy | legal_update
     what: str
     label: str
     since: dt.date | None
@@ -175,8 +175,9 @@ REMINDER_ORDER = {
     "waiting_review": 1,
     "returned_draft": 2,
     "recall_copy": 3,
-    "review_due": 4,
-    "acknowledge_copy": 5,
+    "legal_update": 4,
+    "review_due": 5,
+    "acknowledge_copy": 6,
 }
 
 
@@ -259,6 +260,12 @@ def reminders(db: Database, actor: Actor, today: dt.date | None = None) -> list[
                         )
                     )
             out.extend(_copy_reminders(session, doc, state))
+    from isoqms.services.iso_cycle import pending_legal_updates
+
+    for update in pending_legal_updates(db, actor, day):
+        out.append(
+            Reminder(update.document, update.title, "legal_update", update.label, update.changed_on)
+        )
     return sorted(out, key=lambda r: (REMINDER_ORDER[r.what], r.code, r.label))
 
 

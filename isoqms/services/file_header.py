@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from isoqms.domain.text import nfc
 
-_CODE = re.compile(r"M[ãa]\s*(?:hi[ệe]u|s[ốo])\s*:\s*([A-Z0-9][A-Z0-9.\-/]+)", re.IGNORECASE)
+#: A code may hold Vietnamese letters: the register's external documents are numbered as
+#: the law numbers them (123/2015/NĐ-CP).
+_CODE = re.compile(r"M[ãa]\s*(?:hi[ệe]u|s[ốo])\s*:\s*([^\W_][\w.\-/]+)", re.IGNORECASE)
 _ISSUE = re.compile(r"L[ầa]n\s*ban\s*h[àa]nh\s*:\s*(\d{1,3})", re.IGNORECASE)
 
 

@@ -142,7 +142,7 @@ def history_html(code: str, revisions: list[RevisionRow], labels: dict[str, str]
 
 #: What each person's list of things to do holds by default (the rest under "All").
 MINE: dict[Permission, frozenset[str]] = {
-    Permission.DOCS_DRAFT: frozenset({"returned_draft"}),
+    Permission.DOCS_DRAFT: frozenset({"returned_draft", "legal_update"}),
     Permission.DOCS_DISTRIBUTE: frozenset({"recall_copy", "acknowledge_copy"}),
     Permission.DOCS_REVIEW: frozenset({"waiting_review", "review_due"}),
     Permission.DOCS_APPROVE: frozenset({"waiting_approval", "review_due"}),

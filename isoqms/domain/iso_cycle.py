@@ -1,0 +1,98 @@
+"""Rules of the yearly ISO cycle (Decision 19/2014/QĐ-TTg, Circular 26/2014/TT-BKHCN).
+
+Legal updates: when a text the quality system rests on changes — an external document in
+the register withdrawn (superseded) or given a new issue (amended) — every process document
+whose procedure content cites it is to be updated within three months (Decision 19/2014
+art. 4; inspected under Circular 26/2014 art. 36). A process document counts as updated
+once an issue of it was approved on or after the day of the change (an issue signed on
+paper and entered later: once it took effect on or after that day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from isoqms.domain.documents import add_months
+from isoqms.domain.text import fold
+
+#: Months to bring the documents in line with a change in the law.
+LEGAL_UPDATE_MONTHS = 3
+
+
+@dataclass(frozen=True)
+class LegalChange:
+    """An external document that changed on a day."""
+
+    code: str  # 123/2015/NĐ-CP
+    title: str
+    changed_on: dt.date
+    what: str  # "withdrawn" | "amended"
+    detail: str = ""  # the reason given, or the new issue's summary
+
+
+@dataclass(frozen=True)
+class CitingDocument:
+    code: str
+    title: str
+    legal_basis: tuple[str, ...]
+    updated_on: dt.date | None  # the last day an issue was approved
+
+
+@dataclass(frozen=True)
+class LegalUpdate:
+    document: str
+    title: str
+    external: str
+    external_title: str
+    changed_on: dt.date
+    what: str
+    due: dt.date
+
+    @property
+    def label(self) -> str:
+        how = "thu hồi / thay thế" if self.what == "withdrawn" else "sửa đổi"
+        return (
+            f"Cập nhật theo {self.external} ({how} từ {self.changed_on:%d/%m/%Y}) "
+            f"trước {self.due:%d/%m/%Y}"
+        )
+
+    def overdue(self, day: dt.date) -> bool:
+        return day > self.due
+
+
+def cites(line: str, code: str) -> bool:
+    """Whether a legal-basis line names the document ``code`` — 23/2015/NĐ-CP is not
+    cited by a line that names 123/2015/NĐ-CP."""
+    wanted = fold(code)
+    if not wanted:
+        return False
+    pattern = r"(?<![0-9a-z])" + re.escape(wanted) + r"(?![0-9a-z])"
+    return re.search(pattern, fold(line)) is not None
+
+
+def legal_updates(
+    changes: Sequence[LegalChange], documents: Sequence[CitingDocument]
+) -> list[LegalUpdate]:
+    """What each process document still owes to the changes in the texts it cites."""
+    out: list[LegalUpdate] = []
+    for doc in documents:
+        for change in changes:
+            if not any(cites(line, change.code) for line in doc.legal_basis):
+                continue
+            if doc.updated_on is not None and doc.updated_on >= change.changed_on:
+                continue
+            out.append(
+                LegalUpdate(
+                    doc.code,
+                    doc.title,
+                    change.code,
+                    change.title,
+                    change.changed_on,
+                    change.what,
+                    add_months(change.changed_on, LEGAL_UPDATE_MONTHS),
+                )
+            )
+    return sorted(out, key=lambda u: (u.due, u.document, u.external))
