@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
+from pathlib import Path
 
-from isoqms.cli.common import Commands, Context, emit_json, parse_date
+from isoqms.cli.common import Commands, Context, emit_json, parse_date, write_file
 from isoqms.domain import clock
+from isoqms.domain.errors import ValidationError
 
 
 def cmd_iso_legal_updates(ctx: Context) -> int:
@@ -39,6 +42,96 @@ def cmd_iso_legal_updates(ctx: Context) -> int:
     return 0
 
 
+def cmd_iso_declaration(ctx: Context) -> int:
+    from isoqms.services.iso_cycle import declare
+
+    out = Path(ctx.args.out)
+    if out.suffix.lower() != ".docx":
+        raise ValidationError(
+            "Quyết định công bố được ghi ra tệp Word: tên tệp phải có đuôi .docx."
+        )
+    view, data = declare(ctx.db, ctx.actor, ctx.args.number or "")
+    write_file(ctx.args.out, data)
+    if ctx.args.json:
+        emit_json({**asdict(view), "out": str(out)})
+        return 0
+    print(
+        f"Đã công bố ngày {view.declared_on:%d/%m/%Y} ({view.standard}), phạm vi "
+        f"{len(view.procedures)} thủ tục; quyết định ghi vào {out}."
+    )
+    return 0
+
+
+def cmd_iso_status(ctx: Context) -> int:
+    from isoqms.services.document_reviews import reminders
+    from isoqms.services.iso_cycle import declaration_status, pending_legal_updates
+
+    day = ctx.args.as_of or clock.today()
+    declaration = declaration_status(ctx.db, ctx.actor, day)
+    updates = pending_legal_updates(ctx.db, ctx.actor, day)
+    todo = reminders(ctx.db, ctx.actor, day)
+    count = {what: sum(1 for r in todo if r.what == what) for what in REMINDER_KINDS}
+    last = declaration.last
+    status = {
+        "as_of": day,
+        "year": day.year,
+        "declaration": {
+            "declared": last is not None,
+            "number": last.number if last else None,
+            "declared_on": last.declared_on if last else None,
+            "standard": last.standard if last else None,
+            "procedures_declared": len(last.procedures) if last else 0,
+            "procedures_in_scope": len(declaration.scope.covered),
+            "procedures_missing": [code for code, _name in declaration.scope.missing],
+            "due": declaration.due,
+            "reasons": list(declaration.reasons),
+        },
+        "legal_updates": {
+            "pending": len(updates),
+            "overdue": sum(1 for u in updates if u.overdue(day)),
+            "documents": sorted({u.document for u in updates}),
+        },
+        "documents": count,
+    }
+    if ctx.args.json:
+        emit_json(status)
+        return 0
+    print(f"Chu kỳ ISO năm {day.year} (tại ngày {day:%d/%m/%Y})")
+    if last is None:
+        print("- Công bố: chưa có.")
+    else:
+        print(
+            f"- Công bố: quyết định {last.number.strip()} ngày {last.declared_on:%d/%m/%Y}, "
+            f"{len(last.procedures)} thủ tục."
+        )
+    again = "Cần công bố" if last is None else "Cần công bố lại"
+    for reason in declaration.reasons:
+        print(f"  → {again}: {reason}")
+    overdue = status["legal_updates"]["overdue"]  # type: ignore[index]
+    print(
+        f"- Cập nhật theo văn bản pháp luật: {len(updates)} quy trình"
+        + (f", {overdue} quá hạn" if overdue else "")
+        + ("" if not updates else " → isoqms iso legal-updates")
+    )
+    print(
+        f"- Tài liệu: {count['review_due']} đến hạn xem xét định kỳ, "
+        f"{count['waiting_review']} chờ xem xét, {count['waiting_approval']} chờ phê duyệt, "
+        f"{count['returned_draft']} bị trả lại, {count['recall_copy']} bản cần thu hồi, "
+        f"{count['acknowledge_copy']} bản chờ ký nhận."
+    )
+    return 0
+
+
+REMINDER_KINDS = (
+    "review_due",
+    "waiting_review",
+    "waiting_approval",
+    "returned_draft",
+    "recall_copy",
+    "acknowledge_copy",
+)
+
+
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     iso = commands.add_parser("iso", help="chu kỳ ISO hằng năm").add_subparsers(
         dest="iso_command", metavar="ACTION", required=True
@@ -50,3 +143,16 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--as-of", type=parse_date, metavar="YYYY-MM-DD", help="như tại ngày này")
     p.set_defaults(run=cmd_iso_legal_updates)
+    p = iso.add_parser(
+        "status", help="chu kỳ ISO năm nay: công bố, cập nhật pháp luật, tài liệu", parents=[common]
+    )
+    p.add_argument("--as-of", type=parse_date, metavar="YYYY-MM-DD", help="như tại ngày này")
+    p.set_defaults(run=cmd_iso_status)
+    p = iso.add_parser(
+        "declaration",
+        help="công bố hệ thống quản lý chất lượng (người phê duyệt): ghi quyết định và phạm vi",
+        parents=[common],
+    )
+    p.add_argument("--out", required=True, metavar="FILE.docx")
+    p.add_argument("--number", help="số quyết định (mặc định để trống cho văn thư ghi)")
+    p.set_defaults(run=cmd_iso_declaration)

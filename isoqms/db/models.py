@@ -503,3 +503,21 @@ class RecordType(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class IsoDeclaration(Base):
+    """A declaration of conformity (công bố hệ thống quản lý chất lượng, Decision 19/2014
+    art. 4 and its Appendix I): its number and day, the standard, and its scope — the
+    process documents in force and their procedures, as a JSON list — so a later change of
+    scope says a new declaration (công bố lại) is due."""
+
+    __tablename__ = "iso_declaration"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(60))
+    declared_on: Mapped[dt.date] = mapped_column(Date)
+    standard: Mapped[str] = mapped_column(String(100))
+    scope: Mapped[str] = mapped_column(Text)
+    file_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_file.sha256"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)

@@ -96,3 +96,52 @@ def legal_updates(
                 )
             )
     return sorted(out, key=lambda u: (u.due, u.document, u.external))
+
+
+# ------------------------------------------------------------------ the declaration
+
+#: The standard a commune declares its system conforms to (the current edition; the 2014
+#: texts still name TCVN ISO 9001:2008 and move as the science ministry directs).
+STANDARD = "TCVN ISO 9001:2015"
+
+
+@dataclass(frozen=True)
+class ScopeItem:
+    """A procedure in the scope, with the process document in force that covers it."""
+
+    procedure_code: str
+    procedure_name: str
+    document_code: str
+    issue: str  # "02"
+
+
+@dataclass(frozen=True)
+class Scope:
+    covered: tuple[ScopeItem, ...]
+    #: procedures in the catalogue without a process document in force
+    missing: tuple[tuple[str, str], ...] = ()
+    #: process documents in force whose procedure left the catalogue
+    left: tuple[tuple[str, str], ...] = ()
+
+
+def declaration_reasons(declared: Sequence[str] | None, scope: Scope) -> list[str]:
+    """Why a new declaration is due (empty: the last one still holds). ``declared``: the
+    procedure codes of the last declaration's scope, None when there is none."""
+    reasons: list[str] = []
+    if declared is None:
+        reasons.append("Chưa công bố hệ thống quản lý chất lượng phù hợp " + STANDARD + ".")
+    else:
+        now = {item.procedure_code for item in scope.covered}
+        added = sorted(now - set(declared))
+        removed = sorted(set(declared) - now)
+        if added:
+            reasons.append("Phạm vi có thêm thủ tục: " + ", ".join(added) + ".")
+        if removed:
+            reasons.append("Phạm vi bớt thủ tục: " + ", ".join(removed) + ".")
+    if scope.missing:
+        codes = ", ".join(code for code, _name in scope.missing)
+        reasons.append(f"Thủ tục trong danh mục chưa có quy trình đang hiệu lực: {codes}.")
+    if scope.left:
+        docs = ", ".join(f"{doc} ({code})" for doc, code in scope.left)
+        reasons.append(f"Quy trình đang hiệu lực của thủ tục đã ra khỏi danh mục: {docs}.")
+    return reasons

@@ -3,7 +3,8 @@ services as the screens: new issues of process documents drafted by the ISO secr
 reviewed and approved by two other people; one procedure's content edited in its draft;
 an issue approved to take effect next month; a draft waiting for review and one sent
 back; controlled copies handed out, signed for, and the superseded one recalled; an
-obsolete external document withdrawn; the periodic reviews that found documents still fit.
+obsolete external document withdrawn; the declaration of conformity; the periodic reviews
+that found documents still fit.
 
 Everything happens on the day the demo is made (signatures cannot be dated back), so the
 register's reminders after it are few and real: a draft to review, one sent back, copies
@@ -50,6 +51,8 @@ def _objectives_2027() -> bytes:
 
 
 TWO_LEVELS = "Cập nhật theo mô hình chính quyền địa phương hai cấp từ 01/7/2025"
+#: The number of the demo's declaration of conformity (công bố).
+DECLARATION_NUMBER = "125/QĐ-UBND"
 #: Documents whose periodic review is left for the committee to do in the demo.
 LEFT_TO_REVIEW = ("QT-KSTL-01", "QT-HT-03")
 
@@ -158,6 +161,11 @@ def run_demo_lifecycle(db: Database, password: str) -> None:
         "61/2018/NĐ-CP",
         reason="Hết hiệu lực từ 01/7/2025, được thay thế bởi Nghị định 118/2025/NĐ-CP",
     )
+
+    # The chair declares the system conformant, its scope the ten procedures in force.
+    from isoqms.services.iso_cycle import declare
+
+    declare(db, approver, DECLARATION_NUMBER)
 
     # The yearly review of what is overdue: still fit, no change (one left to do).
     for reminder in document_reviews.reminders(db, reviewer):

@@ -104,9 +104,13 @@ def test_an_earlier_database_opens_with_all_its_rows(fixture: Path, tmp_path: Pa
             sealed = rows
         else:
             assert db.upgraded_from == fixture.name[:4]
-            sealed = seal_after_upgrade(db)
-            assert sealed == rows
+            # a database from before 0010 had no seals: all its rows are sealed now; from
+            # 0010 on rows were sealed as written, and a migration that changes none (0011
+            # adds a table) leaves nothing to seal
+            expected = rows if fixture.name[:4] < "0010" else 0
+            assert seal_after_upgrade(db) == expected
             assert seal_after_upgrade(db) == 0
+            sealed = rows
         report = integrity.verify(db, save=False)
         assert report.ok, report.summary()
         assert report.events > 100 and report.rows == sealed
