@@ -516,6 +516,11 @@ def _catalogue(h: Harness, draw: Draw) -> list[Way]:
         ),
         lambda: ("auditor", ["docs", "copies", draw(DOCUMENT)]),
         lambda: (draw(USER), ["iso", "legal-updates", "--as-of", draw(DATE)]),
+        lambda: (draw(USER), ["iso", "status", "--as-of", draw(DATE)]),
+        lambda: (
+            draw(st.sampled_from(["approver", "iso_secretary"])),
+            ["iso", "declaration", "--out", out_path(h, draw, ".docx"), "--number", draw(TEXT)],
+        ),
         lambda: ("iso_secretary", ["docs", "start", draw(DOCUMENT), "--summary", draw(TEXT)]),
         lambda: (
             "iso_secretary",
