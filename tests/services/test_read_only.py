@@ -29,6 +29,7 @@ from isoqms.services import (
     dossier_papers,
     existing_documents,
     intake,
+    iso_cycle,
     journey,
     objectives,
     printed_copies,
@@ -97,6 +98,7 @@ OPERATIONS: dict[str, Op] = {
         "demo",
         effective_from=clock.today(),  # type: ignore[arg-type]
     ),
+    "iso_cycle.declare": lambda db, a, k: iso_cycle.declare(db, a, "999/QĐ-UBND"),
     "document_reviews.withdraw": lambda db, a, k: document_reviews.withdraw(
         db, a, "QT-KSTL-01", on=clock.today(), reason="Thử"
     ),
@@ -250,7 +252,7 @@ def _fingerprint(db: Database) -> dict[str, int]:
         "audit_event", "app_user", "calendar_day", "document", "document_revision",
         "revision_signature", "document_copy", "dossier", "dossier_event", "print_log",
         "counter_notice", "stored_file", "procedure", "procedure_revision", "record_type",
-        "quality_objective", "unit_profile",
+        "quality_objective", "unit_profile", "iso_declaration",
     )  # fmt: skip
     with db.read() as session:
         return {
