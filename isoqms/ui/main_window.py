@@ -39,6 +39,7 @@ from isoqms.ui.context import AppContext
 from isoqms.ui.documents import RegisterPage
 from isoqms.ui.dossiers import DossiersPage
 from isoqms.ui.intake import IntakePage
+from isoqms.ui.iso_cycle import IsoCyclePage
 from isoqms.ui.labels import local_time, role_label
 from isoqms.ui.operations import BusyCursor, changing, reading
 from isoqms.ui.pages import Page
@@ -101,7 +102,8 @@ class AdminPage(QTabWidget):
 
 
 class DocumentsPage(QTabWidget):
-    """ISO documents: the procedure catalogue and the controlled-document register."""
+    """ISO documents: the procedure catalogue, the controlled-document register, the
+    records list and the year's ISO cycle."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +113,8 @@ class DocumentsPage(QTabWidget):
         self.addTab(self.register, self.tr("Controlled documents"))
         self.records = RecordsPage(ctx)
         self.addTab(self.records, self.tr("Records list"))
+        self.cycle = IsoCyclePage(ctx)
+        self.addTab(self.cycle, self.tr("ISO cycle"))
 
 
 class MainWindow(QMainWindow):

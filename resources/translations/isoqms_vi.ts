@@ -685,6 +685,10 @@
         <source>Records list</source>
         <translation>Danh mục hồ sơ</translation>
     </message>
+    <message>
+        <source>ISO cycle</source>
+        <translation>Chu kỳ ISO</translation>
+    </message>
 </context>
 <context>
     <name>DossierDialog</name>
@@ -1249,6 +1253,97 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Reason for refusal:</source>
         <translation>Lý do từ chối:</translation>
+    </message>
+</context>
+<context>
+    <name>IsoCyclePage</name>
+    <message>
+        <source>&amp;Declare conformity…</source>
+        <translation>&amp;Công bố hệ thống…</translation>
+    </message>
+    <message>
+        <source>ISO cycle of the year</source>
+        <translation>Chu kỳ ISO trong năm</translation>
+    </message>
+    <message>
+        <source>Declaration of conformity (công bố)</source>
+        <translation>Công bố hệ thống quản lý chất lượng</translation>
+    </message>
+    <message>
+        <source>No declaration made yet.</source>
+        <translation>Chưa công bố.</translation>
+    </message>
+    <message>
+        <source>The declaration holds.</source>
+        <translation>Công bố hiện có vẫn đúng phạm vi.</translation>
+    </message>
+    <message>
+        <source>Legal updates</source>
+        <translation>Cập nhật theo văn bản pháp luật</translation>
+    </message>
+    <message>
+        <source>No process document owes an update.</source>
+        <translation>Không có quy trình nào phải cập nhật.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <source>Decision %1 of %2, %3, %4 procedures in scope.</source>
+        <translation>Quyết định số %1 ngày %2, %3, phạm vi %4 thủ tục.</translation>
+    </message>
+    <message>
+        <source>A declaration is due:</source>
+        <translation>Cần công bố:</translation>
+    </message>
+    <message>
+        <source>A new declaration is due:</source>
+        <translation>Cần công bố lại:</translation>
+    </message>
+    <message>
+        <source>due for periodic review</source>
+        <translation>đến hạn xem xét định kỳ</translation>
+    </message>
+    <message>
+        <source>waiting for review</source>
+        <translation>chờ xem xét</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>chờ phê duyệt</translation>
+    </message>
+    <message>
+        <source>sent back to the drafter</source>
+        <translation>bị trả lại người soạn thảo</translation>
+    </message>
+    <message>
+        <source>copies to recall</source>
+        <translation>bản cần thu hồi</translation>
+    </message>
+    <message>
+        <source>copies to be signed for</source>
+        <translation>bản chờ ký nhận</translation>
+    </message>
+    <message>
+        <source>Declare conformity</source>
+        <translation>Công bố hệ thống quản lý chất lượng</translation>
+    </message>
+    <message>
+        <source>No process document is in force: there is nothing to declare.</source>
+        <translation>Chưa có quy trình nào đang hiệu lực: chưa có gì để công bố.</translation>
+    </message>
+    <message>
+        <source>Number of the decision (empty: left for the office to write):</source>
+        <translation>Số quyết định (để trống: văn thư ghi khi ban hành):</translation>
+    </message>
+    <message>
+        <source>Save the decision</source>
+        <translation>Lưu quyết định công bố</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
     </message>
 </context>
 <context>
