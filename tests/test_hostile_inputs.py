@@ -517,6 +517,32 @@ def _catalogue(h: Harness, draw: Draw) -> list[Way]:
         lambda: ("auditor", ["docs", "copies", draw(DOCUMENT)]),
         lambda: (draw(USER), ["iso", "legal-updates", "--as-of", draw(DATE)]),
         lambda: (draw(USER), ["iso", "status", "--as-of", draw(DATE)]),
+        lambda: (draw(USER), ["iso", "findings", "--open"]),
+        lambda: (
+            draw(st.sampled_from(["reviewer", "clerk"])),
+            ["iso", "finding", "raise", "--kind", "nonconformity", "--description", draw(TEXT)],
+        ),
+        lambda: (
+            draw(USER),
+            [
+                "iso",
+                "finding",
+                "plan",
+                draw(FINDING),
+                "--action",
+                draw(TEXT),
+                "--owner",
+                draw(USER),
+                "--due",
+                draw(DATE),
+            ],
+        ),  # fmt: skip
+        lambda: (draw(USER), ["iso", "finding", "done", draw(FINDING), "--note", draw(TEXT)]),
+        lambda: (
+            draw(USER),
+            ["iso", "finding", "verify", draw(FINDING), "--effective", "--note", draw(TEXT)],
+        ),
+        lambda: (draw(USER), ["iso", "finding", "close", draw(FINDING), "--note", draw(TEXT)]),
         lambda: (
             draw(st.sampled_from(["approver", "iso_secretary"])),
             ["iso", "declaration", "--out", out_path(h, draw, ".docx"), "--number", draw(TEXT)],
@@ -544,6 +570,7 @@ def _catalogue(h: Harness, draw: Draw) -> list[Way]:
     ]
 
 
+FINDING = st.one_of(st.sampled_from(["PH-2026-01", "PH-2026-02", "PH-2026-03", "PH-1"]), TEXT)
 REVISION = st.one_of(st.sampled_from(["1", "2", "2.0", "1.1", "0", "-1", "x.y"]), TEXT)
 EXPORT_JSON = json.dumps(_content(), ensure_ascii=False).encode("utf-8")
 

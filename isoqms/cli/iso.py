@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from isoqms.cli.common import Commands, Context, emit_json, parse_date, write_file
 from isoqms.domain import clock
@@ -70,6 +71,9 @@ def cmd_iso_status(ctx: Context) -> int:
     declaration = declaration_status(ctx.db, ctx.actor, day)
     updates = pending_legal_updates(ctx.db, ctx.actor, day)
     todo = reminders(ctx.db, ctx.actor, day)
+    from isoqms.services.findings import findings
+
+    open_findings = findings(ctx.db, ctx.actor, open_only=True, today=day)
     count = {what: sum(1 for r in todo if r.what == what) for what in REMINDER_KINDS}
     last = declaration.last
     status = {
@@ -92,6 +96,11 @@ def cmd_iso_status(ctx: Context) -> int:
             "documents": sorted({u.document for u in updates}),
         },
         "documents": count,
+        "findings": {
+            "open": len(open_findings),
+            "overdue": [f.number for f in open_findings if f.overdue],
+            "to_verify": [f.number for f in open_findings if f.state == "done"],
+        },
     }
     if ctx.args.json:
         emit_json(status)
@@ -119,7 +128,83 @@ def cmd_iso_status(ctx: Context) -> int:
         f"{count['returned_draft']} bị trả lại, {count['recall_copy']} bản cần thu hồi, "
         f"{count['acknowledge_copy']} bản chờ ký nhận."
     )
+    overdue_findings = [f.number for f in open_findings if f.overdue]
+    print(
+        f"- Phát hiện, hành động khắc phục: {len(open_findings)} đang mở"
+        + (f", quá hạn: {', '.join(overdue_findings)}" if overdue_findings else "")
+        + ("" if not open_findings else " → isoqms iso findings --open")
+    )
     return 0
+
+
+def _finding_out(ctx: Context, view: Any, done: str) -> int:
+    if ctx.args.json:
+        emit_json(view)
+        return 0
+    print(f"{done}: {view.number} — {view.state_label}.")
+    return 0
+
+
+def cmd_iso_findings(ctx: Context) -> int:
+    from isoqms.services.findings import findings
+
+    rows = findings(ctx.db, ctx.actor, open_only=ctx.args.open)
+    if ctx.args.json:
+        emit_json(rows)
+        return 0
+    if not rows:
+        print("Không có phát hiện nào" + (" đang mở." if ctx.args.open else "."))
+    for f in rows:
+        due = f" hạn {f.due_on:%d/%m/%Y}" if f.due_on else ""
+        late = " QUÁ HẠN" if f.overdue else ""
+        owner = f" ({f.owner_name})" if f.owner_name else ""
+        print(f"{f.number}  {f.kind_label:<16} {f.state_label:<22}{due}{owner}{late}")
+        print(f"    {f.description}")
+    return 0
+
+
+def cmd_iso_finding_raise(ctx: Context) -> int:
+    from isoqms.services.findings import FindingDraft, raise_finding
+
+    a = ctx.args
+    draft = FindingDraft(
+        a.kind, a.description, a.source, a.clause or "", a.process or "", a.evidence or ""
+    )
+    return _finding_out(ctx, raise_finding(ctx.db, ctx.actor, draft), "Đã ghi phát hiện")
+
+
+def cmd_iso_finding_plan(ctx: Context) -> int:
+    from isoqms.services.findings import ActionPlan, plan_action
+
+    a = ctx.args
+    plan = ActionPlan(a.correction or "", a.cause or "", a.action, a.owner, a.due)
+    view = plan_action(ctx.db, ctx.actor, a.number, plan)
+    return _finding_out(ctx, view, "Đã giao hành động khắc phục")
+
+
+def cmd_iso_finding_done(ctx: Context) -> int:
+    from isoqms.services.findings import record_done
+
+    view = record_done(ctx.db, ctx.actor, ctx.args.number, ctx.args.note)
+    return _finding_out(ctx, view, "Đã ghi kết quả thực hiện")
+
+
+def cmd_iso_finding_verify(ctx: Context) -> int:
+    from isoqms.services.findings import verify
+
+    if ctx.args.effective == ctx.args.not_effective:
+        raise ValidationError("Chọn một: --effective (có hiệu lực) hoặc --not-effective.")
+    view = verify(
+        ctx.db, ctx.actor, ctx.args.number, effective=ctx.args.effective, note=ctx.args.note
+    )
+    return _finding_out(ctx, view, "Đã ghi đánh giá hiệu lực")
+
+
+def cmd_iso_finding_close(ctx: Context) -> int:
+    from isoqms.services.findings import close_finding
+
+    view = close_finding(ctx.db, ctx.actor, ctx.args.number, ctx.args.note)
+    return _finding_out(ctx, view, "Đã đóng phát hiện")
 
 
 REMINDER_KINDS = (
@@ -156,3 +241,49 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="FILE.docx")
     p.add_argument("--number", help="số quyết định (mặc định để trống cho văn thư ghi)")
     p.set_defaults(run=cmd_iso_declaration)
+    p = iso.add_parser(
+        "findings", help="phát hiện, sự không phù hợp và hành động khắc phục", parents=[common]
+    )
+    p.add_argument("--open", action="store_true", help="chỉ những phát hiện chưa đóng")
+    p.set_defaults(run=cmd_iso_findings)
+    finding = iso.add_parser(
+        "finding", help="ghi một phát hiện và theo dõi hành động khắc phục"
+    ).add_subparsers(dest="finding_command", metavar="STEP", required=True)
+    p = finding.add_parser("raise", help="ghi phát hiện (Ban chỉ đạo ISO)", parents=[common])
+    p.add_argument("--kind", required=True, choices=["nonconformity", "observation", "opportunity"])
+    p.add_argument(
+        "--source",
+        default="audit",
+        choices=["audit", "complaint", "late_dossier", "objective", "other"],
+    )
+    p.add_argument("--description", required=True)
+    p.add_argument("--clause", help="điều khoản TCVN ISO 9001:2015, ví dụ 8.5.1")
+    p.add_argument("--process", metavar="MÃ TÀI LIỆU", help="quy trình liên quan")
+    p.add_argument("--evidence", help="bằng chứng")
+    p.set_defaults(run=cmd_iso_finding_raise)
+    p = finding.add_parser(
+        "plan", help="giao hành động khắc phục: người thực hiện, hạn", parents=[common]
+    )
+    p.add_argument("number", metavar="SỐ")
+    p.add_argument("--action", required=True, help="hành động khắc phục")
+    p.add_argument("--owner", required=True, metavar="TÊN ĐĂNG NHẬP")
+    p.add_argument("--due", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--correction", help="khắc phục tức thời")
+    p.add_argument("--cause", help="nguyên nhân gốc")
+    p.set_defaults(run=cmd_iso_finding_plan)
+    p = finding.add_parser("done", help="người thực hiện ghi kết quả", parents=[common])
+    p.add_argument("number", metavar="SỐ")
+    p.add_argument("--note", required=True)
+    p.set_defaults(run=cmd_iso_finding_done)
+    p = finding.add_parser(
+        "verify", help="đánh giá hiệu lực (người khác người thực hiện)", parents=[common]
+    )
+    p.add_argument("number", metavar="SỐ")
+    p.add_argument("--effective", action="store_true")
+    p.add_argument("--not-effective", action="store_true")
+    p.add_argument("--note", required=True)
+    p.set_defaults(run=cmd_iso_finding_verify)
+    p = finding.add_parser("close", help="đóng khuyến nghị / cơ hội cải tiến", parents=[common])
+    p.add_argument("number", metavar="SỐ")
+    p.add_argument("--note", required=True)
+    p.set_defaults(run=cmd_iso_finding_close)

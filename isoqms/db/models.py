@@ -521,3 +521,37 @@ class IsoDeclaration(Base):
     file_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_file.sha256"), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+
+
+class IsoFinding(Base):
+    """A finding (phát hiện) and, for a nonconformity, its corrective action (TCVN ISO
+    9001:2015 clause 10.2): raised from an audit, a complaint, a late dossier or a missed
+    objective; planned (correction, root cause, action, owner, due date); carried out;
+    verified effective by someone other than the owner (``domain.findings``)."""
+
+    __tablename__ = "iso_finding"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(30), unique=True)  # PH-2026-01
+    kind: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(20))
+    clause: Mapped[str] = mapped_column(String(20), default="")  # 8.5.1
+    process: Mapped[str] = mapped_column(String(60), default="")  # a document code
+    description: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    correction: Mapped[str] = mapped_column(Text, default="")
+    root_cause: Mapped[str] = mapped_column(Text, default="")
+    action: Mapped[str] = mapped_column(Text, default="")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    done_note: Mapped[str] = mapped_column(Text, default="")
+    done_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    verified_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    verified_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    effective: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    verification_note: Mapped[str] = mapped_column(Text, default="")
+    raised_on: Mapped[dt.date] = mapped_column(Date)
+    raised_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

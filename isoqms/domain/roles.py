@@ -57,6 +57,10 @@ class Permission(enum.StrEnum):
     DOSSIER_DECIDE = "dossier.decide"  # the leader's decisions: stopping a dossier
     # quality objectives
     OBJECTIVES_MANAGE = "objectives.manage"
+    # the ISO cycle: findings raised, planned, verified (the committee) and the actions
+    # carried out (whoever owns one)
+    FINDINGS_MANAGE = "findings.manage"
+    FINDINGS_ACT = "findings.act"
 
 
 _READ = {Permission.RECORDS_READ}
@@ -73,12 +77,31 @@ GRANTS: dict[Role, frozenset[Permission]] = {
         }
     ),
     Role.ISO_SECRETARY: frozenset(
-        _READ | {Permission.DOCS_DRAFT, Permission.DOCS_DISTRIBUTE, Permission.OBJECTIVES_MANAGE}
+        _READ
+        | {
+            Permission.DOCS_DRAFT,
+            Permission.DOCS_DISTRIBUTE,
+            Permission.OBJECTIVES_MANAGE,
+            Permission.FINDINGS_MANAGE,
+            Permission.FINDINGS_ACT,
+        }
     ),
-    Role.REVIEWER: frozenset(_READ | {Permission.DOCS_REVIEW}),
-    Role.APPROVER: frozenset(_READ | {Permission.DOCS_APPROVE, Permission.DOSSIER_DECIDE}),
-    Role.CLERK: frozenset(_READ | {Permission.INTAKE, Permission.DOSSIER_PROCESS}),
-    Role.OFFICER: frozenset(_READ | {Permission.DOSSIER_PROCESS}),
+    Role.REVIEWER: frozenset(
+        _READ | {Permission.DOCS_REVIEW, Permission.FINDINGS_MANAGE, Permission.FINDINGS_ACT}
+    ),
+    Role.APPROVER: frozenset(
+        _READ
+        | {
+            Permission.DOCS_APPROVE,
+            Permission.DOSSIER_DECIDE,
+            Permission.FINDINGS_MANAGE,
+            Permission.FINDINGS_ACT,
+        }
+    ),
+    Role.CLERK: frozenset(
+        _READ | {Permission.INTAKE, Permission.DOSSIER_PROCESS, Permission.FINDINGS_ACT}
+    ),
+    Role.OFFICER: frozenset(_READ | {Permission.DOSSIER_PROCESS, Permission.FINDINGS_ACT}),
     Role.AUDITOR: frozenset(_READ | {Permission.AUDIT_READ}),
 }
 

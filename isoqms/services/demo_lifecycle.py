@@ -167,6 +167,8 @@ def run_demo_lifecycle(db: Database, password: str) -> None:
 
     declare(db, approver, DECLARATION_NUMBER)
 
+    _demo_findings(db, secretary, reviewer, approver, today)
+
     # The yearly review of what is overdue: still fit, no change (one left to do).
     for reminder in document_reviews.reminders(db, reviewer):
         if reminder.what != "review_due" or reminder.code in LEFT_TO_REVIEW:
@@ -178,3 +180,99 @@ def run_demo_lifecycle(db: Database, password: str) -> None:
             password,
             note="Đã xem xét định kỳ: còn phù hợp với quy định hiện hành, không cần sửa đổi.",
         )
+
+
+def _demo_findings(
+    db: Database, secretary: Actor, reviewer: Actor, approver: Actor, today: dt.date
+) -> None:
+    """The internal audit's three findings: a nonconformity whose corrective action was
+    verified effective, one whose action is overdue, and an opportunity for improvement."""
+    from isoqms.services.findings import (
+        ActionPlan,
+        FindingDraft,
+        plan_action,
+        raise_finding,
+        record_done,
+        verify,
+    )
+
+    officer = _actor(db, "officer")
+    audited = today - dt.timedelta(days=75)
+    first = raise_finding(
+        db,
+        secretary,
+        FindingDraft(
+            "nonconformity",
+            "Phiếu kiểm soát quá trình của 3/20 hồ sơ hộ tịch kiểm tra thiếu chữ ký của "
+            "người nhận ở bước chuyển hồ sơ.",
+            clause="8.5.1",
+            process="QT-HT-01",
+            evidence="Hồ sơ mẫu tháng 8 và 9 tại Quầy 1",
+        ),
+        today=audited,
+    )
+    plan_action(
+        db,
+        secretary,
+        first.number,
+        ActionPlan(
+            "Bổ sung chữ ký trên 3 phiếu còn thiếu.",
+            "Công chức chưa nắm bước ký nhận khi chuyển hồ sơ giữa hai bộ phận.",
+            "Phổ biến lại quy trình tại cuộc họp cơ quan; kiểm tra chéo phiếu mỗi tuần.",
+            "officer",
+            audited + dt.timedelta(days=30),
+        ),
+        today=audited,
+    )
+    record_done(
+        db,
+        officer,
+        first.number,
+        "Đã phổ biến tại cuộc họp ngày thứ Hai; kiểm tra chéo 4 tuần liền.",
+        today=audited + dt.timedelta(days=25),
+    )
+    verify(
+        db,
+        reviewer,
+        first.number,
+        effective=True,
+        note="Kiểm tra 20 hồ sơ tháng 11: đủ chữ ký ở mọi bước.",
+        today=today - dt.timedelta(days=10),
+    )
+    second = raise_finding(
+        db,
+        secretary,
+        FindingDraft(
+            "nonconformity",
+            "Danh mục tài liệu bên ngoài chưa cập nhật văn bản thay thế Nghị định 61/2018/NĐ-CP.",
+            clause="7.5.3",
+            process="QT-KSTL-01",
+            evidence="Danh mục tài liệu bên ngoài in ngày đánh giá",
+        ),
+        today=audited,
+    )
+    plan_action(
+        db,
+        secretary,
+        second.number,
+        ActionPlan(
+            "Thu hồi Nghị định 61/2018/NĐ-CP khỏi danh mục.",
+            "Chưa phân công người theo dõi văn bản pháp luật mới.",
+            "Giao thư ký ISO rà soát văn bản pháp luật mỗi tháng và cập nhật danh mục.",
+            "iso_secretary",
+            audited + dt.timedelta(days=45),
+        ),
+        today=audited,
+    )
+    raise_finding(
+        db,
+        approver,
+        FindingDraft(
+            "opportunity",
+            "Có thể nhắn tin SMS báo công dân khi có kết quả để giảm hồ sơ chờ trả.",
+            source="audit",
+            clause="10.3",
+            process="QT-HT-01",
+        ),
+        today=audited,
+    )

@@ -66,6 +66,8 @@ _PERMISSION_TEXT: dict[Permission, str] = {
     Permission.DOSSIER_PROCESS: "xử lý hồ sơ",
     Permission.DOSSIER_DECIDE: "quyết định dừng giải quyết hồ sơ",
     Permission.OBJECTIVES_MANAGE: "quản lý mục tiêu chất lượng",
+    Permission.FINDINGS_MANAGE: "ghi phát hiện và theo dõi hành động khắc phục",
+    Permission.FINDINGS_ACT: "thực hiện hành động khắc phục",
 }
 
 

@@ -28,6 +28,7 @@ from isoqms.services import (
     documents,
     dossier_papers,
     existing_documents,
+    findings,
     intake,
     iso_cycle,
     journey,
@@ -99,6 +100,20 @@ OPERATIONS: dict[str, Op] = {
         effective_from=clock.today(),  # type: ignore[arg-type]
     ),
     "iso_cycle.declare": lambda db, a, k: iso_cycle.declare(db, a, "999/QĐ-UBND"),
+    "findings.raise_finding": lambda db, a, k: findings.raise_finding(
+        db, a, findings.FindingDraft("nonconformity", "Thử")
+    ),
+    "findings.plan_action": lambda db, a, k: findings.plan_action(
+        db,
+        a,
+        "PH-2026-03",
+        findings.ActionPlan("", "", "Thử", "clerk", clock.today() + dt.timedelta(days=1)),
+    ),
+    "findings.record_done": lambda db, a, k: findings.record_done(db, a, "PH-2026-02", "Thử"),
+    "findings.verify": lambda db, a, k: findings.verify(
+        db, a, "PH-2026-02", effective=True, note="Thử"
+    ),
+    "findings.close_finding": lambda db, a, k: findings.close_finding(db, a, "PH-2026-03", "Thử"),
     "document_reviews.withdraw": lambda db, a, k: document_reviews.withdraw(
         db, a, "QT-KSTL-01", on=clock.today(), reason="Thử"
     ),
@@ -252,7 +267,7 @@ def _fingerprint(db: Database) -> dict[str, int]:
         "audit_event", "app_user", "calendar_day", "document", "document_revision",
         "revision_signature", "document_copy", "dossier", "dossier_event", "print_log",
         "counter_notice", "stored_file", "procedure", "procedure_revision", "record_type",
-        "quality_objective", "unit_profile", "iso_declaration",
+        "quality_objective", "unit_profile", "iso_declaration", "iso_finding",
     )  # fmt: skip
     with db.read() as session:
         return {
