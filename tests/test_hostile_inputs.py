@@ -536,7 +536,7 @@ def _catalogue(h: Harness, draw: Draw) -> list[Way]:
                 "--due",
                 draw(DATE),
             ],
-        ),  # fmt: skip
+        ),
         lambda: (draw(USER), ["iso", "finding", "done", draw(FINDING), "--note", draw(TEXT)]),
         lambda: (
             draw(USER),
