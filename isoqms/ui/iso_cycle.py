@@ -9,19 +9,36 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.iso_cycle import LegalUpdate
 from isoqms.domain.roles import Permission
 from isoqms.services import document_reviews, iso_cycle
+from isoqms.services import findings as finding_service
+from isoqms.services import users as user_service
 from isoqms.services.exports import save
+from isoqms.services.findings import FindingView
 from isoqms.services.iso_cycle import DeclarationStatus, DeclarationView
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog
 from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
 
@@ -32,6 +49,7 @@ class CycleSnapshot:
     declaration: DeclarationStatus
     updates: tuple[LegalUpdate, ...]
     waiting: dict[str, int]
+    findings: tuple[FindingView, ...] = ()
 
 
 def _snapshot(db: Database, actor: Actor) -> CycleSnapshot:
@@ -45,12 +63,20 @@ def _snapshot(db: Database, actor: Actor) -> CycleSnapshot:
         iso_cycle.declaration_status(db, actor, day),
         tuple(iso_cycle.pending_legal_updates(db, actor, day)),
         waiting,
+        tuple(finding_service.findings(db, actor, today=day)),
     )
 
 
 class IsoCyclePage(Page):
     watches = frozenset(
-        {"iso_declaration", "document", "document_revision", "procedure", "procedure_revision"}
+        {
+            "iso_declaration",
+            "iso_finding",
+            "document",
+            "document_revision",
+            "procedure",
+            "procedure_revision",
+        }
     )
     loaded = Signal(object)
     declared = Signal(object)  # the DeclarationView made
@@ -67,19 +93,210 @@ class IsoCyclePage(Page):
         bar = QHBoxLayout()
         bar.addWidget(self.declare_button)
         bar.addStretch(1)
+
+        # findings and corrective actions (clause 10.2)
+        self.findings = QTableWidget(0, 6)
+        self.findings.setObjectName("findings")
+        self.findings.setHorizontalHeaderLabels(
+            [
+                self.tr("No."),
+                self.tr("Kind"),
+                self.tr("Finding"),
+                self.tr("State"),
+                self.tr("Owner"),
+                self.tr("Due"),
+            ]
+        )
+        self.findings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.findings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.findings.verticalHeader().hide()
+        header = self.findings.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.findings.itemSelectionChanged.connect(self.update_actions)
+        can_manage = ctx.can(Permission.FINDINGS_MANAGE)
+        self.raise_button = QPushButton(self.tr("&Raise a finding…"))
+        self.plan_button = QPushButton(self.tr("&Plan the action…"))
+        self.done_button = QPushButton(self.tr("Action &done…"))
+        self.verify_button = QPushButton(self.tr("&Verify effectiveness…"))
+        self.close_button = QPushButton(self.tr("C&lose…"))
+        actions = QHBoxLayout()
+        for button, handler in (
+            (self.raise_button, self.raise_finding),
+            (self.plan_button, self.plan),
+            (self.done_button, self.done),
+            (self.verify_button, self.verify),
+            (self.close_button, self.close_finding),
+        ):
+            button.clicked.connect(handler)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.raise_button.setVisible(can_manage)
+        findings_box = QWidget()
+        box = QVBoxLayout(findings_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Findings and corrective actions"))
+        bold = QFont(title.font())
+        bold.setBold(True)
+        title.setFont(bold)
+        box.addWidget(title)
+        box.addLayout(actions)
+        box.addWidget(self.findings, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.summary)
+        split.addWidget(findings_box)
+        split.setSizes([300, 300])
+
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("ISO cycle of the year")))
         layout.addLayout(bar)
-        layout.addWidget(self.summary, 1)
+        layout.addWidget(split, 1)
+        self.update_actions()
 
     def refresh(self) -> None:
         super().refresh()
         reading(self.ctx, self, _snapshot).success(self._shown).run()
 
     def _shown(self, snapshot: CycleSnapshot) -> None:
+        chosen = self.selected()
         self.snapshot = snapshot
         self.summary.setHtml(self.cycle_html(snapshot))
+        table = self.findings
+        table.setRowCount(0)
+        for f in snapshot.findings:
+            row = table.rowCount()
+            table.insertRow(row)
+            due = f"{f.due_on:%d/%m/%Y}" if f.due_on else ""
+            state = f.state_label + (self.tr(" — overdue") if f.overdue else "")
+            for column, text in enumerate(
+                (f.number, f.kind_label, f.description, state, f.owner_name, due)
+            ):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, f.number)
+                if f.overdue:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                table.setItem(row, column, item)
+            if chosen is not None and f.number == chosen.number:
+                table.selectRow(row)
+        self.update_actions()
         self.loaded.emit(snapshot)
+
+    # ------------------------------------------------------------------ findings
+
+    def selected(self) -> FindingView | None:
+        if self.snapshot is None:
+            return None
+        rows = self.findings.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.findings.item(rows[0].row(), 0)
+        number = item.text() if item is not None else ""
+        return next((f for f in self.snapshot.findings if f.number == number), None)
+
+    def select(self, number: str) -> None:
+        for row in range(self.findings.rowCount()):
+            item = self.findings.item(row, 0)
+            if item is not None and item.text() == number:
+                self.findings.selectRow(row)
+                return
+
+    def update_actions(self) -> None:
+        f = self.selected()
+        manage = self.ctx.can(Permission.FINDINGS_MANAGE)
+        me = self.ctx.actor.username
+        self.plan_button.setVisible(
+            manage and f is not None and f.state in ("open", "planned")
+            and f.kind == "nonconformity"
+        )  # fmt: skip
+        self.done_button.setVisible(f is not None and f.state == "planned" and f.owner == me)
+        self.verify_button.setVisible(
+            manage and f is not None and f.state == "done" and f.owner != me
+        )
+        self.close_button.setVisible(
+            manage and f is not None and f.state == "open" and f.kind != "nonconformity"
+        )
+
+    def raise_finding(self) -> None:
+        dialog = FindingDialog(self)
+        if not dialogs.run_dialog(dialog):
+            return
+        draft = dialog.draft()
+        changing(
+            self.ctx,
+            self,
+            lambda db, actor: finding_service.raise_finding(db, actor, draft),
+        ).run()
+
+    def plan(self) -> None:
+        f = self.selected()
+        if f is None:
+            return
+        number = f.number
+
+        def ask(users: list[user_service.UserInfo]) -> None:
+            dialog = PlanDialog(users, self)
+            if not dialogs.run_dialog(dialog):
+                return
+            plan = dialog.plan()
+            changing(
+                self.ctx,
+                self,
+                lambda db, actor: finding_service.plan_action(db, actor, number, plan),
+            ).run()
+
+        reading(self.ctx, self, user_service.list_users).success(ask).run()
+
+    def done(self) -> None:
+        f = self.selected()
+        if f is None:
+            return
+        number = f.number
+        note = dialogs.ask_text(self, self.tr("Action done"), self.tr("What was done:"))
+        if note:
+            changing(
+                self.ctx,
+                self,
+                lambda db, actor: finding_service.record_done(db, actor, number, note),
+            ).run()
+
+    def verify(self) -> None:
+        f = self.selected()
+        if f is None:
+            return
+        number = f.number
+        answer = dialogs.ask_item(
+            self,
+            self.tr("Verify effectiveness"),
+            self.tr("Did the action work?"),
+            [self.tr("Effective: close the finding"), self.tr("Not effective: plan again")],
+        )
+        if answer is None:
+            return
+        note = dialogs.ask_text(
+            self, self.tr("Verify effectiveness"), self.tr("What was checked, and the result:")
+        )
+        if note:
+            changing(
+                self.ctx,
+                self,
+                lambda db, actor: finding_service.verify(
+                    db, actor, number, effective=answer == 0, note=note
+                ),
+            ).run()
+
+    def close_finding(self) -> None:
+        f = self.selected()
+        if f is None:
+            return
+        number = f.number
+        note = dialogs.ask_text(self, self.tr("Close the finding"), self.tr("Note:"))
+        if note:
+            changing(
+                self.ctx,
+                self,
+                lambda db, actor: finding_service.close_finding(db, actor, number, note),
+            ).run()
 
     def cycle_html(self, s: CycleSnapshot) -> str:
         declaration_title = self.tr("Declaration of conformity (công bố)")

@@ -987,6 +987,37 @@
     </message>
 </context>
 <context>
+    <name>FindingDialog</name>
+    <message>
+        <source>Raise a finding</source>
+        <translation>Ghi phát hiện</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Nguồn:</translation>
+    </message>
+    <message>
+        <source>C&amp;lause (TCVN ISO 9001:2015):</source>
+        <translation>Điều &amp;khoản (TCVN ISO 9001:2015):</translation>
+    </message>
+    <message>
+        <source>&amp;Process (document code):</source>
+        <translation>&amp;Quá trình (mã tài liệu):</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Mô tả:</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence:</source>
+        <translation>&amp;Bằng chứng:</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create the first administrator</source>
@@ -1262,8 +1293,96 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>&amp;Công bố hệ thống…</translation>
     </message>
     <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Phát hiện</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>&amp;Raise a finding…</source>
+        <translation>&amp;Ghi phát hiện…</translation>
+    </message>
+    <message>
+        <source>&amp;Plan the action…</source>
+        <translation>Giao &amp;hành động khắc phục…</translation>
+    </message>
+    <message>
+        <source>Action &amp;done…</source>
+        <translation>Ghi &amp;kết quả thực hiện…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify effectiveness…</source>
+        <translation>Đánh giá &amp;hiệu lực…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose…</source>
+        <translation>Đó&amp;ng…</translation>
+    </message>
+    <message>
+        <source>Findings and corrective actions</source>
+        <translation>Phát hiện và hành động khắc phục</translation>
+    </message>
+    <message>
         <source>ISO cycle of the year</source>
         <translation>Chu kỳ ISO trong năm</translation>
+    </message>
+    <message>
+        <source> — overdue</source>
+        <translation> — quá hạn</translation>
+    </message>
+    <message>
+        <source>Action done</source>
+        <translation>Kết quả thực hiện</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>Đã thực hiện những gì:</translation>
+    </message>
+    <message>
+        <source>Verify effectiveness</source>
+        <translation>Đánh giá hiệu lực</translation>
+    </message>
+    <message>
+        <source>Did the action work?</source>
+        <translation>Hành động khắc phục có hiệu lực không?</translation>
+    </message>
+    <message>
+        <source>Effective: close the finding</source>
+        <translation>Có hiệu lực: đóng phát hiện</translation>
+    </message>
+    <message>
+        <source>Not effective: plan again</source>
+        <translation>Không hiệu lực: giao lại hành động</translation>
+    </message>
+    <message>
+        <source>What was checked, and the result:</source>
+        <translation>Đã kiểm tra những gì, kết quả ra sao:</translation>
+    </message>
+    <message>
+        <source>Close the finding</source>
+        <translation>Đóng phát hiện</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ghi chú:</translation>
     </message>
     <message>
         <source>Declaration of conformity (công bố)</source>
@@ -1901,6 +2020,33 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Corrective action</source>
+        <translation>Hành động khắc phục</translation>
+    </message>
+    <message>
+        <source>Immediate &amp;correction:</source>
+        <translation>&amp;Khắc phục tức thời:</translation>
+    </message>
+    <message>
+        <source>Root c&amp;ause:</source>
+        <translation>&amp;Nguyên nhân gốc:</translation>
+    </message>
+    <message>
+        <source>Corrective &amp;action:</source>
+        <translation>&amp;Hành động khắc phục:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>Người &amp;thực hiện:</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>Hạ&amp;n hoàn thành:</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from isoqms.services import document_reviews, procedures
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog
 from isoqms.ui.iso_cycle import IsoCyclePage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,3 +68,65 @@ def test_a_withdrawn_decree_and_a_new_procedure_then_the_chair_declares_again(
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.refresh()
     assert "Quyết định số 130/QĐ-UBND" in page.summary.toPlainText()
+
+
+def test_a_finding_from_raised_to_a_verified_corrective_action(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The secretary raises a nonconformity and gives the action to the officer; the
+    officer records it done; the reviewer — not the owner — finds it effective."""
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda _p, exc: errors.append(str(exc)))
+    secretary = page_for(qtbot, make_ctx("iso_secretary"))
+    overdue = [f for f in secretary.snapshot.findings if f.overdue]  # type: ignore[union-attr]
+    assert overdue and "quá hạn" in secretary.findings.item(1, 3).text()
+    assert secretary.raise_button.isVisible()
+
+    def fill_finding(dialog: object) -> bool:
+        assert isinstance(dialog, FindingDialog)
+        dialog.accept()  # nothing described: said, and the dialog stays
+        assert not dialog.problem.isHidden()
+        dialog.description.setPlainText("Sổ theo dõi hồ sơ tháng 11 ghi thiếu ngày trả kết quả")
+        dialog.clause.setText("8.5.1")
+        dialog.process.setText("QT-HT-01")
+        return True
+
+    monkeypatch.setattr(dialogs, "run_dialog", fill_finding)
+    with qtbot.waitSignal(secretary.loaded, timeout=10_000):
+        secretary.raise_button.click()
+    number = secretary.snapshot.findings[-1].number  # type: ignore[union-attr]
+    secretary.select(number)
+    assert secretary.plan_button.isVisible() and not secretary.verify_button.isVisible()
+
+    def fill_plan(dialog: object) -> bool:
+        assert isinstance(dialog, PlanDialog)
+        dialog.correction.setPlainText("Ghi bổ sung ngày trả")
+        dialog.cause.setPlainText("Chưa có cột ngày trả trên sổ in")
+        dialog.action.setPlainText("In lại sổ theo Mẫu 07 có cột ngày trả")
+        dialog.owner.setCurrentIndex(dialog.owner.findData("officer"))
+        return True
+
+    monkeypatch.setattr(dialogs, "run_dialog", fill_plan)
+    with qtbot.waitSignal(secretary.loaded, timeout=10_000):
+        secretary.plan_button.click()
+    planned = secretary.selected()
+    assert planned is not None and planned.owner == "officer" and planned.state == "planned"
+    assert not secretary.done_button.isVisible()  # only the owner records it done
+
+    officer = page_for(qtbot, make_ctx("officer"))
+    officer.select(number)
+    assert officer.done_button.isVisible() and not officer.raise_button.isVisible()
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "Đã in lại sổ, ghi đủ ngày trả")
+    with qtbot.waitSignal(officer.loaded, timeout=10_000):
+        officer.done_button.click()
+
+    reviewer = page_for(qtbot, make_ctx("reviewer"))
+    reviewer.select(number)
+    assert reviewer.verify_button.isVisible()
+    monkeypatch.setattr(dialogs, "ask_item", lambda *_a: 0)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "Kiểm tra sổ tháng 12: đủ ngày trả")
+    with qtbot.waitSignal(reviewer.loaded, timeout=10_000):
+        reviewer.verify_button.click()
+    closed = reviewer.selected()
+    assert closed is not None and closed.state == "closed" and closed.effective
+    assert not errors
