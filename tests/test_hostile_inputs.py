@@ -519,6 +519,10 @@ def _catalogue(h: Harness, draw: Draw) -> list[Way]:
         lambda: (draw(USER), ["iso", "status", "--as-of", draw(DATE)]),
         lambda: (draw(USER), ["iso", "findings", "--open"]),
         lambda: (
+            draw(USER),
+            ["iso", "review-report", "--year", draw(YEAR), "--out", out_path(h, draw, ".docx")],
+        ),
+        lambda: (
             draw(st.sampled_from(["reviewer", "clerk"])),
             ["iso", "finding", "raise", "--kind", "nonconformity", "--description", draw(TEXT)],
         ),

@@ -207,6 +207,36 @@ def cmd_iso_finding_close(ctx: Context) -> int:
     return _finding_out(ctx, view, "Đã đóng phát hiện")
 
 
+def cmd_iso_review_report(ctx: Context) -> int:
+    from isoqms.services.management_review import review_report_docx
+
+    out = Path(ctx.args.out)
+    if out.suffix.lower() != ".docx":
+        raise ValidationError("Báo cáo xem xét được ghi ra tệp Word: tên tệp phải có đuôi .docx.")
+    inputs, data = review_report_docx(ctx.db, ctx.actor, ctx.args.year)
+    write_file(ctx.args.out, data)
+    if ctx.args.json:
+        emit_json(
+            {
+                "year": inputs.year,
+                "from": inputs.period.start,
+                "to": inputs.period.end,
+                "out": str(out),
+                "objectives": inputs.objectives,
+                "report": inputs.total.to_dict(),
+                "findings": len(inputs.findings),
+                "legal_updates": len(inputs.legal_updates),
+                "declaration_due": inputs.declaration.due,
+            }
+        )
+        return 0
+    print(
+        f"Đã ghi báo cáo đầu vào xem xét của lãnh đạo năm {inputs.year} "
+        f"({inputs.period.label}) vào {out}."
+    )
+    return 0
+
+
 REMINDER_KINDS = (
     "review_due",
     "waiting_review",
@@ -241,6 +271,14 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="FILE.docx")
     p.add_argument("--number", help="số quyết định (mặc định để trống cho văn thư ghi)")
     p.set_defaults(run=cmd_iso_declaration)
+    p = iso.add_parser(
+        "review-report",
+        help="báo cáo đầu vào xem xét của lãnh đạo (số liệu của năm, .docx)",
+        parents=[common],
+    )
+    p.add_argument("--year", type=int, required=True, metavar="YYYY")
+    p.add_argument("--out", required=True, metavar="FILE.docx")
+    p.set_defaults(run=cmd_iso_review_report)
     p = iso.add_parser(
         "findings", help="phát hiện, sự không phù hợp và hành động khắc phục", parents=[common]
     )

@@ -29,7 +29,7 @@ from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.iso_cycle import LegalUpdate
 from isoqms.domain.roles import Permission
-from isoqms.services import document_reviews, iso_cycle
+from isoqms.services import document_reviews, iso_cycle, management_review
 from isoqms.services import findings as finding_service
 from isoqms.services import users as user_service
 from isoqms.services.exports import save
@@ -80,6 +80,7 @@ class IsoCyclePage(Page):
     )
     loaded = Signal(object)
     declared = Signal(object)  # the DeclarationView made
+    review_saved = Signal(str)  # where the management review's input report went
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -90,8 +91,12 @@ class IsoCyclePage(Page):
         self.declare_button.setObjectName("declare")
         self.declare_button.clicked.connect(self.declare)
         self.declare_button.setVisible(ctx.can(Permission.DOCS_APPROVE))
+        self.review_button = QPushButton(self.tr("Management &review report…"))
+        self.review_button.setObjectName("reviewReport")
+        self.review_button.clicked.connect(self.save_review_report)
         bar = QHBoxLayout()
         bar.addWidget(self.declare_button)
+        bar.addWidget(self.review_button)
         bar.addStretch(1)
 
         # findings and corrective actions (clause 10.2)
@@ -181,6 +186,25 @@ class IsoCyclePage(Page):
                 table.selectRow(row)
         self.update_actions()
         self.loaded.emit(snapshot)
+
+    def save_review_report(self) -> None:
+        year = clock.today().year
+        name = dialogs.ask_save_file(
+            self,
+            self.tr("Save the management review report"),
+            f"xem-xet-lanh-dao-{year}.docx",
+            self.tr("Word documents (*.docx)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+
+        def made(db: Database, actor: Actor) -> str:
+            _inputs, data = management_review.review_report_docx(db, actor, year)
+            save(path, data)
+            return str(path)
+
+        reading(self.ctx, self, made).success(self.review_saved.emit).run()
 
     # ------------------------------------------------------------------ findings
 

@@ -1293,6 +1293,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>&amp;Công bố hệ thống…</translation>
     </message>
     <message>
+        <source>Management &amp;review report…</source>
+        <translation>Báo cáo &amp;xem xét của lãnh đạo…</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>Số</translation>
     </message>
@@ -1347,6 +1351,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source> — overdue</source>
         <translation> — quá hạn</translation>
+    </message>
+    <message>
+        <source>Save the management review report</source>
+        <translation>Lưu báo cáo xem xét của lãnh đạo</translation>
     </message>
     <message>
         <source>Action done</source>

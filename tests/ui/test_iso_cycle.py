@@ -11,7 +11,9 @@ import pytest
 from docx import Document as DocxDocument
 from pytestqt.qtbot import QtBot
 
+from isoqms.domain import clock
 from isoqms.services import document_reviews, procedures
+from isoqms.services.findings import findings
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog
@@ -130,3 +132,22 @@ def test_a_finding_from_raised_to_a_verified_corrective_action(
     closed = reviewer.selected()
     assert closed is not None and closed.state == "closed" and closed.effective
     assert not errors
+
+
+def test_the_management_review_report_from_the_window(
+    qtbot: QtBot,
+    make_ctx: Callable[[str], AppContext],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    page = page_for(qtbot, make_ctx("auditor"))  # reading is enough
+    assert page.review_button.isVisible() and not page.raise_button.isVisible()
+    out = tmp_path / "xem-xet.docx"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(out))
+    with qtbot.waitSignal(page.review_saved, timeout=15_000):
+        page.review_button.click()
+    text = "\n".join(p.text for p in DocxDocument(str(out)).paragraphs)
+    ctx = make_ctx("auditor")
+    year = clock.today().year
+    count = sum(1 for f in findings(ctx.db, ctx.actor) if f.raised_on.year == year)
+    assert "Đầu vào xem xét của lãnh đạo" in text and f"{count} phát hiện trong năm" in text
