@@ -51,8 +51,7 @@ def cmd_iso_declaration(ctx: Context) -> int:
         raise ValidationError(
             "Quyết định công bố được ghi ra tệp Word: tên tệp phải có đuôi .docx."
         )
-    view, data = declare(ctx.db, ctx.actor, ctx.args.number or "")
-    write_file(ctx.args.out, data)
+    view, _data = declare(ctx.db, ctx.actor, ctx.args.number or "", out=out)
     if ctx.args.json:
         emit_json({**asdict(view), "out": str(out)})
         return 0

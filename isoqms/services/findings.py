@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
-from isoqms.db.models import IsoFinding, User, utcnow
+from isoqms.db.models import IsoFinding, User, UserRole, utcnow
 from isoqms.domain import clock
 from isoqms.domain.errors import NotFound, PermissionDenied, ValidationError
 from isoqms.domain.findings import (
@@ -25,8 +25,9 @@ from isoqms.domain.findings import (
     is_overdue,
     next_state,
 )
-from isoqms.domain.roles import Permission
+from isoqms.domain.roles import Permission, Role, permissions_of
 from isoqms.services import limits
+from isoqms.services.intake import _lock
 from isoqms.services.uow import Actor, require, write
 
 
@@ -108,19 +109,27 @@ def _view(session: Session, f: IsoFinding, day: dt.date) -> FindingView:
 
 
 def _finding(session: Session, number: str) -> IsoFinding:
-    wanted = (number or "").strip().upper()
-    found = session.execute(
-        select(IsoFinding).where(func.upper(IsoFinding.number) == wanted)
-    ).scalar_one_or_none()
+    wanted = limits.key(number)
+    found = (
+        session.execute(
+            select(IsoFinding).where(func.upper(IsoFinding.number) == wanted.upper())
+        ).scalar_one_or_none()
+        if wanted is not None
+        else None
+    )
     if found is None:
         raise NotFound(f"Không có phát hiện số “{number}”.")
     return found
 
 
 def _snapshot(f: IsoFinding) -> dict[str, object]:
+    """What the audit keeps of each step: a re-planned action keeps the failed one and
+    why it failed in the events before it (clause 10.2.2)."""
     return {
         "number": f.number, "kind": f.kind, "state": f.state, "owner_id": f.owner_id,
-        "due_on": f.due_on, "effective": f.effective,
+        "due_on": f.due_on, "correction": f.correction, "root_cause": f.root_cause,
+        "action": f.action, "done_note": f.done_note, "done_on": f.done_on,
+        "effective": f.effective, "verification_note": f.verification_note,
     }  # fmt: skip
 
 
@@ -142,6 +151,7 @@ def raise_finding(
     process = limits.text(draft.process, IsoFinding.process, "quá trình")
     with write(db, actor, Permission.FINDINGS_MANAGE) as uow:
         session = uow.session
+        _lock(session, db)  # two raised at once must not take the same number
         prefix = f"PH-{day.year}-"
         count = session.execute(
             select(func.count(IsoFinding.id)).where(IsoFinding.number.like(prefix + "%"))
@@ -175,11 +185,20 @@ def plan_action(
         state = next_state(
             FindingKind(finding.kind), FindingState(finding.state), FindingAction.PLAN
         )
-        owner = session.execute(
-            select(User).where(User.username == (plan.owner or "").strip().lower())
-        ).scalar_one_or_none()
+        name = limits.key(plan.owner)
+        owner = (
+            session.execute(select(User).where(User.username == name.lower())).scalar_one_or_none()
+            if name is not None
+            else None
+        )
         if owner is None or not owner.active:
             raise NotFound(f"Không có người dùng “{plan.owner}” để giao hành động khắc phục.")
+        roles = session.execute(select(UserRole.role).where(UserRole.user_id == owner.id))
+        if Permission.FINDINGS_ACT not in permissions_of(Role(r) for r in roles.scalars()):
+            raise ValidationError(
+                f"Người dùng “{owner.username}” không thực hiện được hành động khắc phục "
+                "(vai trò chỉ xem hoặc quản trị): giao cho người khác."
+            )
         finding.correction, finding.root_cause, finding.action = correction, cause, action
         finding.owner_id, finding.due_on, finding.state = owner.id, plan.due_on, state.value
         uow.record(

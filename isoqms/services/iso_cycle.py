@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,6 +41,7 @@ from isoqms.domain.procedure import ProcedureContent
 from isoqms.domain.roles import Permission
 from isoqms.services import files, limits
 from isoqms.services.documents import _dates, _revisions_by_document
+from isoqms.services.exports import check_target, save
 from isoqms.services.uow import Actor, require, write
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -75,12 +77,15 @@ def _changes(session: Session) -> list[LegalChange]:
                 LegalChange(doc.code, doc.title, rev.withdrawn_on, "withdrawn", rev.review_comment)
             )
             continue
+        # amended: a later issue of a text registered before (a text first entered at
+        # its second issue is no change the register saw)
+        first = min(((r.issue, r.amendment) for r in revs), default=(0, 0))
         amended = [
             r
             for r in revs
             if r.state == RevisionState.APPROVED
             and r.effective_from is not None
-            and (r.issue, r.amendment) > (1, 0)
+            and (r.issue, r.amendment) > first
         ]
         if amended:
             rev = max(amended, key=lambda r: (r.effective_from or dt.date.min, r.id))
@@ -209,6 +214,16 @@ def current_scope(session: Session, day: dt.date) -> Scope:
     )
 
 
+def _check_number(session: Session, number: str) -> None:
+    if (
+        number != BLANK_NUMBER
+        and session.execute(
+            select(IsoDeclaration.id).where(IsoDeclaration.number == number)
+        ).first()
+    ):
+        raise Conflict(f"Đã có quyết định công bố số {number}.")
+
+
 def _declaration_view(session: Session, row: IsoDeclaration) -> DeclarationView:
     user = session.get(User, row.created_by) if row.created_by else None
     return DeclarationView(
@@ -241,11 +256,17 @@ def declaration_status(
 
 
 def declare(
-    db: Database, actor: Actor, number: str = "", today: dt.date | None = None
+    db: Database,
+    actor: Actor,
+    number: str = "",
+    today: dt.date | None = None,
+    *,
+    out: Path | None = None,
 ) -> tuple[DeclarationView, bytes]:
     """The approver (the committee's chair, who heads the commune) declares the system
     conformant: the decision on the Appendix I model with the scope in force today, kept
-    with its file; returns it and the .docx."""
+    with its file; returns it and the .docx. With ``out``, the file is written there
+    first: a file that cannot be written records nothing."""
     from isoqms.render.declaration import Declaration, render_declaration_docx
     from isoqms.services.unit import get_unit
 
@@ -255,6 +276,7 @@ def declare(
     with db.read() as session:
         require(session, actor, Permission.DOCS_APPROVE)
         scope = current_scope(session, day)
+        _check_number(session, text)
     if not scope.covered:
         raise Conflict("Chưa có quy trình giải quyết TTHC nào đang hiệu lực để công bố.")
     place = unit.commune_name or unit.display_name
@@ -270,15 +292,11 @@ def declare(
             scope=scope.covered,
         )
     )
+    if out is not None:
+        save(check_target(out, "quyết định công bố"), data)
     with write(db, actor, Permission.DOCS_APPROVE) as uow:
         session = uow.session
-        if (
-            text != BLANK_NUMBER
-            and session.execute(
-                select(IsoDeclaration.id).where(IsoDeclaration.number == text)
-            ).first()
-        ):
-            raise Conflict(f"Đã có quyết định công bố số {text}.")
+        _check_number(session, text)
         digest = files.store(session, data, DOCX_TYPE)
         row = IsoDeclaration(
             number=text,

@@ -48,7 +48,20 @@ def review_inputs(
     waiting: dict[str, int] = {}
     for reminder in document_reviews.reminders(db, actor, day):
         waiting[reminder.what] = waiting.get(reminder.what, 0) + 1
-    of_year = tuple(f for f in findings.findings(db, actor, today=day) if f.raised_on.year == year)
+    # raised in the year, closed in it, or still open at its end (an action overdue
+    # since last year is this year's business too)
+    end = period.end
+    of_year = tuple(
+        f
+        for f in findings.findings(db, actor, today=day)
+        if f.raised_on <= end
+        and (
+            f.raised_on.year == year
+            or f.closed_on is None
+            or f.closed_on.year == year
+            or f.closed_on > end
+        )
+    )
     return ReviewInputs(
         year=year,
         period=period,
@@ -78,8 +91,8 @@ def review_report_docx(
     inputs = review_inputs(db, actor, year, today)
     unit = get_unit(db)
     people = list_users(db, actor)
-    secretary = next((u.full_name for u in people if "iso_secretary" in u.roles), "")
-    head = next((u.full_name for u in people if "approver" in u.roles), "")
+    secretary = next((u.full_name for u in people if u.active and "iso_secretary" in u.roles), "")
+    head = next((u.full_name for u in people if u.active and "approver" in u.roles), "")
     t = inputs.total.total
     sections = (
         (
@@ -115,7 +128,7 @@ def review_report_docx(
         (
             "3. Kết quả đánh giá nội bộ, sự không phù hợp và hành động khắc phục",
             (
-                f"{len(inputs.findings)} phát hiện trong năm; "
+                f"{len(inputs.findings)} phát hiện trong năm (kể cả việc còn mở từ năm trước); "
                 f"{sum(1 for f in inputs.findings if f.state == 'closed')} đã đóng; "
                 f"{sum(1 for f in inputs.findings if f.overdue)} hành động khắc phục quá hạn.",
             ),

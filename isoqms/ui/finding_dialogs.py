@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from isoqms.domain import clock
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.findings import FindingKind, FindingSource
+from isoqms.domain.roles import Permission, permissions_of
 from isoqms.services.findings import ActionPlan, FindingDraft
 from isoqms.services.users import UserInfo
 
@@ -113,7 +114,8 @@ class PlanDialog(_Checked):
         self.action = _text_box()
         self.owner = QComboBox()
         for user in users:
-            if user.active:
+            # an owner who may carry the action out (not a read-only or admin-only user)
+            if user.active and Permission.FINDINGS_ACT in permissions_of(user.roles):
                 self.owner.addItem(f"{user.full_name} ({user.username})", user.username)
         self.due = QDateEdit()
         self.due.setDisplayFormat("dd/MM/yyyy")

@@ -233,7 +233,12 @@ class IsoCyclePage(Page):
             manage and f is not None and f.state in ("open", "planned")
             and f.kind == "nonconformity"
         )  # fmt: skip
-        self.done_button.setVisible(f is not None and f.state == "planned" and f.owner == me)
+        self.done_button.setVisible(
+            self.ctx.can(Permission.FINDINGS_ACT)
+            and f is not None
+            and f.state == "planned"
+            and f.owner == me
+        )
         self.verify_button.setVisible(
             manage and f is not None and f.state == "done" and f.owner != me
         )
@@ -277,7 +282,7 @@ class IsoCyclePage(Page):
             return
         number = f.number
         note = dialogs.ask_text(self, self.tr("Action done"), self.tr("What was done:"))
-        if note:
+        if note is not None:
             changing(
                 self.ctx,
                 self,
@@ -300,7 +305,7 @@ class IsoCyclePage(Page):
         note = dialogs.ask_text(
             self, self.tr("Verify effectiveness"), self.tr("What was checked, and the result:")
         )
-        if note:
+        if note is not None:
             changing(
                 self.ctx,
                 self,
@@ -315,7 +320,7 @@ class IsoCyclePage(Page):
             return
         number = f.number
         note = dialogs.ask_text(self, self.tr("Close the finding"), self.tr("Note:"))
-        if note:
+        if note is not None:
             changing(
                 self.ctx,
                 self,
@@ -402,8 +407,7 @@ class IsoCyclePage(Page):
         path = Path(name)
 
         def made(db: Database, actor: Actor) -> DeclarationView:
-            view, data = iso_cycle.declare(db, actor, number)
-            save(path, data)
+            view, _data = iso_cycle.declare(db, actor, number, out=path)
             return view
 
         changing(self.ctx, self, made).success(self.declared.emit).run()

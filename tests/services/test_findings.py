@@ -11,7 +11,7 @@ import pytest
 
 from isoqms.db.engine import Database
 from isoqms.domain import clock
-from isoqms.domain.errors import Conflict, PermissionDenied, ValidationError
+from isoqms.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from isoqms.services.findings import (
     ActionPlan,
     FindingDraft,
@@ -123,3 +123,17 @@ def test_the_command_line(demo_url: str) -> None:
     status = json.loads(run("auditor", "status", "--json")[1])
     assert status["findings"]["open"] == len(rows) and status["findings"]["overdue"]
     assert run("auditor", "finding", "close", "PH-1999-01", "--note", "x")[0] == 1
+
+
+def test_odd_numbers_and_owners_are_refused_in_words(demo_db: Database) -> None:
+    secretary = login(demo_db, "iso_secretary")
+    for odd in ("\x00", "PH\udcff", "x" * 500, ""):
+        with pytest.raises(NotFound):
+            record_done(demo_db, secretary, odd, "Xong")
+    f = raise_finding(demo_db, secretary, FindingDraft("nonconformity", "Thiếu sổ"))
+    due = clock.today() + dt.timedelta(days=5)
+    for owner in ("\x00", "khong-co"):
+        with pytest.raises(NotFound):
+            plan_action(demo_db, secretary, f.number, ActionPlan("", "", "Sửa", owner, due))
+    with pytest.raises(ValidationError, match="auditor"):  # a read-only user cannot act
+        plan_action(demo_db, secretary, f.number, ActionPlan("", "", "Sửa", "auditor", due))

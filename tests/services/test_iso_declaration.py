@@ -79,6 +79,12 @@ def test_only_the_approver_declares_and_the_decision_lists_the_scope(
         str(tmp_path / "cong-bo.pdf"), env=PW,
     )  # fmt: skip
     assert refused.returncode == 1 and ".docx" in refused.stderr
+    nowhere = run_cli(
+        "--db", demo_url, "--user", "approver", "iso", "declaration", "--out",
+        str(tmp_path / "khong-co" / "cb.docx"), "--number", "200/QĐ-UBND", env=PW,
+    )  # fmt: skip
+    assert nowhere.returncode == 1 and "khong-co" in nowhere.stderr
+    assert audit_count(demo_db) == before  # nothing recorded for a file not written
     made = run_cli(
         "--db", demo_url, "--user", "approver", "iso", "declaration", "--out", str(out),
         "--number", "200/QĐ-UBND", "--json", env=PW,

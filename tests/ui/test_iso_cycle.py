@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from isoqms.domain import clock
 from isoqms.services import document_reviews, procedures
-from isoqms.services.findings import findings
+from isoqms.services.management_review import review_inputs
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog
@@ -148,6 +148,5 @@ def test_the_management_review_report_from_the_window(
         page.review_button.click()
     text = "\n".join(p.text for p in DocxDocument(str(out)).paragraphs)
     ctx = make_ctx("auditor")
-    year = clock.today().year
-    count = sum(1 for f in findings(ctx.db, ctx.actor) if f.raised_on.year == year)
+    count = len(review_inputs(ctx.db, ctx.actor, clock.today().year).findings)
     assert "Đầu vào xem xét của lãnh đạo" in text and f"{count} phát hiện trong năm" in text
