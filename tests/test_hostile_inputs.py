@@ -518,6 +518,23 @@ def _catalogue(h: Harness, draw: Draw) -> list[Way]:
         lambda: (draw(USER), ["iso", "legal-updates", "--as-of", draw(DATE)]),
         lambda: (draw(USER), ["iso", "status", "--as-of", draw(DATE)]),
         lambda: (draw(USER), ["iso", "findings", "--open"]),
+        lambda: (draw(USER), ["iso", "risks"]),
+        lambda: (
+            draw(st.sampled_from(["iso_secretary", "clerk"])),
+            [
+                "iso",
+                "risk",
+                "add",
+                "--description",
+                draw(TEXT),
+                "--likelihood",
+                "2",
+                "--impact",
+                "3",
+                "--review",
+                draw(DATE),
+            ],
+        ),
         lambda: (
             draw(USER),
             ["iso", "review-report", "--year", draw(YEAR), "--out", out_path(h, draw, ".docx")],

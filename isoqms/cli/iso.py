@@ -73,6 +73,9 @@ def cmd_iso_status(ctx: Context) -> int:
     from isoqms.services.findings import findings
 
     open_findings = findings(ctx.db, ctx.actor, open_only=True, today=day)
+    from isoqms.services.risks import risks
+
+    register = risks(ctx.db, ctx.actor, day)
     count = {what: sum(1 for r in todo if r.what == what) for what in REMINDER_KINDS}
     last = declaration.last
     status = {
@@ -99,6 +102,11 @@ def cmd_iso_status(ctx: Context) -> int:
             "open": len(open_findings),
             "overdue": [f.number for f in open_findings if f.overdue],
             "to_verify": [f.number for f in open_findings if f.state == "done"],
+        },
+        "risks": {
+            "lines": len(register),
+            "high": sum(1 for r in register if r.level == "Cao"),
+            "review_overdue": [r.id for r in register if r.review_overdue],
         },
     }
     if ctx.args.json:
@@ -132,6 +140,12 @@ def cmd_iso_status(ctx: Context) -> int:
         f"- Phát hiện, hành động khắc phục: {len(open_findings)} đang mở"
         + (f", quá hạn: {', '.join(overdue_findings)}" if overdue_findings else "")
         + ("" if not open_findings else " → isoqms iso findings --open")
+    )
+    late_risks = [r for r in register if r.review_overdue]
+    print(
+        f"- Rủi ro và cơ hội: {len(register)} dòng"
+        + (f", {len(late_risks)} quá hạn xem xét lại" if late_risks else "")
+        + " → isoqms iso risks"
     )
     return 0
 
@@ -236,6 +250,56 @@ def cmd_iso_review_report(ctx: Context) -> int:
     return 0
 
 
+def cmd_iso_risks(ctx: Context) -> int:
+    from isoqms.services.risks import risks
+
+    rows = risks(ctx.db, ctx.actor)
+    if ctx.args.json:
+        emit_json(rows)
+        return 0
+    if not rows:
+        print("Sổ rủi ro và cơ hội chưa có dòng nào.")
+    for r in rows:
+        late = "  QUÁ HẠN XEM XÉT" if r.review_overdue else ""
+        print(
+            f"{r.id:>3}  {r.kind_label:<7} {r.process:<11} mức {r.level:<10} "
+            f"xem xét lại {r.review_on:%d/%m/%Y}{late}"
+        )
+        print(f"     {r.description}")
+    return 0
+
+
+def _risk_draft(ctx: Context) -> Any:
+    from isoqms.services.risks import RiskDraft
+
+    a = ctx.args
+    return RiskDraft(
+        a.description, a.likelihood, a.impact, a.action or "", a.review, a.process or "", a.kind
+    )
+
+
+def cmd_iso_risk_add(ctx: Context) -> int:
+    from isoqms.services.risks import add_risk
+
+    view = add_risk(ctx.db, ctx.actor, _risk_draft(ctx))
+    if ctx.args.json:
+        emit_json(view)
+        return 0
+    print(f"Đã ghi dòng {view.id} vào sổ rủi ro và cơ hội (mức {view.level}).")
+    return 0
+
+
+def cmd_iso_risk_review(ctx: Context) -> int:
+    from isoqms.services.risks import review_risk
+
+    view = review_risk(ctx.db, ctx.actor, ctx.args.id, _risk_draft(ctx))
+    if ctx.args.json:
+        emit_json(view)
+        return 0
+    print(f"Đã xem xét dòng {view.id}: mức {view.level}, xem xét lại {view.review_on:%d/%m/%Y}.")
+    return 0
+
+
 REMINDER_KINDS = (
     "review_due",
     "waiting_review",
@@ -278,6 +342,27 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, required=True, metavar="YYYY")
     p.add_argument("--out", required=True, metavar="FILE.docx")
     p.set_defaults(run=cmd_iso_review_report)
+    p = iso.add_parser("risks", help="sổ rủi ro và cơ hội của các quá trình", parents=[common])
+    p.set_defaults(run=cmd_iso_risks)
+    risk = iso.add_parser("risk", help="ghi, xem xét một dòng sổ rủi ro").add_subparsers(
+        dest="risk_command", metavar="STEP", required=True
+    )
+    for step, handler in (("add", cmd_iso_risk_add), ("review", cmd_iso_risk_review)):
+        p = risk.add_parser(
+            step,
+            help="ghi dòng mới" if step == "add" else "xem xét lại dòng số ID",
+            parents=[common],
+        )
+        if step == "review":
+            p.add_argument("id", type=int, metavar="ID")
+        p.add_argument("--description", required=True)
+        p.add_argument("--likelihood", type=int, required=True, choices=[1, 2, 3])
+        p.add_argument("--impact", type=int, required=True, choices=[1, 2, 3])
+        p.add_argument("--action", help="biện pháp xử lý")
+        p.add_argument("--review", type=parse_date, required=True, metavar="YYYY-MM-DD")
+        p.add_argument("--process", metavar="MÃ TÀI LIỆU")
+        p.add_argument("--kind", default="risk", choices=["risk", "opportunity"])
+        p.set_defaults(run=handler)
     p = iso.add_parser(
         "findings", help="phát hiện, sự không phù hợp và hành động khắc phục", parents=[common]
     )

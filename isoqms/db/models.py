@@ -555,3 +555,21 @@ class IsoFinding(Base):
     raised_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class IsoRisk(Base):
+    """A line of the risks and opportunities register (clause 6.1) of a process."""
+
+    __tablename__ = "iso_risk"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    process: Mapped[str] = mapped_column(String(60), default="")  # a document code
+    description: Mapped[str] = mapped_column(Text)
+    likelihood: Mapped[int] = mapped_column(Integer)
+    impact: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(Text, default="")
+    review_on: Mapped[dt.date] = mapped_column(Date)
+    reviewed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)

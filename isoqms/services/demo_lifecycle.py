@@ -168,6 +168,7 @@ def run_demo_lifecycle(db: Database, password: str) -> None:
     declare(db, approver, DECLARATION_NUMBER)
 
     _demo_findings(db, secretary, reviewer, approver, today)
+    _demo_risks(db, secretary, today)
 
     # The yearly review of what is overdue: still fit, no change (one left to do).
     for reminder in document_reviews.reminders(db, reviewer):
@@ -276,3 +277,37 @@ def _demo_findings(
         ),
         today=audited,
     )
+
+
+def _demo_risks(db: Database, secretary: Actor, today: dt.date) -> None:
+    """The register of risks and opportunities of the civil-status processes."""
+    from isoqms.services.risks import RiskDraft, add_risk
+
+    for draft in (
+        RiskDraft(
+            "Mất điện, mất mạng làm gián đoạn tiếp nhận hồ sơ trực tuyến",
+            2,
+            3,
+            "Máy phát điện dự phòng; tiếp nhận bằng sổ giấy và nhập lại khi có mạng",
+            today + dt.timedelta(days=90),
+            "QT-HT-01",
+        ),
+        RiskDraft(
+            "Công chức hộ tịch nghỉ dài ngày, hồ sơ chậm hạn",
+            2,
+            2,
+            "Phân công người thay thế có chứng chỉ; ghi trong quy trình",
+            today + dt.timedelta(days=30),
+            "QT-HT-02",
+        ),
+        RiskDraft(
+            "Kết nối Cơ sở dữ liệu hộ tịch điện tử giúp rút ngắn thời gian xác minh",
+            2,
+            3,
+            "Đề xuất huyện cấp tài khoản cho công chức xử lý",
+            today + dt.timedelta(days=60),
+            "QT-HT-03",
+            "opportunity",
+        ),
+    ):
+        add_risk(db, secretary, draft)

@@ -1,4 +1,5 @@
-"""Dialogs of the findings register: a finding raised, its corrective action planned."""
+"""Dialogs of the ISO cycle: a finding raised, its corrective action planned, a line of
+the risks register."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
 from isoqms.domain import clock
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.findings import FindingKind, FindingSource
+from isoqms.domain.risks import RiskKind
 from isoqms.domain.roles import Permission, permissions_of
 from isoqms.services.findings import ActionPlan, FindingDraft
+from isoqms.services.risks import RiskDraft, RiskView
 from isoqms.services.users import UserInfo
 
 
@@ -149,3 +152,65 @@ class PlanDialog(_Checked):
             raise ValidationError("Chưa ghi hành động khắc phục.")
         if self.owner.currentData() is None:
             raise ValidationError("Chưa chọn người thực hiện.")
+
+
+class RiskDialog(_Checked):
+    """A line of the risks and opportunities register, new or reviewed."""
+
+    def __init__(self, line: RiskView | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Risk or opportunity"))
+        self.kind = QComboBox()
+        for kind in RiskKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.process = QLineEdit()
+        self.process.setPlaceholderText("QT-HT-01")
+        self.description = _text_box()
+        self.likelihood = QComboBox()
+        self.impact = QComboBox()
+        for box in (self.likelihood, self.impact):
+            for value, label in ((1, self.tr("1 — low")), (2, self.tr("2 — medium")),
+                                 (3, self.tr("3 — high"))):  # fmt: skip
+                box.addItem(label, value)
+        self.action = _text_box()
+        self.review = QDateEdit()
+        self.review.setDisplayFormat("dd/MM/yyyy")
+        self.review.setCalendarPopup(True)
+        later = clock.today() + dt.timedelta(days=90)
+        self.review.setDate(QDate(later.year, later.month, later.day))
+        if line is not None:
+            self.kind.setCurrentIndex(self.kind.findData(line.kind))
+            self.process.setText(line.process)
+            self.description.setPlainText(line.description)
+            self.likelihood.setCurrentIndex(self.likelihood.findData(line.likelihood))
+            self.impact.setCurrentIndex(self.impact.findData(line.impact))
+            self.action.setPlainText(line.action)
+        form = QFormLayout()
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&Process (document code):"), self.process)
+        form.addRow(self.tr("&Description:"), self.description)
+        form.addRow(self.tr("&Likelihood:"), self.likelihood)
+        form.addRow(self.tr("&Impact:"), self.impact)
+        form.addRow(self.tr("&Action taken:"), self.action)
+        form.addRow(self.tr("&Next review:"), self.review)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(620, 460)
+
+    def draft(self) -> RiskDraft:
+        day = self.review.date()
+        return RiskDraft(
+            self.description.toPlainText(),
+            self.likelihood.currentData(),
+            self.impact.currentData(),
+            self.action.toPlainText(),
+            dt.date(day.year(), day.month(), day.day()),
+            self.process.text(),
+            self.kind.currentData(),
+        )
+
+    def check(self) -> None:
+        if not self.description.toPlainText().strip():
+            raise ValidationError("Chưa mô tả rủi ro hoặc cơ hội.")

@@ -31,14 +31,16 @@ from isoqms.domain.iso_cycle import LegalUpdate
 from isoqms.domain.roles import Permission
 from isoqms.services import document_reviews, iso_cycle, management_review
 from isoqms.services import findings as finding_service
+from isoqms.services import risks as risk_service
 from isoqms.services import users as user_service
 from isoqms.services.exports import save
 from isoqms.services.findings import FindingView
 from isoqms.services.iso_cycle import DeclarationStatus, DeclarationView
+from isoqms.services.risks import RiskView
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
-from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog
+from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog, RiskDialog
 from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
 
@@ -50,6 +52,7 @@ class CycleSnapshot:
     updates: tuple[LegalUpdate, ...]
     waiting: dict[str, int]
     findings: tuple[FindingView, ...] = ()
+    risks: tuple[RiskView, ...] = ()
 
 
 def _snapshot(db: Database, actor: Actor) -> CycleSnapshot:
@@ -64,6 +67,7 @@ def _snapshot(db: Database, actor: Actor) -> CycleSnapshot:
         tuple(iso_cycle.pending_legal_updates(db, actor, day)),
         waiting,
         tuple(finding_service.findings(db, actor, today=day)),
+        tuple(risk_service.risks(db, actor, day)),
     )
 
 
@@ -72,6 +76,7 @@ class IsoCyclePage(Page):
         {
             "iso_declaration",
             "iso_finding",
+            "iso_risk",
             "document",
             "document_revision",
             "procedure",
@@ -148,10 +153,50 @@ class IsoCyclePage(Page):
         box.addWidget(title)
         box.addLayout(actions)
         box.addWidget(self.findings, 1)
+        # risks and opportunities (clause 6.1)
+        self.risks = QTableWidget(0, 6)
+        self.risks.setObjectName("risks")
+        self.risks.setHorizontalHeaderLabels(
+            [
+                self.tr("Process"),
+                self.tr("Kind"),
+                self.tr("Risk or opportunity"),
+                self.tr("Level"),
+                self.tr("Action taken"),
+                self.tr("Next review"),
+            ]
+        )
+        self.risks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.risks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.risks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.risks.verticalHeader().hide()
+        risk_header = self.risks.horizontalHeader()
+        risk_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        risk_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.risks.itemSelectionChanged.connect(self.update_actions)
+        self.add_risk_button = QPushButton(self.tr("Add a ris&k…"))
+        self.review_risk_button = QPushButton(self.tr("Review the &line…"))
+        self.add_risk_button.clicked.connect(self.add_risk)
+        self.review_risk_button.clicked.connect(self.review_risk)
+        self.add_risk_button.setVisible(can_manage)
+        risk_actions = QHBoxLayout()
+        risk_actions.addWidget(self.add_risk_button)
+        risk_actions.addWidget(self.review_risk_button)
+        risk_actions.addStretch(1)
+        risks_box = QWidget()
+        risk_layout = QVBoxLayout(risks_box)
+        risk_layout.setContentsMargins(0, 0, 0, 0)
+        risk_title = QLabel(self.tr("Risks and opportunities"))
+        risk_title.setFont(bold)
+        risk_layout.addWidget(risk_title)
+        risk_layout.addLayout(risk_actions)
+        risk_layout.addWidget(self.risks, 1)
+
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.summary)
         split.addWidget(findings_box)
-        split.setSizes([300, 300])
+        split.addWidget(risks_box)
+        split.setSizes([220, 220, 180])
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("ISO cycle of the year")))
@@ -184,8 +229,54 @@ class IsoCyclePage(Page):
                 table.setItem(row, column, item)
             if chosen is not None and f.number == chosen.number:
                 table.selectRow(row)
+        self.risks.setRowCount(0)
+        for r in snapshot.risks:
+            row = self.risks.rowCount()
+            self.risks.insertRow(row)
+            review = f"{r.review_on:%d/%m/%Y}" + (self.tr(" — overdue") if r.review_overdue else "")
+            for column, text in enumerate(
+                (r.process, r.kind_label, r.description, r.level, r.action, review)
+            ):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                if r.review_overdue:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.risks.setItem(row, column, item)
         self.update_actions()
         self.loaded.emit(snapshot)
+
+    # ------------------------------------------------------------------ risks
+
+    def selected_risk(self) -> RiskView | None:
+        if self.snapshot is None:
+            return None
+        rows = self.risks.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.risks.item(rows[0].row(), 0)
+        risk_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return next((r for r in self.snapshot.risks if r.id == risk_id), None)
+
+    def add_risk(self) -> None:
+        dialog = RiskDialog(parent=self)
+        if not dialogs.run_dialog(dialog):
+            return
+        draft = dialog.draft()
+        changing(self.ctx, self, lambda db, actor: risk_service.add_risk(db, actor, draft)).run()
+
+    def review_risk(self) -> None:
+        line = self.selected_risk()
+        if line is None:
+            return
+        dialog = RiskDialog(line, self)
+        if not dialogs.run_dialog(dialog):
+            return
+        draft, risk_id = dialog.draft(), line.id
+        changing(
+            self.ctx,
+            self,
+            lambda db, actor: risk_service.review_risk(db, actor, risk_id, draft),
+        ).run()
 
     def save_review_report(self) -> None:
         year = clock.today().year
@@ -245,6 +336,8 @@ class IsoCyclePage(Page):
         self.close_button.setVisible(
             manage and f is not None and f.state == "open" and f.kind != "nonconformity"
         )
+        if hasattr(self, "risks"):
+            self.review_risk_button.setVisible(manage and self.selected_risk() is not None)
 
     def raise_finding(self) -> None:
         dialog = FindingDialog(self)

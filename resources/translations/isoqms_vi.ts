@@ -1345,6 +1345,38 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Phát hiện và hành động khắc phục</translation>
     </message>
     <message>
+        <source>Process</source>
+        <translation>Quá trình</translation>
+    </message>
+    <message>
+        <source>Risk or opportunity</source>
+        <translation>Rủi ro hoặc cơ hội</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Mức</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Biện pháp xử lý</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Xem xét lại</translation>
+    </message>
+    <message>
+        <source>Add a ris&amp;k…</source>
+        <translation>Thêm &amp;rủi ro, cơ hội…</translation>
+    </message>
+    <message>
+        <source>Review the &amp;line…</source>
+        <translation>Xem xét &amp;lại dòng…</translation>
+    </message>
+    <message>
+        <source>Risks and opportunities</source>
+        <translation>Rủi ro và cơ hội</translation>
+    </message>
+    <message>
         <source>ISO cycle of the year</source>
         <translation>Chu kỳ ISO trong năm</translation>
     </message>
@@ -2889,6 +2921,53 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Reports</source>
         <translation>Báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>RiskDialog</name>
+    <message>
+        <source>Risk or opportunity</source>
+        <translation>Rủi ro hoặc cơ hội</translation>
+    </message>
+    <message>
+        <source>1 — low</source>
+        <translation>1 — thấp</translation>
+    </message>
+    <message>
+        <source>2 — medium</source>
+        <translation>2 — trung bình</translation>
+    </message>
+    <message>
+        <source>3 — high</source>
+        <translation>3 — cao</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>&amp;Process (document code):</source>
+        <translation>&amp;Quá trình (mã tài liệu):</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Mô tả:</translation>
+    </message>
+    <message>
+        <source>&amp;Likelihood:</source>
+        <translation>&amp;Khả năng xảy ra:</translation>
+    </message>
+    <message>
+        <source>&amp;Impact:</source>
+        <translation>&amp;Mức ảnh hưởng:</translation>
+    </message>
+    <message>
+        <source>&amp;Action taken:</source>
+        <translation>&amp;Biện pháp xử lý:</translation>
+    </message>
+    <message>
+        <source>&amp;Next review:</source>
+        <translation>&amp;Xem xét lại ngày:</translation>
     </message>
 </context>
 <context>

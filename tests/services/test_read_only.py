@@ -38,6 +38,7 @@ from isoqms.services import (
     procedures,
     process_documents,
     records,
+    risks,
     unit,
     users,
 )
@@ -100,6 +101,12 @@ OPERATIONS: dict[str, Op] = {
         effective_from=clock.today(),  # type: ignore[arg-type]
     ),
     "iso_cycle.declare": lambda db, a, k: iso_cycle.declare(db, a, "999/QĐ-UBND"),
+    "risks.add_risk": lambda db, a, k: risks.add_risk(
+        db, a, risks.RiskDraft("Thử", 1, 1, "", clock.today() + dt.timedelta(days=1))
+    ),
+    "risks.review_risk": lambda db, a, k: risks.review_risk(
+        db, a, 1, risks.RiskDraft("Thử", 1, 1, "", clock.today() + dt.timedelta(days=1))
+    ),
     "findings.raise_finding": lambda db, a, k: findings.raise_finding(
         db, a, findings.FindingDraft("nonconformity", "Thử")
     ),
@@ -267,7 +274,7 @@ def _fingerprint(db: Database) -> dict[str, int]:
         "audit_event", "app_user", "calendar_day", "document", "document_revision",
         "revision_signature", "document_copy", "dossier", "dossier_event", "print_log",
         "counter_notice", "stored_file", "procedure", "procedure_revision", "record_type",
-        "quality_objective", "unit_profile", "iso_declaration", "iso_finding",
+        "quality_objective", "unit_profile", "iso_declaration", "iso_finding", "iso_risk",
     )  # fmt: skip
     with db.read() as session:
         return {

@@ -16,7 +16,7 @@ from isoqms.services import document_reviews, procedures
 from isoqms.services.management_review import review_inputs
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
-from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog
+from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog, RiskDialog
 from isoqms.ui.iso_cycle import IsoCyclePage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -150,3 +150,43 @@ def test_the_management_review_report_from_the_window(
     ctx = make_ctx("auditor")
     count = len(review_inputs(ctx.db, ctx.actor, clock.today().year).findings)
     assert "Đầu vào xem xét của lãnh đạo" in text and f"{count} phát hiện trong năm" in text
+
+
+def test_a_risk_added_and_reviewed_from_the_window(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = page_for(qtbot, make_ctx("iso_secretary"))
+    assert page.risks.rowCount() == 3 and page.add_risk_button.isVisible()
+    assert not page.review_risk_button.isVisible()  # nothing selected
+
+    def fill(dialog: object) -> bool:
+        assert isinstance(dialog, RiskDialog)
+        dialog.accept()  # nothing described: said, and the dialog stays
+        assert not dialog.problem.isHidden()
+        dialog.description.setPlainText("Hỏng máy in Giấy tiếp nhận tại Quầy 1")
+        dialog.process.setText("QT-HT-01")
+        dialog.likelihood.setCurrentIndex(dialog.likelihood.findData(3))
+        dialog.impact.setCurrentIndex(dialog.impact.findData(2))
+        return True
+
+    monkeypatch.setattr(dialogs, "run_dialog", fill)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.add_risk_button.click()
+    added = [r for r in page.snapshot.risks if r.description.startswith("Hỏng máy in")]  # type: ignore[union-attr]
+    assert len(added) == 1 and added[0].level == "Cao"
+    rows = [page.risks.item(i, 2) for i in range(page.risks.rowCount())]
+    page.risks.selectRow(next(i for i, it in enumerate(rows) if it and "máy in" in it.text()))
+    line = page.selected_risk()
+    assert line is not None and page.review_risk_button.isVisible()
+
+    def lower(dialog: object) -> bool:
+        assert isinstance(dialog, RiskDialog)
+        assert dialog.description.toPlainText() == line.description  # the line as it is
+        dialog.likelihood.setCurrentIndex(dialog.likelihood.findData(1))
+        return True
+
+    monkeypatch.setattr(dialogs, "run_dialog", lower)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.review_risk_button.click()
+    again = next(r for r in page.snapshot.risks if r.id == line.id)  # type: ignore[union-attr]
+    assert again.likelihood == 1 and again.reviewed_on is not None
