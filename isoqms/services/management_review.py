@@ -2,7 +2,8 @@
 9.3; Decision 19/2014 art. 4): every figure from the desk's own records — the quality
 objectives measured over the year so far with the counter's statistics, the results by
 field, the findings and corrective actions of the year, the legal updates and the
-declaration, the document control — for the meeting to decide on."""
+declaration, the risks and opportunities, the document control — for the meeting to
+decide on."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from isoqms.domain.iso_cycle import LegalUpdate
 from isoqms.domain.statistics import Period, Report
 from isoqms.render.report import ObjectiveLine
 from isoqms.services import document_reviews, findings, iso_cycle, objectives, statistics
+from isoqms.services import risks as risk_service
 from isoqms.services.findings import FindingView
 from isoqms.services.iso_cycle import DeclarationStatus
+from isoqms.services.risks import RiskView
 from isoqms.services.uow import Actor
 
 
@@ -33,6 +36,7 @@ class ReviewInputs:
     legal_updates: tuple[LegalUpdate, ...]
     declaration: DeclarationStatus
     documents: dict[str, int]
+    risks: tuple[RiskView, ...] = ()
 
 
 def review_inputs(
@@ -73,6 +77,7 @@ def review_inputs(
         legal_updates=tuple(iso_cycle.pending_legal_updates(db, actor, day)),
         declaration=iso_cycle.declaration_status(db, actor, day),
         documents=waiting,
+        risks=tuple(risk_service.risks(db, actor, day)),
     )
 
 
@@ -165,7 +170,19 @@ def review_report_docx(
             tuple((u.document, u.external, f"{u.due:%d/%m/%Y}") for u in inputs.legal_updates),
         ),
         (
-            "5. Kiểm soát tài liệu",
+            "5. Rủi ro và cơ hội",
+            (
+                f"{len(inputs.risks)} dòng trong sổ rủi ro và cơ hội; "
+                f"{sum(1 for r in inputs.risks if r.level == 'Cao')} ở mức cao; "
+                f"{sum(1 for r in inputs.risks if r.review_overdue)} quá hạn xem xét lại.",
+            ),
+            ("Quá trình", "Loại", "Nội dung", "Mức", "Biện pháp"),
+            tuple(
+                (r.process, r.kind_label, r.description, r.level, r.action) for r in inputs.risks
+            ),
+        ),
+        (
+            "6. Kiểm soát tài liệu",
             (
                 f"Đến hạn xem xét định kỳ: {inputs.documents.get('review_due', 0)}; chờ xem xét: "
                 f"{inputs.documents.get('waiting_review', 0)}; chờ phê duyệt: "
@@ -176,7 +193,7 @@ def review_report_docx(
             (),
         ),
         (
-            "6. Kết luận, quyết định của lãnh đạo (ghi tại cuộc họp)",
+            "7. Kết luận, quyết định của lãnh đạo (ghi tại cuộc họp)",
             (),
             ("Nội dung quyết định / cải tiến", "Người thực hiện", "Thời hạn"),
             (("", "", ""), ("", "", ""), ("", "", "")),

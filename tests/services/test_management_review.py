@@ -60,6 +60,8 @@ def test_the_review_report_holds_the_counters_figures(
         f"Tiếp nhận {figures['received']} hồ sơ",
         *expected.values(),
         "quyết định 125/QĐ-UBND",
+        "5. Rủi ro và cơ hội",
+        "Mất điện, mất mạng làm gián đoạn tiếp nhận hồ sơ trực tuyến",
         "Lê Thị Thu Hương",
         "Nguyễn Văn Hùng",
     ):
