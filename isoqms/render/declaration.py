@@ -8,11 +8,11 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from isoqms.domain.iso_cycle import ScopeItem
+from isoqms.render import official
 
 
 @dataclass(frozen=True)
@@ -27,65 +27,21 @@ class Declaration:
     scope: tuple[ScopeItem, ...]
 
 
-def _paragraph(doc: object, text: str = "", *, bold: bool = False, centre: bool = False,
-               size: int = 0, italic: bool = False) -> object:  # fmt: skip
-    paragraph = doc.add_paragraph()  # type: ignore[attr-defined]
-    if centre:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
-    run.bold, run.italic = bold, italic
-    if size:
-        run.font.size = Pt(size)
-    return paragraph
-
-
 def render_declaration_docx(data: Declaration) -> bytes:
-    doc = Document()
-    doc.core_properties.title = f"Quyết định {data.number}"
-    normal = doc.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(14)
-    normal.paragraph_format.space_after = Pt(4)
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin, section.right_margin = Mm(30), Mm(20)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    doc = official.new_document(f"Quyết định {data.number}", 14, 4)
+    official.head(doc, ((data.authority.upper(), True), (f"Số: {data.number}", False)))
+    official.place_and_date(doc, data.place, data.declared_on)
 
-    head = doc.add_table(rows=2, cols=2)
-    head.autofit = False
-    widths = (Mm(60), Mm(100))
-    for row in head.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
-    for column, width in zip(head.columns, widths, strict=True):
-        column.width = width
-    texts = (
-        ((data.authority.upper(), True), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True)),
-        ((f"Số: {data.number}", False), ("Độc lập - Tự do - Hạnh phúc", True)),
-    )
-    for row, pair in zip(head.rows, texts, strict=True):
-        for cell, (text, bold) in zip(row.cells, pair, strict=True):
-            cell.text = ""
-            paragraph = cell.paragraphs[0]
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = paragraph.add_run(text)
-            run.bold = bold
-            run.font.size = Pt(12)
-    day = data.declared_on
-    place = _paragraph(
-        doc, f"{data.place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}",
-        italic=True,
-    )  # fmt: skip
-    place.alignment = WD_ALIGN_PARAGRAPH.RIGHT  # type: ignore[attr-defined]
-
-    _paragraph(doc, "QUYẾT ĐỊNH", bold=True, centre=True)
-    _paragraph(
+    official.paragraph(doc, "QUYẾT ĐỊNH", bold=True, centre=True)
+    official.paragraph(
         doc,
         f"Về việc công bố Hệ thống quản lý chất lượng phù hợp Tiêu chuẩn quốc gia {data.standard}",
         bold=True,
         centre=True,
     )
-    _paragraph(doc, f"{data.head_title.upper()} {data.authority.upper()}", bold=True, centre=True)
+    official.paragraph(
+        doc, f"{data.head_title.upper()} {data.authority.upper()}", bold=True, centre=True
+    )
     for line in (
         "Căn cứ Luật Tổ chức chính quyền địa phương;",
         "Căn cứ Quyết định số 19/2014/QĐ-TTg của Thủ tướng Chính phủ về việc áp dụng Hệ thống "
@@ -95,8 +51,8 @@ def render_declaration_docx(data: Declaration) -> bytes:
         "chi tiết thi hành Quyết định số 19/2014/QĐ-TTg;",
         "Xét đề nghị của Ban chỉ đạo ISO,",
     ):
-        _paragraph(doc, line, italic=True)
-    _paragraph(doc, "QUYẾT ĐỊNH:", bold=True, centre=True)
+        official.paragraph(doc, line, italic=True)
+    official.paragraph(doc, "QUYẾT ĐỊNH:", bold=True, centre=True)
     articles = (
         (
             "Điều 1. ",
@@ -147,17 +103,19 @@ def render_declaration_docx(data: Declaration) -> bytes:
     name.add_run(data.head_name).bold = True
 
     doc.add_page_break()
-    _paragraph(doc, "DANH MỤC", bold=True, centre=True)
-    _paragraph(
+    official.paragraph(doc, "DANH MỤC", bold=True, centre=True)
+    official.paragraph(
         doc,
         "Các thủ tục hành chính thuộc phạm vi áp dụng Hệ thống quản lý chất lượng",
         bold=True,
         centre=True,
     )
-    _paragraph(
-        doc, f"(Kèm theo Quyết định số {data.number} ngày {day:%d/%m/%Y})", italic=True,
+    official.paragraph(
+        doc,
+        f"(Kèm theo Quyết định số {data.number} ngày {data.declared_on:%d/%m/%Y})",
+        italic=True,
         centre=True,
-    )  # fmt: skip
+    )
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     table.autofit = False

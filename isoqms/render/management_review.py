@@ -8,10 +8,12 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
+
+from isoqms.render import official
 
 
 @dataclass(frozen=True)
@@ -25,18 +27,6 @@ class ReviewReport:
     sections: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[tuple[str, ...], ...]], ...]
     prepared_by: str  # the secretary's name
     head_name: str
-
-
-def _para(doc: object, text: str, *, bold: bool = False, centre: bool = False,
-          italic: bool = False, size: int = 0) -> object:  # fmt: skip
-    paragraph = doc.add_paragraph()  # type: ignore[attr-defined]
-    if centre:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
-    run.bold, run.italic = bold, italic
-    if size:
-        run.font.size = Pt(size)
-    return paragraph
 
 
 #: The width the tables share (A4 less the margins).
@@ -56,8 +46,8 @@ def _widths(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> list[floa
     return [f + spare * n / weight for f, n in zip(floor, longest, strict=True)]
 
 
-def _table(doc: object, headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    table = doc.add_table(rows=1, cols=len(headings))  # type: ignore[attr-defined]
+def _table(doc: Any, headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    table = doc.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
     table.autofit = False
     widths = [Mm(w) for w in _widths(headings, rows)]
@@ -79,57 +69,27 @@ def _table(doc: object, headings: Sequence[str], rows: Sequence[Sequence[str]]) 
 
 
 def render_review_docx(data: ReviewReport) -> bytes:
-    doc = Document()
-    doc.core_properties.title = f"Báo cáo xem xét của lãnh đạo năm {data.year}"
-    normal = doc.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(13)
-    normal.paragraph_format.space_after = Pt(3)
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin, section.right_margin = Mm(30), Mm(20)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-
-    head = doc.add_table(rows=2, cols=2)
-    head.autofit = False
-    widths = (Mm(60), Mm(100))
-    for column, width in zip(head.columns, widths, strict=True):
-        column.width = width
-    texts = (
-        ((data.authority.upper(), True), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True)),
-        (("BAN CHỈ ĐẠO ISO", True), ("Độc lập - Tự do - Hạnh phúc", True)),
-    )
-    for row, pair in zip(head.rows, texts, strict=True):
-        for cell, width, (text, bold) in zip(row.cells, widths, pair, strict=True):
-            cell.width = width
-            cell.text = ""
-            paragraph = cell.paragraphs[0]
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = paragraph.add_run(text)
-            run.bold = bold
-            run.font.size = Pt(12)
-    number = _para(doc, "Số:      /BC-BCĐISO", size=12)
-    number.paragraph_format.space_before = Pt(6)  # type: ignore[attr-defined]
-    day = data.made_on
-    place = _para(
-        doc, f"{data.place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}",
-        italic=True,
-    )  # fmt: skip
-    place.alignment = WD_ALIGN_PARAGRAPH.RIGHT  # type: ignore[attr-defined]
-    _para(doc, "BÁO CÁO", bold=True, centre=True, size=14)
-    _para(
+    doc = official.new_document(f"Báo cáo xem xét của lãnh đạo năm {data.year}", 13, 3)
+    official.head(doc, ((data.authority.upper(), True), ("BAN CHỈ ĐẠO ISO", True)))
+    number = official.paragraph(doc, "Số:      /BC-BCĐISO", size=12)
+    number.paragraph_format.space_before = Pt(6)
+    official.place_and_date(doc, data.place, data.made_on)
+    official.paragraph(doc, "BÁO CÁO", bold=True, centre=True, size=14)
+    official.paragraph(
         doc,
         f"Đầu vào xem xét của lãnh đạo về Hệ thống quản lý chất lượng năm {data.year}",
         bold=True,
         centre=True,
     )
-    _para(doc, f"(Số liệu {data.period_label}, lấy từ phần mềm isoqms)", italic=True, centre=True)
+    official.paragraph(
+        doc, f"(Số liệu {data.period_label}, lấy từ phần mềm isoqms)", italic=True, centre=True
+    )
     for title, lines, headings, rows in data.sections:
-        heading = _para(doc, title, bold=True)
-        heading.paragraph_format.space_before = Pt(10)  # type: ignore[attr-defined]
-        heading.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
+        heading = official.paragraph(doc, title, bold=True)
+        heading.paragraph_format.space_before = Pt(10)
+        heading.paragraph_format.keep_with_next = True
         for line in lines:
-            _para(doc, line)
+            official.paragraph(doc, line)
         if headings and rows:
             _table(doc, headings, rows)
 

@@ -6,6 +6,8 @@ owner and a due date, carried out by the owner, verified by someone else. The ru
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -169,6 +171,34 @@ def raise_finding(
         return _view(session, finding, day)
 
 
+@dataclass
+class _Step:
+    session: Session
+    finding: IsoFinding
+    state: FindingState  # where the action leads
+
+
+@contextmanager
+def _step(
+    db: Database, actor: Actor, permission: Permission, number: str, action: FindingAction
+) -> Iterator[_Step]:
+    """One step of a finding in one audited transaction: the finding found, the action
+    checked against its state (``domain.findings``), then — after the caller's changes —
+    the event ``finding.<action>`` with the finding before and after."""
+    with write(db, actor, permission) as uow:
+        finding = _finding(uow.session, number)
+        before = _snapshot(finding)
+        state = next_state(FindingKind(finding.kind), FindingState(finding.state), action)
+        yield _Step(uow.session, finding, state)
+        event = {
+            FindingAction.VERIFY_EFFECTIVE: "verify",
+            FindingAction.VERIFY_NOT_EFFECTIVE: "verify",
+        }.get(action, action.value)
+        uow.record(
+            f"finding.{event}", "iso_finding", finding.id, before=before, after=_snapshot(finding)
+        )
+
+
 def plan_action(
     db: Database, actor: Actor, number: str, plan: ActionPlan, today: dt.date | None = None
 ) -> FindingView:
@@ -178,13 +208,8 @@ def plan_action(
     cause = _text(plan.root_cause, IsoFinding.root_cause, "nguyên nhân")
     action = _text(plan.action, IsoFinding.action, "hành động khắc phục", required=True)
     check_due(plan.due_on, day)
-    with write(db, actor, Permission.FINDINGS_MANAGE) as uow:
-        session = uow.session
-        finding = _finding(session, number)
-        before = _snapshot(finding)
-        state = next_state(
-            FindingKind(finding.kind), FindingState(finding.state), FindingAction.PLAN
-        )
+    with _step(db, actor, Permission.FINDINGS_MANAGE, number, FindingAction.PLAN) as step:
+        session, finding, state = step.session, step.finding, step.state
         name = limits.key(plan.owner)
         owner = (
             session.execute(select(User).where(User.username == name.lower())).scalar_one_or_none()
@@ -201,9 +226,6 @@ def plan_action(
             )
         finding.correction, finding.root_cause, finding.action = correction, cause, action
         finding.owner_id, finding.due_on, finding.state = owner.id, plan.due_on, state.value
-        uow.record(
-            "finding.plan", "iso_finding", finding.id, before=before, after=_snapshot(finding)
-        )
         return _view(session, finding, day)
 
 
@@ -213,22 +235,14 @@ def record_done(
     """The owner records what was done (only the owner)."""
     day = today or clock.today()
     text = _text(note, IsoFinding.done_note, "kết quả thực hiện", required=True)
-    with write(db, actor, Permission.FINDINGS_ACT) as uow:
-        session = uow.session
-        finding = _finding(session, number)
-        before = _snapshot(finding)
-        state = next_state(
-            FindingKind(finding.kind), FindingState(finding.state), FindingAction.DONE
-        )
+    with _step(db, actor, Permission.FINDINGS_ACT, number, FindingAction.DONE) as step:
+        session, finding, state = step.session, step.finding, step.state
         if finding.owner_id != actor.user_id:
             raise PermissionDenied(
                 f"Chỉ người được giao hành động khắc phục của {finding.number} "
                 "ghi kết quả thực hiện."
             )
         finding.done_note, finding.done_on, finding.state = text, day, state.value
-        uow.record(
-            "finding.done", "iso_finding", finding.id, before=before, after=_snapshot(finding)
-        )
         return _view(session, finding, day)
 
 
@@ -245,20 +259,14 @@ def verify(
     finding; not effective sends it back to be planned again."""
     day = today or clock.today()
     text = _text(note, IsoFinding.verification_note, "kết quả đánh giá hiệu lực", required=True)
-    with write(db, actor, Permission.FINDINGS_MANAGE) as uow:
-        session = uow.session
-        finding = _finding(session, number)
-        before = _snapshot(finding)
-        action = FindingAction.VERIFY_EFFECTIVE if effective else FindingAction.VERIFY_NOT_EFFECTIVE
-        state = next_state(FindingKind(finding.kind), FindingState(finding.state), action)
+    action = FindingAction.VERIFY_EFFECTIVE if effective else FindingAction.VERIFY_NOT_EFFECTIVE
+    with _step(db, actor, Permission.FINDINGS_MANAGE, number, action) as step:
+        session, finding, state = step.session, step.finding, step.state
         check_verifier(finding.owner_id, actor.user_id)
         finding.verified_by, finding.verified_on = actor.user_id, day
         finding.effective, finding.verification_note = effective, text
         finding.state = state.value
         finding.closed_on = day if state is FindingState.CLOSED else None
-        uow.record(
-            "finding.verify", "iso_finding", finding.id, before=before, after=_snapshot(finding)
-        )
         return _view(session, finding, day)
 
 
@@ -268,17 +276,9 @@ def close_finding(
     """An observation or an opportunity for improvement closed with a note."""
     day = today or clock.today()
     text = _text(note, IsoFinding.verification_note, "ghi chú đóng", required=True)
-    with write(db, actor, Permission.FINDINGS_MANAGE) as uow:
-        session = uow.session
-        finding = _finding(session, number)
-        before = _snapshot(finding)
-        state = next_state(
-            FindingKind(finding.kind), FindingState(finding.state), FindingAction.CLOSE
-        )
+    with _step(db, actor, Permission.FINDINGS_MANAGE, number, FindingAction.CLOSE) as step:
+        session, finding, state = step.session, step.finding, step.state
         finding.state, finding.closed_on, finding.verification_note = state.value, day, text
-        uow.record(
-            "finding.close", "iso_finding", finding.id, before=before, after=_snapshot(finding)
-        )
         return _view(session, finding, day)
 
 
