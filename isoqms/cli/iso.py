@@ -269,12 +269,25 @@ def cmd_iso_risks(ctx: Context) -> int:
     return 0
 
 
-def _risk_draft(ctx: Context) -> Any:
+def _risk_draft(ctx: Context, line: Any = None) -> Any:
+    """The line from the options; on a review, what is not given stays as it was."""
     from isoqms.services.risks import RiskDraft
 
     a = ctx.args
+
+    def kept(value: Any, name: str, default: Any) -> Any:
+        if value is not None:
+            return value
+        return getattr(line, name) if line is not None else default
+
     return RiskDraft(
-        a.description, a.likelihood, a.impact, a.action or "", a.review, a.process or "", a.kind
+        a.description,
+        a.likelihood,
+        a.impact,
+        kept(a.action, "action", ""),
+        a.review,
+        kept(a.process, "process", ""),
+        kept(a.kind, "kind", "risk"),
     )
 
 
@@ -290,9 +303,13 @@ def cmd_iso_risk_add(ctx: Context) -> int:
 
 
 def cmd_iso_risk_review(ctx: Context) -> int:
-    from isoqms.services.risks import review_risk
+    from isoqms.domain.errors import NotFound
+    from isoqms.services.risks import review_risk, risks
 
-    view = review_risk(ctx.db, ctx.actor, ctx.args.id, _risk_draft(ctx))
+    line = next((r for r in risks(ctx.db, ctx.actor) if r.id == ctx.args.id), None)
+    if line is None:
+        raise NotFound(f"Không có dòng rủi ro số {ctx.args.id}.")
+    view = review_risk(ctx.db, ctx.actor, ctx.args.id, _risk_draft(ctx, line))
     if ctx.args.json:
         emit_json(view)
         return 0
@@ -361,7 +378,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         p.add_argument("--action", help="biện pháp xử lý")
         p.add_argument("--review", type=parse_date, required=True, metavar="YYYY-MM-DD")
         p.add_argument("--process", metavar="MÃ TÀI LIỆU")
-        p.add_argument("--kind", default="risk", choices=["risk", "opportunity"])
+        p.add_argument("--kind", choices=["risk", "opportunity"], help="mặc định: risk / như cũ")
         p.set_defaults(run=handler)
     p = iso.add_parser(
         "findings", help="phát hiện, sự không phù hợp và hành động khắc phục", parents=[common]

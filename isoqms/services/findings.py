@@ -111,6 +111,7 @@ def _view(session: Session, f: IsoFinding, day: dt.date) -> FindingView:
 
 
 def _finding(session: Session, number: str) -> IsoFinding:
+    """By its number (PH-2026-04) or, as ``--json`` shows it, its id (4)."""
     wanted = limits.key(number)
     found = (
         session.execute(
@@ -119,6 +120,8 @@ def _finding(session: Session, number: str) -> IsoFinding:
         if wanted is not None
         else None
     )
+    if found is None and wanted is not None and wanted.isdecimal() and len(wanted) < 10:
+        found = session.get(IsoFinding, int(wanted))
     if found is None:
         raise NotFound(f"Không có phát hiện số “{number}”.")
     return found

@@ -137,3 +137,10 @@ def test_odd_numbers_and_owners_are_refused_in_words(demo_db: Database) -> None:
             plan_action(demo_db, secretary, f.number, ActionPlan("", "", "Sửa", owner, due))
     with pytest.raises(ValidationError, match="auditor"):  # a read-only user cannot act
         plan_action(demo_db, secretary, f.number, ActionPlan("", "", "Sửa", "auditor", due))
+
+
+def test_a_finding_is_found_by_its_id_too(demo_db: Database) -> None:
+    secretary = login(demo_db, "iso_secretary")
+    f = raise_finding(demo_db, secretary, FindingDraft("observation", "Bảng niêm yết mờ"))
+    closed = close_finding(demo_db, secretary, str(f.id), "Đã thay bảng")
+    assert closed.number == f.number and closed.state == "closed"

@@ -73,3 +73,26 @@ def test_the_command_line(demo_url: str) -> None:
         "--description", "x", "--likelihood", "1", "--impact", "1", "--review", review, env=PW,
     )  # fmt: skip
     assert refused.returncode == 1 and "quyền" in refused.stderr
+
+
+def test_a_review_keeps_what_it_does_not_change(demo_url: str, demo_db: Database) -> None:
+    """The demo's opportunity reviewed with only its rating and next review: still an
+    opportunity of QT-HT-03 with its action."""
+    line = next(r for r in risks(demo_db, login(demo_db, "auditor")) if r.kind == "opportunity")
+    review = (clock.today() + dt.timedelta(days=10)).isoformat()
+    done = run_cli(
+        "--db", demo_url, "--user", "reviewer", "iso", "risk", "review", str(line.id),
+        "--description", line.description, "--likelihood", "3", "--impact", "3",
+        "--review", review, "--json", env=PW,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    after = json.loads(done.stdout)
+    assert (after["kind"], after["process"], after["action"]) == (
+        "opportunity", line.process, line.action,
+    )  # fmt: skip
+    assert after["likelihood"] == 3
+    missing = run_cli(
+        "--db", demo_url, "--user", "reviewer", "iso", "risk", "review", "999",
+        "--description", "x", "--likelihood", "1", "--impact", "1", "--review", review, env=PW,
+    )  # fmt: skip
+    assert missing.returncode == 1 and "999" in missing.stderr
