@@ -555,6 +555,8 @@ class IsoFinding(Base):
     raised_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    #: the internal audit (DG-2026-01) or management review (XX-2026-01) it came from
+    origin: Mapped[str] = mapped_column(String(30), default="", server_default="")
 
 
 class IsoRisk(Base):
@@ -573,3 +575,80 @@ class IsoRisk(Base):
     reviewed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+
+
+class IsoAuditProgramme(Base):
+    """The year's internal audit programme (clause 9.2.2 a): its audits are the
+    ``iso_audit`` rows of the year; the committee's chair approves it."""
+
+    __tablename__ = "iso_audit_programme"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, unique=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    approved_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class IsoAudit(Base):
+    """An internal audit (đánh giá nội bộ): which process documents, when, by whom; its
+    checklist is ``iso_audit_item``; reported with a conclusion (``domain.internal_audit``)."""
+
+    __tablename__ = "iso_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(30), unique=True)  # DG-2026-01
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    processes: Mapped[str] = mapped_column(Text)  # JSON: the document codes audited
+    criteria: Mapped[str] = mapped_column(Text, default="")
+    planned_on: Mapped[dt.date] = mapped_column(Date)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    second_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    state: Mapped[str] = mapped_column(String(20))
+    conclusion: Mapped[str] = mapped_column(Text, default="")
+    reported_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class IsoAuditItem(Base):
+    """One question of an audit's checklist, as asked, and its answer with evidence."""
+
+    __tablename__ = "iso_audit_item"
+    __table_args__ = (UniqueConstraint("audit_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("iso_audit.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20))
+    ref: Mapped[str] = mapped_column(String(80))
+    process: Mapped[str] = mapped_column(String(60), default="")
+    question: Mapped[str] = mapped_column(Text)
+    result: Mapped[str] = mapped_column(String(20), default="")  # empty: not yet answered
+    note: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(Text, default="[]")  # JSON: [{kind, ref, label}]
+    finding_id: Mapped[int | None] = mapped_column(ForeignKey("iso_finding.id"), nullable=True)
+    answered_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class IsoReview(Base):
+    """A management review meeting (clause 9.3): when, who took part, the figures it was
+    given (``inputs``, JSON, as they stood that day), its conclusion; its decisions are
+    findings with ``origin`` = its number, tracked to done like any action."""
+
+    __tablename__ = "iso_review"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(30), unique=True)  # XX-2026-01
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    chair: Mapped[str] = mapped_column(String(200))
+    participants: Mapped[str] = mapped_column(Text)
+    conclusion: Mapped[str] = mapped_column(Text)
+    inputs: Mapped[str] = mapped_column(Text, default="{}")
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    approved_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)

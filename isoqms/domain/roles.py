@@ -19,6 +19,7 @@ class Role(enum.StrEnum):
     CLERK = "clerk"
     OFFICER = "officer"
     AUDITOR = "auditor"
+    INTERNAL_AUDITOR = "internal_auditor"
 
     @property
     def label(self) -> str:
@@ -34,6 +35,7 @@ ROLE_LABELS: dict[Role, str] = {
     Role.CLERK: "Công chức tiếp nhận",
     Role.OFFICER: "Công chức xử lý",
     Role.AUDITOR: "Đánh giá viên",
+    Role.INTERNAL_AUDITOR: "Chuyên gia đánh giá nội bộ",
 }
 
 
@@ -61,6 +63,10 @@ class Permission(enum.StrEnum):
     # carried out (whoever owns one)
     FINDINGS_MANAGE = "findings.manage"
     FINDINGS_ACT = "findings.act"
+    # the internal audit (clause 9.2): the programme and the audits' plans kept by the
+    # secretary, the checklists answered and reported by the audits' own auditors
+    AUDITS_PLAN = "audits.plan"
+    AUDITS_RECORD = "audits.record"
 
 
 _READ = {Permission.RECORDS_READ}
@@ -84,6 +90,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.OBJECTIVES_MANAGE,
             Permission.FINDINGS_MANAGE,
             Permission.FINDINGS_ACT,
+            Permission.AUDITS_PLAN,
         }
     ),
     Role.REVIEWER: frozenset(
@@ -103,6 +110,8 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     ),
     Role.OFFICER: frozenset(_READ | {Permission.DOSSIER_PROCESS, Permission.FINDINGS_ACT}),
     Role.AUDITOR: frozenset(_READ | {Permission.AUDIT_READ}),
+    # plans and records internal audits and their findings, otherwise reads (DESIGN.md §2)
+    Role.INTERNAL_AUDITOR: frozenset(_READ | {Permission.AUDITS_RECORD}),
 }
 
 #: Permissions that change nothing; the only ones an auditor holds.

@@ -47,7 +47,12 @@ DEMO_USERS: tuple[tuple[Role, str, str], ...] = (
     (Role.APPROVER, "Nguyễn Văn Hùng", "Chủ tịch UBND xã, Trưởng ban chỉ đạo ISO"),
     (Role.CLERK, "Đỗ Thị Ngọc Ánh", "Công chức Tư pháp – Hộ tịch, tiếp nhận tại quầy"),
     (Role.OFFICER, "Hoàng Minh Tuấn", "Công chức Địa chính – Xây dựng"),
-    (Role.AUDITOR, "Vũ Thị Ủy", "Đánh giá viên nội bộ"),
+    (Role.AUDITOR, "Vũ Thị Ủy", "Kiểm tra viên của tỉnh (chỉ xem)"),
+    (
+        Role.INTERNAL_AUDITOR,
+        "Đinh Văn Khải",
+        "Công chức Văn hóa – Xã hội, chuyên gia đánh giá nội bộ",
+    ),
 )
 
 

@@ -68,6 +68,8 @@ _PERMISSION_TEXT: dict[Permission, str] = {
     Permission.OBJECTIVES_MANAGE: "quản lý mục tiêu chất lượng",
     Permission.FINDINGS_MANAGE: "ghi phát hiện và theo dõi hành động khắc phục",
     Permission.FINDINGS_ACT: "thực hiện hành động khắc phục",
+    Permission.AUDITS_PLAN: "lập chương trình, kế hoạch đánh giá nội bộ",
+    Permission.AUDITS_RECORD: "ghi kết quả đánh giá nội bộ",
 }
 
 

@@ -16,6 +16,7 @@ _ROLE_SOURCE: dict[Role, str] = {
     Role.CLERK: str(QT_TRANSLATE_NOOP("Roles", "Counter clerk")),
     Role.OFFICER: str(QT_TRANSLATE_NOOP("Roles", "Processing officer")),
     Role.AUDITOR: str(QT_TRANSLATE_NOOP("Roles", "Auditor")),
+    Role.INTERNAL_AUDITOR: str(QT_TRANSLATE_NOOP("Roles", "Internal auditor")),
 }
 
 

@@ -90,7 +90,7 @@ class LoginDialog(QDialog):
             hint = QLabel(
                 self.tr(
                     "Demo database: sign in as admin, iso_secretary, reviewer, approver, "
-                    "clerk, officer or auditor, password <b>demo</b>."
+                    "clerk, officer, internal_auditor or auditor, password <b>demo</b>."
                 )
             )
             hint.setObjectName("demoHint")

@@ -56,6 +56,7 @@ HOME_AREAS: tuple[tuple[Role, str], ...] = (
     (Role.ISO_SECRETARY, "documents"),
     (Role.REVIEWER, "documents"),
     (Role.APPROVER, "documents"),
+    (Role.INTERNAL_AUDITOR, "documents"),
     (Role.AUDITOR, "audit"),
     (Role.ADMIN, "admin"),
 )
