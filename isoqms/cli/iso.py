@@ -250,6 +250,116 @@ def cmd_iso_review_report(ctx: Context) -> int:
     return 0
 
 
+def _audit_line(a: Any) -> str:
+    second = f", {a.second_name}" if a.second_name else ""
+    return (
+        f"{a.number}  {a.planned_on:%d/%m/%Y}  {a.state_label:<16} {a.answered}/{a.questions} "
+        f"câu  KPH {a.nonconformities}  KN {a.observations}  ({a.lead_name}{second})\n"
+        f"    {a.title}: {', '.join(a.processes)}"
+    )
+
+
+def cmd_iso_audits(ctx: Context) -> int:
+    from isoqms.services.internal_audit import programme
+
+    view = programme(ctx.db, ctx.actor, ctx.args.year)
+    if ctx.args.json:
+        emit_json({**asdict(view), "planned": view.planned, "done": view.done})
+        return 0
+    approved = (
+        f"đã phê duyệt ngày {view.approved_on:%d/%m/%Y} ({view.approved_by})"
+        if view.approved_on
+        else "chưa phê duyệt"
+    )
+    print(
+        f"Chương trình đánh giá nội bộ năm {view.year}: {view.planned} cuộc, "
+        f"{view.done} đã báo cáo; {approved}."
+    )
+    for a in view.audits:
+        print(_audit_line(a))
+    return 0
+
+
+def cmd_iso_audit_plan(ctx: Context) -> int:
+    from isoqms.services.internal_audit import AuditPlan, plan_audit
+
+    a = ctx.args
+    codes = tuple(c.strip() for p in a.process for c in p.split(",") if c.strip())
+    plan = AuditPlan(a.title, codes, a.date, a.lead, a.second or "", a.criteria or "")
+    view = plan_audit(ctx.db, ctx.actor, plan)
+    if ctx.args.json:
+        emit_json(view)
+        return 0
+    print(f"Đã lập kế hoạch đánh giá {view.number}: {view.questions} câu hỏi.")
+    return 0
+
+
+def cmd_iso_audit_approve(ctx: Context) -> int:
+    from isoqms.services.internal_audit import approve_programme
+
+    view = approve_programme(ctx.db, ctx.actor, ctx.args.year, ctx.args.note or "")
+    if ctx.args.json:
+        emit_json({**asdict(view), "planned": view.planned, "done": view.done})
+        return 0
+    print(f"Đã phê duyệt chương trình đánh giá nội bộ năm {view.year} ({view.planned} cuộc).")
+    return 0
+
+
+def cmd_iso_audit_checklist(ctx: Context) -> int:
+    from isoqms.services.internal_audit import audit
+
+    view = audit(ctx.db, ctx.actor, ctx.args.number)
+    if ctx.args.json:
+        emit_json(view)
+        return 0
+    print(_audit_line(view))
+    for i in view.items:
+        result = i.result_label or "chưa trả lời"
+        finding = f" → {i.finding}" if i.finding else ""
+        print(f"{i.seq:>3}. [{i.ref}] {i.question}")
+        print(f"     {result}{finding}" + (f": {i.note}" if i.note else ""))
+        for e in i.evidence:
+            print(f"     · {e.label}")
+    return 0
+
+
+def cmd_iso_audit_answer(ctx: Context) -> int:
+    from isoqms.services.internal_audit import Answer, answer
+
+    a = ctx.args
+    view = answer(
+        ctx.db, ctx.actor, a.number, a.seq, Answer(a.result, a.note or "", tuple(a.evidence))
+    )
+    item = view.items[a.seq - 1]
+    if ctx.args.json:
+        emit_json(item)
+        return 0
+    print(
+        f"Đã ghi câu {item.seq} của {view.number}: {item.result_label}"
+        + (f"; phát hiện {item.finding}" if item.finding else "")
+        + f" ({view.answered}/{view.questions} câu)."
+    )
+    return 0
+
+
+def cmd_iso_audit_report(ctx: Context) -> int:
+    from isoqms.services.internal_audit import audit_report_docx, close_audit
+
+    out = Path(ctx.args.out)
+    if out.suffix.lower() != ".docx":
+        raise ValidationError("Báo cáo đánh giá được ghi ra tệp Word: tên tệp phải có đuôi .docx.")
+    if ctx.args.conclusion is not None:
+        close_audit(ctx.db, ctx.actor, ctx.args.number, ctx.args.conclusion)
+    view, data = audit_report_docx(ctx.db, ctx.actor, ctx.args.number)
+    write_file(ctx.args.out, data)
+    if ctx.args.json:
+        emit_json({**asdict(view), "out": str(out)})
+        return 0
+    draft = "" if view.reported_on else " (dự thảo: cuộc đánh giá chưa kết thúc)"
+    print(f"Đã ghi báo cáo đánh giá {view.number}{draft} vào {out}.")
+    return 0
+
+
 def cmd_iso_risks(ctx: Context) -> int:
     from isoqms.services.risks import risks
 
@@ -380,6 +490,67 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         p.add_argument("--process", metavar="MÃ TÀI LIỆU")
         p.add_argument("--kind", choices=["risk", "opportunity"], help="mặc định: risk / như cũ")
         p.set_defaults(run=handler)
+    p = iso.add_parser(
+        "audits", help="chương trình đánh giá nội bộ của năm và các cuộc đánh giá", parents=[common]
+    )
+    p.add_argument("--year", type=int, metavar="YYYY", help="mặc định: năm nay")
+    p.set_defaults(run=cmd_iso_audits)
+    audit = iso.add_parser(
+        "audit", help="lập kế hoạch, ghi kết quả, báo cáo một cuộc đánh giá nội bộ"
+    ).add_subparsers(dest="audit_command", metavar="STEP", required=True)
+    p = audit.add_parser(
+        "plan", help="thêm cuộc đánh giá vào chương trình (thư ký ISO)", parents=[common]
+    )
+    p.add_argument("--title", required=True)
+    p.add_argument(
+        "--process",
+        action="append",
+        required=True,
+        metavar="MÃ TÀI LIỆU",
+        help="quy trình được đánh giá (lặp lại hoặc cách nhau dấu phẩy)",
+    )
+    p.add_argument("--date", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--lead", required=True, metavar="TÊN ĐĂNG NHẬP", help="trưởng đoàn đánh giá")
+    p.add_argument("--second", metavar="TÊN ĐĂNG NHẬP", help="người đánh giá thứ hai")
+    p.add_argument("--criteria", help="căn cứ đánh giá")
+    p.set_defaults(run=cmd_iso_audit_plan)
+    p = audit.add_parser(
+        "approve-programme",
+        help="phê duyệt chương trình đánh giá của năm (người phê duyệt)",
+        parents=[common],
+    )
+    p.add_argument("--year", type=int, required=True, metavar="YYYY")
+    p.add_argument("--note")
+    p.set_defaults(run=cmd_iso_audit_approve)
+    p = audit.add_parser("checklist", help="danh mục câu hỏi và câu trả lời", parents=[common])
+    p.add_argument("number", metavar="SỐ")
+    p.set_defaults(run=cmd_iso_audit_checklist)
+    p = audit.add_parser(
+        "answer", help="ghi câu trả lời (người đánh giá của cuộc đánh giá)", parents=[common]
+    )
+    p.add_argument("number", metavar="SỐ")
+    p.add_argument("seq", type=int, metavar="CÂU")
+    p.add_argument(
+        "--result", required=True, choices=["conform", "nonconform", "observation", "na"]
+    )
+    p.add_argument("--note")
+    p.add_argument(
+        "--evidence",
+        action="append",
+        default=[],
+        metavar="LOẠI:THAM CHIẾU",
+        help="dossier:MÃ, document:MÃ, event:SỐ hoặc file:ĐƯỜNG DẪN (lặp lại được)",
+    )
+    p.set_defaults(run=cmd_iso_audit_answer)
+    p = audit.add_parser(
+        "report",
+        help="báo cáo đánh giá (.docx); --conclusion kết thúc cuộc đánh giá",
+        parents=[common],
+    )
+    p.add_argument("number", metavar="SỐ")
+    p.add_argument("--out", required=True, metavar="FILE.docx")
+    p.add_argument("--conclusion", help="kết luận của trưởng đoàn: kết thúc cuộc đánh giá")
+    p.set_defaults(run=cmd_iso_audit_report)
     p = iso.add_parser(
         "findings", help="phát hiện, sự không phù hợp và hành động khắc phục", parents=[common]
     )

@@ -475,7 +475,15 @@ def answer(
         ).scalar_one_or_none()
         if item is None:
             raise NotFound(f"{row.number} không có câu hỏi số {seq}.")
-        evidence = [_evidence(session, e).as_dict() for e in reply.evidence if e.strip()]
+        # a file already kept with this answer is named again by its SHA-256
+        kept = {
+            f"file:{e['ref']}": e for e in json.loads(item.evidence or "[]") if e["kind"] == "file"
+        }
+        evidence = [
+            kept.get(e.strip()) or _evidence(session, e).as_dict()
+            for e in reply.evidence
+            if e.strip()
+        ]
         before = {"seq": seq, "result": item.result, "note": item.note, "evidence": item.evidence}
         if item.finding_id is not None and Result(item.result) is not result:
             finding = session.get(IsoFinding, item.finding_id)

@@ -39,6 +39,7 @@ from isoqms.ui.context import AppContext
 from isoqms.ui.documents import RegisterPage
 from isoqms.ui.dossiers import DossiersPage
 from isoqms.ui.intake import IntakePage
+from isoqms.ui.internal_audit import InternalAuditPage
 from isoqms.ui.iso_cycle import IsoCyclePage
 from isoqms.ui.labels import local_time, role_label
 from isoqms.ui.operations import BusyCursor, changing, reading
@@ -104,7 +105,7 @@ class AdminPage(QTabWidget):
 
 class DocumentsPage(QTabWidget):
     """ISO documents: the procedure catalogue, the controlled-document register, the
-    records list and the year's ISO cycle."""
+    records list, the year's ISO cycle and its internal audit."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,8 @@ class DocumentsPage(QTabWidget):
         self.addTab(self.records, self.tr("Records list"))
         self.cycle = IsoCyclePage(ctx)
         self.addTab(self.cycle, self.tr("ISO cycle"))
+        self.audit = InternalAuditPage(ctx)
+        self.addTab(self.audit, self.tr("Internal audit"))
 
 
 class MainWindow(QMainWindow):

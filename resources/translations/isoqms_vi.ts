@@ -65,6 +65,41 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Answer question %1</source>
+        <translation>Trả lời câu hỏi %1</translation>
+    </message>
+    <message>
+        <source>&amp;Attach a file…</source>
+        <translation>&amp;Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>&amp;Kết quả:</translation>
+    </message>
+    <message>
+        <source>What was &amp;seen:</source>
+        <translation>Những gì &amp;quan sát được:</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence (one per line):</source>
+        <translation>&amp;Bằng chứng (mỗi dòng một):</translation>
+    </message>
+    <message>
+        <source>Files kept:</source>
+        <translation>Tệp đã lưu:</translation>
+    </message>
+    <message>
+        <source>Evidence file</source>
+        <translation>Tệp bằng chứng</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
     <name>AsOfDocumentsModel</name>
     <message>
         <source>Code</source>
@@ -248,6 +283,45 @@
     <message>
         <source>Or type the code printed on the checkpoint page (NUMBER:HASH):</source>
         <translation>Hoặc gõ mã in trên trang mốc kiểm tra (SỐ:MÃ-BĂM):</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPlanDialog</name>
+    <message>
+        <source>Plan an internal audit</source>
+        <translation>Lập kế hoạch đánh giá nội bộ</translation>
+    </message>
+    <message>
+        <source>Internal audit of the civil-status processes</source>
+        <translation>Đánh giá nội bộ các quy trình hộ tịch</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— không —</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tên cuộc đánh giá:</translation>
+    </message>
+    <message>
+        <source>&amp;Processes (space ticks):</source>
+        <translation>&amp;Quy trình (phím cách để chọn):</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Ngày đánh giá:</translation>
+    </message>
+    <message>
+        <source>&amp;Lead auditor:</source>
+        <translation>Trưởng đoàn đánh &amp;giá:</translation>
+    </message>
+    <message>
+        <source>&amp;Second auditor:</source>
+        <translation>Người đánh giá &amp;thứ hai:</translation>
+    </message>
+    <message>
+        <source>&amp;Criteria:</source>
+        <translation>Căn &amp;cứ đánh giá:</translation>
     </message>
 </context>
 <context>
@@ -688,6 +762,10 @@
     <message>
         <source>ISO cycle</source>
         <translation>Chu kỳ ISO</translation>
+    </message>
+    <message>
+        <source>Internal audit</source>
+        <translation>Đánh giá nội bộ</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1365,117 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>InternalAuditPage</name>
+    <message>
+        <source>&amp;Plan an audit…</source>
+        <translation>&amp;Lập kế hoạch đánh giá…</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve the programme…</source>
+        <translation>&amp;Phê duyệt chương trình…</translation>
+    </message>
+    <message>
+        <source>&amp;Answer the question…</source>
+        <translation>&amp;Trả lời câu hỏi…</translation>
+    </message>
+    <message>
+        <source>Audit &amp;report…</source>
+        <translation>&amp;Báo cáo đánh giá…</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Cuộc đánh giá</translation>
+    </message>
+    <message>
+        <source>Auditors</source>
+        <translation>Người đánh giá</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Đã trả lời</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Câu hỏi</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>What was seen, evidence</source>
+        <translation>Quan sát, bằng chứng</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Phát hiện</translation>
+    </message>
+    <message>
+        <source>Internal audit</source>
+        <translation>Đánh giá nội bộ</translation>
+    </message>
+    <message>
+        <source>approved on %1 by %2</source>
+        <translation>đã phê duyệt ngày %1 (%2)</translation>
+    </message>
+    <message>
+        <source>not approved yet</source>
+        <translation>chưa phê duyệt</translation>
+    </message>
+    <message>
+        <source>Programme: %1 audits, %2 reported; %3.</source>
+        <translation>Chương trình: %1 cuộc đánh giá, %2 đã báo cáo; %3.</translation>
+    </message>
+    <message>
+        <source>Approve the programme</source>
+        <translation>Phê duyệt chương trình</translation>
+    </message>
+    <message>
+        <source>Approve the internal audit programme of %1. Note (optional):</source>
+        <translation>Phê duyệt chương trình đánh giá nội bộ năm %1. Ghi chú (nếu có):</translation>
+    </message>
+    <message>
+        <source>Audit report</source>
+        <translation>Báo cáo đánh giá</translation>
+    </message>
+    <message>
+        <source>%1 questions are not answered yet: the report printed now is a draft.</source>
+        <translation>Còn %1 câu hỏi chưa trả lời: báo cáo in lúc này là dự thảo.</translation>
+    </message>
+    <message>
+        <source>Conclusion of the lead auditor (closes the audit):</source>
+        <translation>Kết luận của trưởng đoàn (kết thúc cuộc đánh giá):</translation>
+    </message>
+    <message>
+        <source>Save the audit report</source>
+        <translation>Lưu báo cáo đánh giá</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
+    </message>
+</context>
+<context>
     <name>IsoCyclePage</name>
     <message>
         <source>&amp;Declare conformity…</source>
@@ -1642,8 +1831,8 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <source>Demo database: sign in as admin, iso_secretary, reviewer, approver, clerk, officer or auditor, password &lt;b&gt;demo&lt;/b&gt;.</source>
-        <translation>Cơ sở dữ liệu mẫu: đăng nhập bằng admin, iso_secretary, reviewer, approver, clerk, officer hoặc auditor, mật khẩu &lt;b&gt;demo&lt;/b&gt;.</translation>
+        <source>Demo database: sign in as admin, iso_secretary, reviewer, approver, clerk, officer, internal_auditor or auditor, password &lt;b&gt;demo&lt;/b&gt;.</source>
+        <translation>Dữ liệu mẫu: đăng nhập bằng admin, iso_secretary, reviewer, approver, clerk, officer, internal_auditor hoặc auditor, mật khẩu &lt;b&gt;demo&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Enter your user name.</source>
@@ -2999,6 +3188,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Auditor</source>
         <translation>Đánh giá viên</translation>
+    </message>
+    <message>
+        <source>Internal auditor</source>
+        <translation>Chuyên gia đánh giá nội bộ</translation>
     </message>
 </context>
 <context>
