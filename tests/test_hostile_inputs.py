@@ -186,7 +186,10 @@ DOSSIERS = [f"000.00.38.H47-2611{day:02d}-{n:04d}" for day in (2, 3, 30) for n i
 DOSSIER = st.one_of(st.sampled_from(DOSSIERS), TEXT)
 PROCEDURE = st.one_of(st.sampled_from(["1.004873", "2.000815", "1.001193", "9.999999"]), TEXT)
 DOCUMENT = st.one_of(st.sampled_from(["QT-HT-01", "CSCL-01", "QT-KSTL-01", "BM-99"]), TEXT)
-USERS = ["admin", "iso_secretary", "reviewer", "approver", "clerk", "officer", "auditor"]
+USERS = [
+    "admin", "iso_secretary", "reviewer", "approver", "clerk", "officer", "auditor",
+    "internal_auditor",
+]  # fmt: skip
 USER = st.one_of(st.sampled_from(USERS), TEXT)
 LIMIT = st.one_of(st.sampled_from(["0", "-1", "1", "99999999999", "10" * 20]), NUMBER)
 
@@ -568,6 +571,53 @@ def _catalogue(h: Harness, draw: Draw) -> list[Way]:
             draw(st.sampled_from(["approver", "iso_secretary"])),
             ["iso", "declaration", "--out", out_path(h, draw, ".docx"), "--number", draw(TEXT)],
         ),
+        lambda: (draw(USER), ["iso", "audits", "--year", draw(YEAR)]),
+        lambda: (
+            draw(st.sampled_from(["iso_secretary", "clerk"])),
+            [
+                "iso",
+                "audit",
+                "plan",
+                "--title",
+                draw(TEXT),
+                "--process",
+                draw(DOCUMENT),
+                "--date",
+                draw(DATE),
+                "--lead",
+                draw(USER),
+            ],
+        ),
+        lambda: (draw(USER), ["iso", "audit", "approve-programme", "--year", draw(YEAR)]),
+        lambda: (draw(USER), ["iso", "audit", "checklist", draw(AUDIT)]),
+        lambda: (
+            draw(st.sampled_from(["internal_auditor", "iso_secretary"])),
+            [
+                "iso",
+                "audit",
+                "answer",
+                draw(AUDIT),
+                draw(NUMBER),
+                "--result",
+                draw(st.sampled_from(["conform", "nonconform", "na"])),
+                "--note",
+                draw(TEXT),
+                "--evidence",
+                draw(EVIDENCE),
+            ],
+        ),
+        lambda: (
+            draw(USER),
+            [
+                "iso",
+                "audit",
+                "report",
+                draw(AUDIT),
+                "--out",
+                out_path(h, draw, ".docx"),
+                *draw(st.sampled_from([[], ["--conclusion", "Đạt"]])),
+            ],
+        ),
         lambda: ("iso_secretary", ["docs", "start", draw(DOCUMENT), "--summary", draw(TEXT)]),
         lambda: (
             "iso_secretary",
@@ -591,6 +641,11 @@ def _catalogue(h: Harness, draw: Draw) -> list[Way]:
     ]
 
 
+AUDIT = st.one_of(st.sampled_from(["DG-2026-01", "DG-1", "1", "0"]), TEXT)
+EVIDENCE = st.one_of(
+    st.sampled_from(["dossier:X", "document:QT-HT-01", "event:1", "event:-1", "file:/nope"]),
+    TEXT,
+)
 FINDING = st.one_of(st.sampled_from(["PH-2026-01", "PH-2026-02", "PH-2026-03", "PH-1"]), TEXT)
 REVISION = st.one_of(st.sampled_from(["1", "2", "2.0", "1.1", "0", "-1", "x.y"]), TEXT)
 EXPORT_JSON = json.dumps(_content(), ensure_ascii=False).encode("utf-8")

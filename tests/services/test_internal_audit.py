@@ -151,7 +151,7 @@ def test_an_audit_from_plan_to_report(demo_db: Database, tmp_path: Path) -> None
     assert closed.state == "reported" and closed.reported_on == clock.today()
     with pytest.raises(Conflict):
         ia.answer(demo_db, lead, made.number, 1, ia.Answer("conform"))
-    view, data = ia.audit_report_docx(demo_db, login(demo_db, "auditor"), made.number)
+    _view, data = ia.audit_report_docx(demo_db, login(demo_db, "auditor"), made.number)
     text = _docx_text(data)
     for expected in (
         made.number, "BÁO CÁO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", item.finding,
@@ -164,3 +164,62 @@ def test_an_audit_from_plan_to_report(demo_db: Database, tmp_path: Path) -> None
     ia.plan_audit(demo_db, secretary, _plan(processes=("QT-HT-02",), title="Đợt 2"))
     again = ia.programme(demo_db, approver, year)
     assert not again.approved and again.planned == 2 and again.done == 1
+
+
+def test_the_command_line_plans_answers_and_reports(demo_db: Database, tmp_path: Path) -> None:
+    import json
+
+    from tests.helpers import run_cli
+    from tests.helpers_pdf import libreoffice_pdf, pdf_text
+
+    url = demo_db.url.render_as_string(hide_password=False)
+    env = {"ISOQMS_PASSWORD": "demo"}
+
+    def cli(user: str, *args: str) -> str:
+        result = run_cli("--db", url, "--user", user, "iso", *args, env=env)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+        return result.stdout
+
+    day = f"{clock.today():%Y-%m-%d}"
+    plan = [
+        "audit", "plan", "--title", "Đánh giá khai tử", "--process", "QT-HT-04",
+        "--date", day, "--lead", "internal_auditor", "--json",
+    ]  # fmt: skip
+    made = json.loads(cli("iso_secretary", *plan))
+    number, questions = made["number"], made["questions"]
+    refused = run_cli("--db", url, "--user", "clerk", "iso", *plan, env=env)
+    assert refused.returncode == 1 and "không có quyền" in refused.stderr
+    for seq in range(1, questions + 1):
+        result = "observation" if seq == 3 else "conform"
+        cli("internal_auditor", "audit", "answer", number, str(seq), "--result", result,
+            "--note", "Sổ rủi ro chưa ghi quá trình khai tử", "--evidence",
+            "document:QT-HT-04")  # fmt: skip
+    checklist = json.loads(cli("auditor", "audit", "checklist", number, "--json"))
+    assert checklist["answered"] == questions and checklist["observations"] == 1
+    assert checklist["items"][2]["finding"].startswith("PH-")
+    out = tmp_path / "bao-cao.docx"
+    reported = json.loads(
+        cli(
+            "internal_auditor",
+            "audit",
+            "report",
+            number,
+            "--out",
+            str(out),
+            "--conclusion",
+            "Quy trình khai tử được thực hiện đúng",
+            "--json",
+        )
+    )
+    assert reported["state"] == "reported" and reported["out"] == str(out)
+    programme = json.loads(cli("auditor", "audits", "--json"))
+    reported_ones = [a for a in programme["audits"] if a["state"] == "reported"]
+    assert programme["done"] == len(reported_ones) and number in [
+        a["number"] for a in reported_ones
+    ]
+    assert number in [a["number"] for a in programme["audits"]] and not programme["approved"]
+    text = pdf_text(libreoffice_pdf(out, tmp_path), tmp_path)
+    for expected in (number, "Quy trình khai tử được thực hiện đúng", "QT-HT-04 bước 1",
+                     checklist["items"][2]["finding"], "TRƯỞNG ĐOÀN ĐÁNH GIÁ"):  # fmt: skip
+        assert expected in " ".join(text.split()), expected

@@ -30,6 +30,7 @@ from isoqms.services import (
     existing_documents,
     findings,
     intake,
+    internal_audit,
     iso_cycle,
     journey,
     objectives,
@@ -121,6 +122,18 @@ OPERATIONS: dict[str, Op] = {
         db, a, "PH-2026-02", effective=True, note="Thử"
     ),
     "findings.close_finding": lambda db, a, k: findings.close_finding(db, a, "PH-2026-03", "Thử"),
+    "internal_audit.plan_audit": lambda db, a, k: internal_audit.plan_audit(
+        db, a, internal_audit.AuditPlan("Thử", ("QT-HT-01",), clock.today(), "internal_auditor")
+    ),
+    "internal_audit.approve_programme": lambda db, a, k: internal_audit.approve_programme(
+        db, a, clock.today().year
+    ),
+    "internal_audit.answer": lambda db, a, k: internal_audit.answer(
+        db, a, "DG-2026-01", 1, internal_audit.Answer("conform")
+    ),
+    "internal_audit.close_audit": lambda db, a, k: internal_audit.close_audit(
+        db, a, "DG-2026-01", "Thử"
+    ),
     "document_reviews.withdraw": lambda db, a, k: document_reviews.withdraw(
         db, a, "QT-KSTL-01", on=clock.today(), reason="Thử"
     ),
@@ -275,6 +288,7 @@ def _fingerprint(db: Database) -> dict[str, int]:
         "revision_signature", "document_copy", "dossier", "dossier_event", "print_log",
         "counter_notice", "stored_file", "procedure", "procedure_revision", "record_type",
         "quality_objective", "unit_profile", "iso_declaration", "iso_finding", "iso_risk",
+        "iso_audit", "iso_audit_item", "iso_audit_programme", "iso_review",
     )  # fmt: skip
     with db.read() as session:
         return {
