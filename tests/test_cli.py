@@ -26,7 +26,7 @@ def demo_url(demo_db: Database) -> str:
 def test_init_demo_on_an_empty_database(db_url: str) -> None:
     result = run_cli("--db", db_url, "init", "--demo", "--without-dossiers")
     assert result.returncode == 0, result.stderr
-    assert "7 người dùng" in result.stdout and "hồ sơ mẫu" not in result.stdout
+    assert "8 người dùng" in result.stdout and "hồ sơ mẫu" not in result.stdout
 
 
 def test_init_demo_twice_is_harmless(demo_url: str) -> None:
@@ -46,6 +46,7 @@ def test_user_list_json(demo_url: str) -> None:
         "clerk",
         "officer",
         "auditor",
+        "internal_auditor",
     }
     assert users["auditor"]["full_name"] == "Vũ Thị Ủy"
     assert users["clerk"]["roles"] == ["clerk"]
@@ -169,7 +170,7 @@ def test_audit_verify_and_log(demo_url: str) -> None:
     )
     assert log.returncode == 0, log.stderr
     entries = json.loads(log.stdout)
-    assert len(entries) == 7 and all(e["action"] == "user.create" for e in entries)
+    assert len(entries) == 8 and all(e["action"] == "user.create" for e in entries)
     assert entries[0]["after"]["username"] == "admin"
 
 

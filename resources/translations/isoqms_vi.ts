@@ -1384,7 +1384,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
     <message>
         <source>&amp;Year:</source>
-        <translation>&amp;Năm:</translation>
+        <translation>Nă&amp;m:</translation>
     </message>
     <message>
         <source>No.</source>

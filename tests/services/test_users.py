@@ -153,7 +153,7 @@ def test_the_last_admin_cannot_be_removed(demo_db: Database, admin: Actor) -> No
 def test_users_are_never_deleted_only_deactivated(demo_db: Database, admin: Actor) -> None:
     svc.set_active(demo_db, admin, "officer", False)
     names = {u.username: u.active for u in svc.list_users(demo_db, admin)}
-    assert names["officer"] is False and len(names) == 7
+    assert names["officer"] is False and len(names) == 8
 
 
 def test_reset_and_change_password(demo_db: Database, admin: Actor) -> None:

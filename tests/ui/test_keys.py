@@ -74,6 +74,7 @@ def window_for(qtbot: QtBot, ctx: AppContext) -> MainWindow:
         ("reviewer", "documents", None),
         ("approver", "documents", None),
         ("auditor", "audit", None),
+        ("internal_auditor", "documents", None),
         ("admin", "admin", None),
     ],
 )

@@ -44,7 +44,7 @@ def test_model_lists_the_demo_users(
 ) -> None:
     page = loaded_page(qtbot, make_ctx("admin"))
     qtmodeltester.check(page.model)
-    assert page.model.rowCount() == 7
+    assert page.model.rowCount() == 8
     assert cell(page, "auditor", Columns.FULL_NAME) == "Vũ Thị Ủy"
     assert cell(page, "clerk", Columns.ROLES) == "Công chức tiếp nhận"
     assert cell(page, "clerk", Columns.STATE) == "Đang hoạt động"
@@ -72,7 +72,7 @@ def test_admin_adds_a_user_through_the_dialog(
     monkeypatch.setattr(dialogs, "run_dialog", fill)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.add_button.click()
-    assert page.model.rowCount() == 8
+    assert page.model.rowCount() == 9
     assert cell(page, "thuky2", Columns.ROLES) == "Thư ký ISO"
     assert audit_count(ctx.db) == events + 1
 
@@ -130,7 +130,7 @@ def test_without_the_permission_the_buttons_are_absent(
     qtbot: QtBot, make_ctx: Callable[[str], AppContext]
 ) -> None:
     page = loaded_page(qtbot, make_ctx("auditor"))
-    assert page.model.rowCount() == 7
+    assert page.model.rowCount() == 8
     assert not page.add_button.isVisible() and not page.toggle_button.isVisible()
     assert not page.unlock_button.isVisible()
 
