@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,19 @@ def cmd_iso_status(ctx: Context) -> int:
     from isoqms.services.risks import risks
 
     register = risks(ctx.db, ctx.actor, day)
+    from isoqms.services.internal_audit import programme
+    from isoqms.services.management_review import reviews
+    from isoqms.services.objectives import for_period
+    from isoqms.services.statistics import Period
+
+    audits = programme(ctx.db, ctx.actor, day.year, day)
+    upcoming = sorted(a.planned_on for a in audits.audits if a.reported_on is None)
+    held = [r for r in reviews(ctx.db, ctx.actor, day.year) if r.held_on <= day]
+    meeting = held[-1] if held else None
+    decisions_open = (
+        sum(1 for f in open_findings if f.number in meeting.decisions) if meeting else 0
+    )
+    aims = for_period(ctx.db, ctx.actor, Period.custom(dt.date(day.year, 1, 1), day))
     count = {what: sum(1 for r in todo if r.what == what) for what in REMINDER_KINDS}
     last = declaration.last
     status = {
@@ -107,6 +121,24 @@ def cmd_iso_status(ctx: Context) -> int:
             "lines": len(register),
             "high": sum(1 for r in register if r.level == "Cao"),
             "review_overdue": [r.id for r in register if r.review_overdue],
+        },
+        "audits": {
+            "programme_approved": audits.approved,
+            "planned": audits.planned,
+            "done": audits.done,
+            "next_planned_on": upcoming[0] if upcoming else None,
+        },
+        "review": {
+            "done": meeting is not None,
+            "number": meeting.number if meeting else None,
+            "held_on": meeting.held_on if meeting else None,
+            "approved": meeting is not None and meeting.approved_on is not None,
+            "decisions_open": decisions_open,
+        },
+        "objectives": {
+            "lines": len(aims),
+            "met": sum(1 for o in aims if o.met == "Đạt"),
+            "not_met": sum(1 for o in aims if o.met == "Không đạt"),
         },
     }
     if ctx.args.json:
@@ -146,6 +178,25 @@ def cmd_iso_status(ctx: Context) -> int:
         f"- Rủi ro và cơ hội: {len(register)} dòng"
         + (f", {len(late_risks)} quá hạn xem xét lại" if late_risks else "")
         + " → isoqms iso risks"
+    )
+    print(
+        f"- Đánh giá nội bộ: {audits.planned} cuộc theo kế hoạch, {audits.done} đã báo cáo; "
+        + ("chương trình đã phê duyệt" if audits.approved else "chương trình chưa phê duyệt")
+        + (f"; cuộc tiếp theo ngày {upcoming[0]:%d/%m/%Y}" if upcoming else "")
+        + " → isoqms iso audits"
+    )
+    if meeting is None:
+        print("- Xem xét của lãnh đạo: chưa họp năm nay → isoqms iso review-report")
+    else:
+        print(
+            f"- Xem xét của lãnh đạo: {meeting.number} ngày {meeting.held_on:%d/%m/%Y}, "
+            + ("biên bản đã phê duyệt" if meeting.approved_on else "biên bản chưa phê duyệt")
+            + f"; {decisions_open} quyết định còn mở → isoqms iso reviews"
+        )
+    status_of = status["objectives"]
+    print(
+        f"- Mục tiêu chất lượng: {status_of['met']} đạt, "  # type: ignore[index]
+        f"{status_of['not_met']} không đạt trên {len(aims)} mục tiêu."  # type: ignore[index]
     )
     return 0
 
@@ -226,12 +277,17 @@ def cmd_iso_review_report(ctx: Context) -> int:
     out = Path(ctx.args.out)
     if out.suffix.lower() != ".docx":
         raise ValidationError("Báo cáo xem xét được ghi ra tệp Word: tên tệp phải có đuôi .docx.")
-    inputs, data = review_report_docx(ctx.db, ctx.actor, ctx.args.year)
+    inputs, data = review_report_docx(ctx.db, ctx.actor, ctx.args.year, review=ctx.args.review)
     write_file(ctx.args.out, data)
     if ctx.args.json:
         emit_json(
             {
                 "year": inputs.year,
+                "review": ctx.args.review,
+                "audits_planned": inputs.audits.planned if inputs.audits else 0,
+                "audits_done": inputs.audits.done if inputs.audits else 0,
+                "previous_review": inputs.previous.number if inputs.previous else None,
+                "previous_actions": {f.number: f.state for f in inputs.previous_actions},
                 "from": inputs.period.start,
                 "to": inputs.period.end,
                 "out": str(out),
@@ -243,10 +299,83 @@ def cmd_iso_review_report(ctx: Context) -> int:
             }
         )
         return 0
-    print(
-        f"Đã ghi báo cáo đầu vào xem xét của lãnh đạo năm {inputs.year} "
-        f"({inputs.period.label}) vào {out}."
+    what = (
+        f"biên bản họp xem xét của lãnh đạo {ctx.args.review}"
+        if ctx.args.review
+        else "báo cáo đầu vào xem xét của lãnh đạo"
     )
+    print(f"Đã ghi {what} năm {inputs.year} ({inputs.period.label}) vào {out}.")
+    return 0
+
+
+def _review_line(r: Any) -> str:
+    approved = (
+        f"phê duyệt {r.approved_on:%d/%m/%Y} ({r.approved_by})"
+        if r.approved_on
+        else "chưa phê duyệt"
+    )
+    return (
+        f"{r.number}  {r.held_on:%d/%m/%Y}  chủ trì {r.chair}; {approved}; "
+        f"quyết định: {', '.join(r.decisions) or 'không có'}"
+    )
+
+
+def cmd_iso_reviews(ctx: Context) -> int:
+    from isoqms.services.management_review import reviews
+
+    found = reviews(ctx.db, ctx.actor, ctx.args.year)
+    if ctx.args.json:
+        emit_json(found)
+        return 0
+    if not found:
+        print("Chưa ghi cuộc họp xem xét của lãnh đạo nào.")
+    for r in found:
+        print(_review_line(r))
+    return 0
+
+
+def _decision(text: str) -> Any:
+    from isoqms.services.management_review import ReviewDecision
+
+    parts = text.split("|")
+    if len(parts) != 3:
+        raise ValidationError(
+            "Mỗi --decision có dạng “nội dung|tên đăng nhập người thực hiện|YYYY-MM-DD”."
+        )
+    try:
+        due = parse_date(parts[2].strip())
+    except argparse.ArgumentTypeError as error:
+        raise ValidationError(f"Hạn của quyết định: {error}.") from None
+    return ReviewDecision(parts[0], parts[1].strip(), due)
+
+
+def cmd_iso_review_record(ctx: Context) -> int:
+    from isoqms.services.management_review import ReviewRecord, record_review
+
+    a = ctx.args
+    record = ReviewRecord(
+        a.held_on,
+        a.chair,
+        a.participants,
+        a.conclusion,
+        tuple(_decision(d) for d in a.decision),
+    )
+    view = record_review(ctx.db, ctx.actor, record)
+    if ctx.args.json:
+        emit_json(view)
+        return 0
+    print(f"Đã ghi biên bản {_review_line(view)}")
+    return 0
+
+
+def cmd_iso_review_approve(ctx: Context) -> int:
+    from isoqms.services.management_review import approve_review
+
+    view = approve_review(ctx.db, ctx.actor, ctx.args.number)
+    if ctx.args.json:
+        emit_json(view)
+        return 0
+    print(f"Đã phê duyệt biên bản {_review_line(view)}")
     return 0
 
 
@@ -468,7 +597,32 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--year", type=int, required=True, metavar="YYYY")
     p.add_argument("--out", required=True, metavar="FILE.docx")
+    p.add_argument("--review", metavar="SỐ", help="biên bản của cuộc họp đã ghi (số XX-YYYY-NN)")
     p.set_defaults(run=cmd_iso_review_report)
+    p = iso.add_parser("reviews", help="các cuộc họp xem xét của lãnh đạo đã ghi", parents=[common])
+    p.add_argument("--year", type=int, metavar="YYYY")
+    p.set_defaults(run=cmd_iso_reviews)
+    review = iso.add_parser(
+        "review", help="ghi, phê duyệt biên bản họp xem xét của lãnh đạo"
+    ).add_subparsers(dest="review_command", metavar="STEP", required=True)
+    p = review.add_parser(
+        "record", help="ghi biên bản cuộc họp và các quyết định (thư ký ISO)", parents=[common]
+    )
+    p.add_argument("--held-on", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--chair", required=True, help="người chủ trì")
+    p.add_argument("--participants", required=True, help="thành phần tham dự")
+    p.add_argument("--conclusion", required=True, help="kết luận của cuộc họp")
+    p.add_argument(
+        "--decision",
+        action="append",
+        default=[],
+        metavar="NỘI DUNG|NGƯỜI|YYYY-MM-DD",
+        help="quyết định: nội dung, tên đăng nhập người thực hiện, hạn (lặp lại được)",
+    )
+    p.set_defaults(run=cmd_iso_review_record)
+    p = review.add_parser("approve", help="phê duyệt biên bản (người phê duyệt)", parents=[common])
+    p.add_argument("number", metavar="SỐ")
+    p.set_defaults(run=cmd_iso_review_approve)
     p = iso.add_parser("risks", help="sổ rủi ro và cơ hội của các quá trình", parents=[common])
     p.set_defaults(run=cmd_iso_risks)
     risk = iso.add_parser("risk", help="ghi, xem xét một dòng sổ rủi ro").add_subparsers(

@@ -35,6 +35,7 @@ class FindingSource(enum.StrEnum):
     COMPLAINT = "complaint"
     LATE_DOSSIER = "late_dossier"
     OBJECTIVE = "objective"
+    REVIEW = "review"  # a decision of the management review, tracked to done
     OTHER = "other"
 
     @property
@@ -44,6 +45,7 @@ class FindingSource(enum.StrEnum):
             FindingSource.COMPLAINT: "Phản ánh, khiếu nại",
             FindingSource.LATE_DOSSIER: "Hồ sơ trễ hạn",
             FindingSource.OBJECTIVE: "Mục tiêu chất lượng không đạt",
+            FindingSource.REVIEW: "Quyết định của xem xét lãnh đạo",
             FindingSource.OTHER: "Khác",
         }[self]
 

@@ -67,6 +67,8 @@ class Permission(enum.StrEnum):
     # secretary, the checklists answered and reported by the audits' own auditors
     AUDITS_PLAN = "audits.plan"
     AUDITS_RECORD = "audits.record"
+    # the management review's meeting recorded by the secretary (approved by the chair)
+    REVIEWS_RECORD = "reviews.record"
 
 
 _READ = {Permission.RECORDS_READ}
@@ -91,6 +93,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.FINDINGS_MANAGE,
             Permission.FINDINGS_ACT,
             Permission.AUDITS_PLAN,
+            Permission.REVIEWS_RECORD,
         }
     ),
     Role.REVIEWER: frozenset(

@@ -24,6 +24,9 @@ class ReviewReport:
     sections: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[tuple[str, ...], ...]], ...]
     prepared_by: str  # the secretary's name
     head_name: str
+    #: the meeting's number when this is its record (biên bản), else the input report
+    record: str = ""
+    chair: str = ""
 
 
 def render_review_docx(data: ReviewReport) -> bytes:
@@ -32,10 +35,17 @@ def render_review_docx(data: ReviewReport) -> bytes:
     number = official.paragraph(doc, "Số:      /BC-BCĐISO", size=12)
     number.paragraph_format.space_before = Pt(6)
     official.place_and_date(doc, data.place, data.made_on)
-    official.paragraph(doc, "BÁO CÁO", bold=True, centre=True, size=14)
+    official.paragraph(
+        doc, "BIÊN BẢN" if data.record else "BÁO CÁO", bold=True, centre=True, size=14
+    )
     official.paragraph(
         doc,
-        f"Đầu vào xem xét của lãnh đạo về Hệ thống quản lý chất lượng năm {data.year}",
+        (
+            f"Họp xem xét của lãnh đạo về Hệ thống quản lý chất lượng năm {data.year} "
+            f"({data.record})"
+            if data.record
+            else f"Đầu vào xem xét của lãnh đạo về Hệ thống quản lý chất lượng năm {data.year}"
+        ),
         bold=True,
         centre=True,
     )
@@ -51,7 +61,13 @@ def render_review_docx(data: ReviewReport) -> bytes:
         if headings and rows:
             official.table(doc, headings, rows)
 
-    official.signatures(doc, (("NGƯỜI LẬP", data.prepared_by), ("CHỦ TỊCH UBND", data.head_name)))
+    official.signatures(
+        doc,
+        (
+            ("THƯ KÝ" if data.record else "NGƯỜI LẬP", data.prepared_by),
+            ("CHỦ TRÌ" if data.record else "CHỦ TỊCH UBND", data.chair or data.head_name),
+        ),
+    )
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -26,6 +26,7 @@ from isoqms.services import document_copies, document_reviews, process_documents
 from isoqms.services import documents as docs
 from isoqms.services.demo_documents import header_docx
 from isoqms.services.uow import Actor
+from isoqms.services.users import UserInfo
 
 #: The legal basis added to QT-HT-03's procedure in its new issue.
 DECREE_118 = (
@@ -169,6 +170,7 @@ def run_demo_lifecycle(db: Database, password: str) -> None:
 
     _demo_findings(db, secretary, reviewer, approver, today)
     _demo_risks(db, secretary, today)
+    _demo_review(db, secretary, approver, today)
 
     # The yearly review of what is overdue: still fit, no change (one left to do).
     for reminder in document_reviews.reminders(db, reviewer):
@@ -199,23 +201,11 @@ def _demo_findings(
 
     officer = _actor(db, "officer")
     audited = today - dt.timedelta(days=75)
-    first = raise_finding(
-        db,
-        secretary,
-        FindingDraft(
-            "nonconformity",
-            "Phiếu kiểm soát quá trình của 3/20 hồ sơ hộ tịch kiểm tra thiếu chữ ký của "
-            "người nhận ở bước chuyển hồ sơ.",
-            clause="8.5.1",
-            process="QT-HT-01",
-            evidence="Hồ sơ mẫu tháng 8 và 9 tại Quầy 1",
-        ),
-        today=audited,
-    )
+    first, second = _demo_audit(db, secretary, approver, audited)
     plan_action(
         db,
         secretary,
-        first.number,
+        first,
         ActionPlan(
             "Bổ sung chữ ký trên 3 phiếu còn thiếu.",
             "Công chức chưa nắm bước ký nhận khi chuyển hồ sơ giữa hai bộ phận.",
@@ -228,34 +218,22 @@ def _demo_findings(
     record_done(
         db,
         officer,
-        first.number,
+        first,
         "Đã phổ biến tại cuộc họp ngày thứ Hai; kiểm tra chéo 4 tuần liền.",
         today=audited + dt.timedelta(days=25),
     )
     verify(
         db,
         reviewer,
-        first.number,
+        first,
         effective=True,
         note="Kiểm tra 20 hồ sơ tháng 11: đủ chữ ký ở mọi bước.",
         today=today - dt.timedelta(days=10),
     )
-    second = raise_finding(
-        db,
-        secretary,
-        FindingDraft(
-            "nonconformity",
-            "Danh mục tài liệu bên ngoài chưa cập nhật văn bản thay thế Nghị định 61/2018/NĐ-CP.",
-            clause="7.5.3",
-            process="QT-KSTL-01",
-            evidence="Danh mục tài liệu bên ngoài in ngày đánh giá",
-        ),
-        today=audited,
-    )
     plan_action(
         db,
         secretary,
-        second.number,
+        second,
         ActionPlan(
             "Thu hồi Nghị định 61/2018/NĐ-CP khỏi danh mục.",
             "Chưa phân công người theo dõi văn bản pháp luật mới.",
@@ -277,6 +255,112 @@ def _demo_findings(
         ),
         today=audited,
     )
+
+
+def _demo_audit(
+    db: Database, secretary: Actor, approver: Actor, audited: dt.date
+) -> tuple[str, str]:
+    """The year's internal audit of the civil-status processes: planned by the secretary,
+    the programme approved by the chair, every question answered by the internal auditor
+    — two nonconformities — and reported. The numbers of the two findings it raised."""
+    from isoqms.services import internal_audit as ia
+
+    auditor = _actor(db, "internal_auditor")
+    plan = ia.AuditPlan(
+        "Đánh giá nội bộ lĩnh vực hộ tịch",
+        ("QT-HT-01", "QT-HT-02"),
+        audited,
+        "internal_auditor",
+        criteria="TCVN ISO 9001:2015; QT-HT-01; QT-HT-02; Thông tư 26/2014/TT-BKHCN",
+    )
+    audit = ia.plan_audit(db, secretary, plan, today=audited - dt.timedelta(days=30))
+    ia.approve_programme(
+        db, approver, audited.year, "Một cuộc đánh giá trong năm.", audited - dt.timedelta(days=28)
+    )
+    audit = ia.audit(db, secretary, audit.number)  # with its checklist
+    step = next(i for i in audit.items if i.source == "step" and i.process == "QT-HT-01")
+    control = next(i for i in audit.items if i.ref == "7.5")
+    ia.answer(
+        db,
+        auditor,
+        audit.number,
+        step.seq,
+        ia.Answer(
+            "nonconform",
+            "Phiếu kiểm soát quá trình của 3/20 hồ sơ hộ tịch kiểm tra thiếu chữ ký của "
+            "người nhận ở bước chuyển hồ sơ.",
+            ("document:QT-HT-01",),
+        ),
+        audited,
+    )
+    second = ia.answer(
+        db,
+        auditor,
+        audit.number,
+        control.seq,
+        ia.Answer(
+            "nonconform",
+            "Danh mục tài liệu bên ngoài chưa cập nhật văn bản thay thế Nghị định 61/2018/NĐ-CP.",
+            ("document:QT-KSTL-01",),
+        ),
+        audited,
+    )
+    raised = {i.seq: i.finding for i in second.items}
+    for item in second.items:
+        if item.result:
+            continue
+        evidence = (f"document:{item.process}",) if item.process else ()
+        ia.answer(
+            db, auditor, audit.number, item.seq, ia.Answer("conform", "Phù hợp.", evidence), audited
+        )
+    ia.close_audit(
+        db,
+        auditor,
+        audit.number,
+        "Hệ thống được duy trì; 2 điểm không phù hợp cần hành động khắc phục.",
+        audited + dt.timedelta(days=2),
+    )
+    return raised[step.seq], raised[control.seq]
+
+
+def _demo_review(db: Database, secretary: Actor, approver: Actor, today: dt.date) -> None:
+    """The year's management review: the figures of the desk, two decisions followed up as
+    actions, the record approved by the chair."""
+    from isoqms.services import management_review as mr
+
+    held = today - dt.timedelta(days=3)
+    chair = next(u.full_name for u in _users(db, approver) if "approver" in u.roles)
+    view = mr.record_review(
+        db,
+        secretary,
+        mr.ReviewRecord(
+            held,
+            chair,
+            "Ban chỉ đạo ISO; công chức Bộ phận Một cửa; công chức Tư pháp – Hộ tịch",
+            "Hệ thống quản lý chất lượng phù hợp và có hiệu lực; tỷ lệ hồ sơ đúng hạn chưa "
+            "đạt mục tiêu, cần tập trung khắc phục hồ sơ quá hạn.",
+            (
+                mr.ReviewDecision(
+                    "Nhắn tin báo công dân khi có kết quả để giảm hồ sơ chờ trả.",
+                    "officer",
+                    held + dt.timedelta(days=90),
+                ),
+                mr.ReviewDecision(
+                    "Tập huấn tiếp nhận hồ sơ trực tuyến cho công chức Một cửa.",
+                    "clerk",
+                    held + dt.timedelta(days=60),
+                ),
+            ),
+        ),
+        today,
+    )
+    mr.approve_review(db, approver, view.number, today)
+
+
+def _users(db: Database, actor: Actor) -> list[UserInfo]:
+    from isoqms.services.users import list_users
+
+    return list_users(db, actor)
 
 
 def _demo_risks(db: Database, secretary: Actor, today: dt.date) -> None:

@@ -522,7 +522,10 @@ def _raise(
         select(func.count(IsoFinding.id)).where(IsoFinding.number.like(prefix + "%"))
     ).scalar_one()
     kind = FindingKind.NONCONFORMITY if result is Result.NONCONFORM else FindingKind.OBSERVATION
-    clause = item.ref if item.source == ItemSource.CLAUSE else ""
+    # a step not carried out as written is the service not delivered as planned (8.5.1)
+    clause = {ItemSource.CLAUSE: item.ref, ItemSource.STEP: "8.5.1"}.get(
+        ItemSource(item.source), ""
+    )
     finding = IsoFinding(
         number=f"{prefix}{count + 1:02d}", kind=kind.value, source=FindingSource.AUDIT.value,
         clause=clause, process=item.process, description=item.note,

@@ -70,6 +70,7 @@ _PERMISSION_TEXT: dict[Permission, str] = {
     Permission.FINDINGS_ACT: "thực hiện hành động khắc phục",
     Permission.AUDITS_PLAN: "lập chương trình, kế hoạch đánh giá nội bộ",
     Permission.AUDITS_RECORD: "ghi kết quả đánh giá nội bộ",
+    Permission.REVIEWS_RECORD: "ghi biên bản xem xét của lãnh đạo",
 }
 
 

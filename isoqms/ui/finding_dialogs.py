@@ -1,5 +1,5 @@
 """Dialogs of the ISO cycle: a finding raised, its corrective action planned, a line of
-the risks register."""
+the risks register, the management review meeting recorded with its decisions."""
 
 from __future__ import annotations
 
@@ -7,14 +7,20 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +31,22 @@ from isoqms.domain.findings import FindingKind, FindingSource
 from isoqms.domain.risks import RiskKind
 from isoqms.domain.roles import Permission, permissions_of
 from isoqms.services.findings import ActionPlan, FindingDraft
+from isoqms.services.management_review import ReviewDecision, ReviewRecord
 from isoqms.services.risks import RiskDraft, RiskView
 from isoqms.services.users import UserInfo
+
+
+def _date_box(day: dt.date) -> QDateEdit:
+    box = QDateEdit()
+    box.setDisplayFormat("dd/MM/yyyy")
+    box.setCalendarPopup(True)
+    box.setDate(QDate(day.year, day.month, day.day))
+    return box
+
+
+def _day(box: QDateEdit) -> dt.date:
+    value = box.date()
+    return dt.date(value.year(), value.month(), value.day())
 
 
 def _text_box() -> QPlainTextEdit:
@@ -92,6 +112,17 @@ class FindingDialog(_Checked):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.resize(620, 420)
+
+    def prefill(self, draft: FindingDraft) -> None:
+        """Start from what the program already knows (the counter's figures)."""
+        for box, value in ((self.kind, draft.kind), (self.source, draft.source)):
+            index = box.findData(getattr(value, "value", value))
+            if index >= 0:
+                box.setCurrentIndex(index)
+        self.clause.setText(draft.clause)
+        self.process.setText(draft.process)
+        self.description.setPlainText(draft.description)
+        self.evidence.setPlainText(draft.evidence)
 
     def draft(self) -> FindingDraft:
         return FindingDraft(
@@ -214,3 +245,119 @@ class RiskDialog(_Checked):
     def check(self) -> None:
         if not self.description.toPlainText().strip():
             raise ValidationError("Chưa mô tả rủi ro hoặc cơ hội.")
+
+
+class ReviewDialog(_Checked):
+    """The management review meeting, recorded after it is held: its day, chair,
+    participants, conclusion, and its decisions — what, who carries it out, by when."""
+
+    def __init__(
+        self, users: list[UserInfo], chair: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Management review meeting"))
+        self.owners = [
+            (f"{u.full_name} ({u.username})", u.username)
+            for u in users
+            if u.active and Permission.FINDINGS_ACT in permissions_of(u.roles)
+        ]
+        today = clock.today()
+        self.held_on = _date_box(today)
+        self.held_on.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.chair = QLineEdit(chair)
+        self.participants = _text_box()
+        self.conclusion = _text_box()
+        self.decisions = QTableWidget(0, 3)
+        self.decisions.setObjectName("decisions")
+        self.decisions.setHorizontalHeaderLabels(
+            [self.tr("Decision"), self.tr("Carried out by"), self.tr("Due")]
+        )
+        self.decisions.verticalHeader().hide()
+        self.decisions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.decisions.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.add_button = QPushButton(self.tr("&Add a decision"))
+        self.add_button.clicked.connect(lambda: self.add_decision())
+        self.remove_button = QPushButton(self.tr("Remo&ve the decision"))
+        self.remove_button.clicked.connect(self.remove_decision)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("&Held on:"), self.held_on)
+        form.addRow(self.tr("C&hair:"), self.chair)
+        form.addRow(self.tr("&Participants:"), self.participants)
+        form.addRow(self.tr("&Conclusion:"), self.conclusion)
+        caption = QLabel(
+            self.tr("Decisions of the meeting (each one is followed up as an action):")
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(caption)
+        layout.addWidget(self.decisions, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(820, 620)
+
+    def add_decision(
+        self, text: str = "", owner: str | None = None, due: dt.date | None = None
+    ) -> int:
+        """A new line of the decisions table; its row."""
+        table = self.decisions
+        row = table.rowCount()
+        table.insertRow(row)
+        table.setItem(row, 0, QTableWidgetItem(text))
+        who = QComboBox()
+        for label, username in self.owners:
+            who.addItem(label, username)
+        if owner is not None and (index := who.findData(owner)) >= 0:
+            who.setCurrentIndex(index)
+        table.setCellWidget(row, 1, who)
+        table.setCellWidget(row, 2, _date_box(due or _day(self.held_on) + dt.timedelta(days=90)))
+        table.setCurrentCell(row, 0)
+        if not text and (cell := table.item(row, 0)) is not None:
+            table.editItem(cell)
+        return row
+
+    def remove_decision(self) -> None:
+        row = self.decisions.currentRow()
+        if row >= 0:
+            self.decisions.removeRow(row)
+
+    def record(self) -> ReviewRecord:
+        table = self.decisions
+        decisions = []
+        for row in range(table.rowCount()):
+            item = table.item(row, 0)
+            who = table.cellWidget(row, 1)
+            due = table.cellWidget(row, 2)
+            assert isinstance(who, QComboBox) and isinstance(due, QDateEdit)
+            decisions.append(
+                ReviewDecision(item.text() if item else "", who.currentData() or "", _day(due))
+            )
+        return ReviewRecord(
+            _day(self.held_on),
+            self.chair.text(),
+            self.participants.toPlainText(),
+            self.conclusion.toPlainText(),
+            tuple(decisions),
+        )
+
+    def check(self) -> None:
+        if not self.chair.text().strip():
+            raise ValidationError("Chưa ghi người chủ trì.")
+        if not self.participants.toPlainText().strip():
+            raise ValidationError("Chưa ghi thành phần tham dự.")
+        if not self.conclusion.toPlainText().strip():
+            raise ValidationError("Chưa ghi kết luận của cuộc họp.")
+        for n, decision in enumerate(self.record().decisions, 1):
+            if not decision.text.strip():
+                raise ValidationError(f"Quyết định dòng {n} chưa có nội dung.")
+            if not decision.owner:
+                raise ValidationError(f"Quyết định dòng {n} chưa có người thực hiện.")
+            if decision.due_on < _day(self.held_on):
+                raise ValidationError(f"Hạn của quyết định dòng {n} trước ngày họp.")

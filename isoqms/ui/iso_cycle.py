@@ -29,18 +29,20 @@ from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.iso_cycle import LegalUpdate
 from isoqms.domain.roles import Permission
-from isoqms.services import document_reviews, iso_cycle, management_review
+from isoqms.services import document_reviews, internal_audit, iso_cycle, management_review
 from isoqms.services import findings as finding_service
 from isoqms.services import risks as risk_service
 from isoqms.services import users as user_service
 from isoqms.services.exports import save
 from isoqms.services.findings import FindingView
+from isoqms.services.internal_audit import ProgrammeView
 from isoqms.services.iso_cycle import DeclarationStatus, DeclarationView
+from isoqms.services.management_review import ReviewView
 from isoqms.services.risks import RiskView
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
-from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog, RiskDialog
+from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog, ReviewDialog, RiskDialog
 from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
 
@@ -53,6 +55,13 @@ class CycleSnapshot:
     waiting: dict[str, int]
     findings: tuple[FindingView, ...] = ()
     risks: tuple[RiskView, ...] = ()
+    programme: ProgrammeView | None = None
+    reviews: tuple[ReviewView, ...] = ()  # the year's, oldest first
+
+    @property
+    def review(self) -> ReviewView | None:
+        """The year's latest management review."""
+        return self.reviews[-1] if self.reviews else None
 
 
 def _snapshot(db: Database, actor: Actor) -> CycleSnapshot:
@@ -68,6 +77,8 @@ def _snapshot(db: Database, actor: Actor) -> CycleSnapshot:
         waiting,
         tuple(finding_service.findings(db, actor, today=day)),
         tuple(risk_service.risks(db, actor, day)),
+        internal_audit.programme(db, actor, day.year, day),
+        tuple(management_review.reviews(db, actor, day.year)),
     )
 
 
@@ -77,6 +88,9 @@ class IsoCyclePage(Page):
             "iso_declaration",
             "iso_finding",
             "iso_risk",
+            "iso_review",
+            "iso_audit",
+            "iso_audit_programme",
             "document",
             "document_revision",
             "procedure",
@@ -86,6 +100,7 @@ class IsoCyclePage(Page):
     loaded = Signal(object)
     declared = Signal(object)  # the DeclarationView made
     review_saved = Signal(str)  # where the management review's input report went
+    minutes_saved = Signal(str)  # where the meeting's record went
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -99,9 +114,23 @@ class IsoCyclePage(Page):
         self.review_button = QPushButton(self.tr("Management &review report…"))
         self.review_button.setObjectName("reviewReport")
         self.review_button.clicked.connect(self.save_review_report)
+        # the meeting itself: recorded by the secretary, approved by the chair
+        self.record_review_button = QPushButton(self.tr("Record the &meeting…"))
+        self.record_review_button.setObjectName("recordReview")
+        self.record_review_button.clicked.connect(self.record_review)
+        self.record_review_button.setVisible(ctx.can(Permission.REVIEWS_RECORD))
+        self.approve_review_button = QPushButton(self.tr("Approve the meetin&g record"))
+        self.approve_review_button.setObjectName("approveReview")
+        self.approve_review_button.clicked.connect(self.approve_review)
+        self.minutes_button = QPushButton(self.tr("Meeting minu&tes…"))
+        self.minutes_button.setObjectName("reviewMinutes")
+        self.minutes_button.clicked.connect(self.save_minutes)
         bar = QHBoxLayout()
         bar.addWidget(self.declare_button)
         bar.addWidget(self.review_button)
+        bar.addWidget(self.record_review_button)
+        bar.addWidget(self.approve_review_button)
+        bar.addWidget(self.minutes_button)
         bar.addStretch(1)
 
         # findings and corrective actions (clause 10.2)
@@ -297,6 +326,63 @@ class IsoCyclePage(Page):
 
         reading(self.ctx, self, made).success(self.review_saved.emit).run()
 
+    # ------------------------------------------------------------------ the meeting
+
+    def record_review(self) -> None:
+        def ask(users: list[user_service.UserInfo]) -> None:
+            chair = next((u.full_name for u in users if u.active and "approver" in u.roles), "")
+            dialog = ReviewDialog(users, chair, self)
+            if not dialogs.run_dialog(dialog):
+                return
+            record = dialog.record()
+            changing(
+                self.ctx,
+                self,
+                lambda db, actor: management_review.record_review(db, actor, record),
+            ).run()
+
+        reading(self.ctx, self, user_service.list_users).success(ask).run()
+
+    def approve_review(self) -> None:
+        meeting = self.snapshot.review if self.snapshot is not None else None
+        if meeting is None:
+            return
+        if not dialogs.confirm(
+            self,
+            self.tr("Approve the meeting record"),
+            self.tr("Approve the record of management review %1 held on %2?")
+            .replace("%1", meeting.number)
+            .replace("%2", f"{meeting.held_on:%d/%m/%Y}"),
+        ):
+            return
+        number = meeting.number
+        changing(
+            self.ctx,
+            self,
+            lambda db, actor: management_review.approve_review(db, actor, number),
+        ).run()
+
+    def save_minutes(self) -> None:
+        meeting = self.snapshot.review if self.snapshot is not None else None
+        if meeting is None:
+            return
+        name = dialogs.ask_save_file(
+            self,
+            self.tr("Save the meeting minutes"),
+            f"bien-ban-{meeting.number.lower()}.docx",
+            self.tr("Word documents (*.docx)"),
+        )
+        if not name:
+            return
+        path, number, year = Path(name), meeting.number, meeting.year
+
+        def made(db: Database, actor: Actor) -> str:
+            _inputs, data = management_review.review_report_docx(db, actor, year, review=number)
+            save(path, data)
+            return str(path)
+
+        reading(self.ctx, self, made).success(self.minutes_saved.emit).run()
+
     # ------------------------------------------------------------------ findings
 
     def selected(self) -> FindingView | None:
@@ -338,6 +424,13 @@ class IsoCyclePage(Page):
         )
         if hasattr(self, "risks"):
             self.review_risk_button.setVisible(manage and self.selected_risk() is not None)
+        meeting = self.snapshot.review if self.snapshot is not None else None
+        self.minutes_button.setVisible(meeting is not None)
+        self.approve_review_button.setVisible(
+            meeting is not None
+            and meeting.approved_on is None
+            and self.ctx.can(Permission.DOCS_APPROVE)
+        )
 
     def raise_finding(self) -> None:
         dialog = FindingDialog(self)
@@ -460,6 +553,7 @@ class IsoCyclePage(Page):
                 for u in s.updates
             )
             parts.append(f"<ul>{rows}</ul>")
+        parts.extend(self._audit_and_review_html(s))
         parts.append(f"<h3>{escape(documents_title)}</h3><ul>")
         for what, label in (
             ("review_due", self.tr("due for periodic review")),
@@ -472,6 +566,70 @@ class IsoCyclePage(Page):
             parts.append(f"<li>{s.waiting.get(what, 0)} {escape(label)}</li>")
         parts.append("</ul>")
         return "".join(parts)
+
+    def _audit_and_review_html(self, s: CycleSnapshot) -> list[str]:
+        audit_title = self.tr("Internal audit")
+        parts = [f"<h3>{escape(audit_title)}</h3>"]
+        programme = s.programme
+        if programme is None or not programme.audits:
+            warning = self.tr(
+                "No internal audit is planned this year: the law asks for one at least."
+            )
+            parts.append(f"<p><b style='color:#b00020'>{escape(warning)}</b></p>")
+        else:
+            approved = (
+                self.tr("approved on %1").replace("%1", f"{programme.approved_on:%d/%m/%Y}")
+                if programme.approved_on
+                else self.tr("not approved yet")
+            )
+            line = (
+                self.tr("Programme %1: %2 audits planned, %3 reported.")
+                .replace("%1", approved)
+                .replace("%2", str(programme.planned))
+                .replace("%3", str(programme.done))
+            )
+            parts.append(f"<p>{escape(line)}</p>")
+            upcoming = [a for a in programme.audits if a.reported_on is None]
+            if upcoming:
+                nxt = min(upcoming, key=lambda a: a.planned_on)
+                parts.append(
+                    "<p>"
+                    + escape(
+                        self.tr("Next: %1 on %2 (%3).")
+                        .replace("%1", nxt.number)
+                        .replace("%2", f"{nxt.planned_on:%d/%m/%Y}")
+                        .replace("%3", nxt.title)
+                    )
+                    + "</p>"
+                )
+        review_title = self.tr("Management review")
+        parts.append(f"<h3>{escape(review_title)}</h3>")
+        meeting = s.review
+        if meeting is None:
+            warning = self.tr(
+                "No management review recorded this year: the law asks for one at least."
+            )
+            parts.append(f"<p><b style='color:#b00020'>{escape(warning)}</b></p>")
+        else:
+            open_ = sum(
+                1 for f in s.findings if f.number in meeting.decisions and f.state != "closed"
+            )
+            line = (
+                self.tr("Meeting %1 of %2, chaired by %3: %4 decisions, %5 still open; %6.")
+                .replace("%1", meeting.number)
+                .replace("%2", f"{meeting.held_on:%d/%m/%Y}")
+                .replace("%3", meeting.chair)
+                .replace("%4", str(len(meeting.decisions)))
+                .replace("%5", str(open_))
+                .replace(
+                    "%6",
+                    self.tr("record approved")
+                    if meeting.approved_on
+                    else self.tr("record not approved yet"),
+                )
+            )
+            parts.append(f"<p>{escape(line)}</p>")
+        return parts
 
     def declare(self) -> None:
         snapshot = self.snapshot

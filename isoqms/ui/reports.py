@@ -33,15 +33,19 @@ from PySide6.QtWidgets import (
 from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.errors import ValidationError
+from isoqms.domain.findings import FindingKind, FindingSource
 from isoqms.domain.roles import Permission
 from isoqms.render import report as render
+from isoqms.services import findings as finding_service
 from isoqms.services import objectives, procedures, statistics
 from isoqms.services.exports import export_report
+from isoqms.services.findings import FindingDraft
 from isoqms.services.objectives import PERIODS, SCOPES, Attainment, ObjectiveDraft, ObjectiveView
 from isoqms.services.statistics import METRICS, Figures, Period, Report
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.finding_dialogs import FindingDialog
 from isoqms.ui.models import RowsModel
 from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
@@ -124,9 +128,35 @@ def chart_bars(f: Figures) -> list[tuple[str, int, str]]:
     ]
 
 
+def finding_from(report: Report) -> FindingDraft:
+    """A nonconformity drafted from the counter's figures for a period: late dossiers first
+    (clause 8.5.1, the service not delivered as planned), else the citizens' complaints and
+    dissatisfaction (9.1.2)."""
+    f = report.total
+    late = f.resolved_late + f.open_overdue
+    rate = "—" if f.on_time_rate is None else f"{f.on_time_rate:.2f}%".replace(".", ",")
+    if late or not f.dissatisfied:
+        return FindingDraft(
+            FindingKind.NONCONFORMITY,
+            f"{report.period.label}: {f.resolved_late} hồ sơ giải quyết quá hạn, "
+            f"{f.open_overdue} hồ sơ đang quá hạn; tỷ lệ giải quyết trước và đúng hạn {rate}.",
+            FindingSource.LATE_DOSSIER,
+            "8.5.1",
+            evidence=f"Báo cáo thống kê {report.period.label} (isoqms report)",
+        )
+    return FindingDraft(
+        FindingKind.NONCONFORMITY,
+        f"{report.period.label}: {f.dissatisfied} hồ sơ có phản ánh hoặc người dân không hài lòng.",
+        FindingSource.COMPLAINT,
+        "9.1.2",
+        evidence=f"Báo cáo thống kê {report.period.label} (isoqms report)",
+    )
+
+
 class StatisticsPanel(QWidget):
     loaded = Signal()
     exported = Signal(str)
+    finding_raised = Signal(str)  # the number of the nonconformity raised from the figures
 
     KINDS = ("month", "quarter", "6", "9", "12", "custom")
 
@@ -170,6 +200,13 @@ class StatisticsPanel(QWidget):
         self.show_button.clicked.connect(self.load)
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.clicked.connect(self.export)
+        self.finding_button = QPushButton(self.tr("Raise a &nonconformity…"))
+        self.finding_button.setObjectName("raiseFromFigures")
+        self.finding_button.setToolTip(
+            self.tr("Record a nonconformity (late dossiers, complaints) from these figures")
+        )
+        self.finding_button.clicked.connect(self.raise_finding)
+        self.finding_button.setVisible(False)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.title = QLabel()
         self.title.setObjectName("reportTitle")
@@ -204,6 +241,7 @@ class StatisticsPanel(QWidget):
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.finding_button)
         bar.addWidget(self.export_button)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.setObjectName("reportTopSplitter")
@@ -264,7 +302,22 @@ class StatisticsPanel(QWidget):
         self.breakdown.set_rows(list(result.rows))
         self.detail_view.setVisible(bool(result.by))
         self.chart.set_bars(chart_bars(result.total))
+        self.finding_button.setVisible(self.ctx.can(Permission.FINDINGS_MANAGE))
         self.loaded.emit()
+
+    def raise_finding(self) -> None:
+        if self.report is None:
+            return
+        dialog = FindingDialog(self)
+        dialog.prefill(finding_from(self.report))
+        if not dialogs.run_dialog(dialog):
+            return
+        draft = dialog.draft()
+        changing(
+            self.ctx,
+            self,
+            lambda db, actor: finding_service.raise_finding(db, actor, draft).number,
+        ).success(self.finding_raised.emit).run()
 
     def export(self) -> None:
         if self.report is None:

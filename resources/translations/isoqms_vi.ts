@@ -1486,6 +1486,18 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Báo cáo &amp;xem xét của lãnh đạo…</translation>
     </message>
     <message>
+        <source>Record the &amp;meeting…</source>
+        <translation>Ghi biên bản &amp;họp…</translation>
+    </message>
+    <message>
+        <source>Approve the meetin&amp;g record</source>
+        <translation>Phê duyệt &amp;biên bản họp</translation>
+    </message>
+    <message>
+        <source>Meeting minu&amp;tes…</source>
+        <translation>Biên bản họp (&amp;Word)…</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>Số</translation>
     </message>
@@ -1576,6 +1588,18 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Save the management review report</source>
         <translation>Lưu báo cáo xem xét của lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Approve the meeting record</source>
+        <translation>Phê duyệt biên bản họp</translation>
+    </message>
+    <message>
+        <source>Approve the record of management review %1 held on %2?</source>
+        <translation>Phê duyệt biên bản họp xem xét của lãnh đạo %1 ngày %2?</translation>
+    </message>
+    <message>
+        <source>Save the meeting minutes</source>
+        <translation>Lưu biên bản họp</translation>
     </message>
     <message>
         <source>Action done</source>
@@ -1672,6 +1696,50 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>copies to be signed for</source>
         <translation>bản chờ ký nhận</translation>
+    </message>
+    <message>
+        <source>Internal audit</source>
+        <translation>Đánh giá nội bộ</translation>
+    </message>
+    <message>
+        <source>No internal audit is planned this year: the law asks for one at least.</source>
+        <translation>Năm nay chưa có cuộc đánh giá nội bộ nào trong chương trình: pháp luật yêu cầu ít nhất một lần mỗi năm.</translation>
+    </message>
+    <message>
+        <source>approved on %1</source>
+        <translation>đã phê duyệt ngày %1</translation>
+    </message>
+    <message>
+        <source>not approved yet</source>
+        <translation>chưa phê duyệt</translation>
+    </message>
+    <message>
+        <source>Programme %1: %2 audits planned, %3 reported.</source>
+        <translation>Chương trình đánh giá %1: %2 cuộc đánh giá theo kế hoạch, %3 đã báo cáo.</translation>
+    </message>
+    <message>
+        <source>Next: %1 on %2 (%3).</source>
+        <translation>Tiếp theo: %1 ngày %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Management review</source>
+        <translation>Xem xét của lãnh đạo</translation>
+    </message>
+    <message>
+        <source>No management review recorded this year: the law asks for one at least.</source>
+        <translation>Năm nay chưa ghi cuộc họp xem xét của lãnh đạo nào: pháp luật yêu cầu ít nhất một lần mỗi năm.</translation>
+    </message>
+    <message>
+        <source>Meeting %1 of %2, chaired by %3: %4 decisions, %5 still open; %6.</source>
+        <translation>Cuộc họp %1 ngày %2, chủ trì: %3; %4 quyết định, %5 còn mở; %6.</translation>
+    </message>
+    <message>
+        <source>record approved</source>
+        <translation>biên bản đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>record not approved yet</source>
+        <translation>biên bản chưa phê duyệt</translation>
     </message>
     <message>
         <source>Declare conformity</source>
@@ -3113,6 +3181,53 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Management review meeting</source>
+        <translation>Họp xem xét của lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Carried out by</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>&amp;Add a decision</source>
+        <translation>&amp;Thêm quyết định</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve the decision</source>
+        <translation>&amp;Xóa dòng quyết định</translation>
+    </message>
+    <message>
+        <source>&amp;Held on:</source>
+        <translation>&amp;Ngày họp:</translation>
+    </message>
+    <message>
+        <source>C&amp;hair:</source>
+        <translation>&amp;Chủ trì:</translation>
+    </message>
+    <message>
+        <source>&amp;Participants:</source>
+        <translation>Thành &amp;phần:</translation>
+    </message>
+    <message>
+        <source>&amp;Conclusion:</source>
+        <translation>&amp;Kết luận:</translation>
+    </message>
+    <message>
+        <source>Decisions of the meeting (each one is followed up as an action):</source>
+        <translation>Quyết định của cuộc họp (mỗi quyết định được theo dõi như một hành động):</translation>
+    </message>
+</context>
+<context>
     <name>RiskDialog</name>
     <message>
         <source>Risk or opportunity</source>
@@ -3299,6 +3414,14 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>&amp;Export…</source>
         <translation>X&amp;uất…</translation>
+    </message>
+    <message>
+        <source>Raise a &amp;nonconformity…</source>
+        <translation>Ghi sự &amp;không phù hợp…</translation>
+    </message>
+    <message>
+        <source>Record a nonconformity (late dossiers, complaints) from these figures</source>
+        <translation>Ghi sự không phù hợp (hồ sơ quá hạn, phản ánh) từ số liệu này</translation>
     </message>
     <message>
         <source>Period:</source>

@@ -40,10 +40,19 @@ def test_the_demo_year_has_one_action_verified_and_one_overdue(demo_db: Database
     assert done.owner_name == "Hoàng Minh Tuấn" != done.verified_by
     assert late.state == "planned" and late.overdue
     assert idea.kind == "opportunity" and idea.state == "open"
+    # the two nonconformities came from the year's internal audit, named in their evidence
+    assert done.source == late.source == "audit" and done.evidence.startswith("DG-")
+    assert (done.clause, late.clause) == ("8.5.1", "7.5")
+    # what is open: the overdue action, the idea, and the management review's two decisions
+    from isoqms.services.management_review import reviews
+
+    meeting = reviews(demo_db, login(demo_db, "auditor"))[-1]
     assert [f.number for f in findings(demo_db, login(demo_db, "auditor"), open_only=True)] == [
         late.number,
         idea.number,
+        *meeting.decisions,
     ]
+    assert all(rows[n].source == "review" and rows[n].state == "planned" for n in meeting.decisions)
 
 
 def test_a_nonconformity_from_raised_to_verified(demo_db: Database) -> None:

@@ -33,6 +33,7 @@ from isoqms.services import (
     internal_audit,
     iso_cycle,
     journey,
+    management_review,
     objectives,
     printed_copies,
     printing,
@@ -133,6 +134,12 @@ OPERATIONS: dict[str, Op] = {
     ),
     "internal_audit.close_audit": lambda db, a, k: internal_audit.close_audit(
         db, a, "DG-2026-01", "Thử"
+    ),
+    "management_review.record_review": lambda db, a, k: management_review.record_review(
+        db, a, management_review.ReviewRecord(clock.today(), "Thử", "Thử", "Thử")
+    ),
+    "management_review.approve_review": lambda db, a, k: management_review.approve_review(
+        db, a, "XX-2026-01"
     ),
     "document_reviews.withdraw": lambda db, a, k: document_reviews.withdraw(
         db, a, "QT-KSTL-01", on=clock.today(), reason="Thử"

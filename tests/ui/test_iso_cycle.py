@@ -16,8 +16,9 @@ from isoqms.services import document_reviews, procedures
 from isoqms.services.management_review import review_inputs
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
-from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog, RiskDialog
+from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog, ReviewDialog, RiskDialog
 from isoqms.ui.iso_cycle import IsoCyclePage
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -190,3 +191,96 @@ def test_a_risk_added_and_reviewed_from_the_window(
         page.review_risk_button.click()
     again = next(r for r in page.snapshot.risks if r.id == line.id)  # type: ignore[union-attr]
     assert again.likelihood == 1 and again.reviewed_on is not None
+
+
+def test_the_management_review_meeting_recorded_approved_and_its_minutes_saved(
+    qtbot: QtBot,
+    make_ctx: Callable[[str], AppContext],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The secretary records the meeting with two decisions; they are followed up as
+    actions; the chair approves the record; anyone reading saves the minutes."""
+    from isoqms.services.demo_dossiers import load_demo_dossiers
+
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda _p, exc: errors.append(str(exc)))
+    ctx = make_ctx("iso_secretary")
+    load_demo_dossiers(ctx.db)  # five weeks of the counter: figures to review
+    secretary = page_for(qtbot, ctx)
+    assert secretary.record_review_button.isVisible()
+    assert not secretary.approve_review_button.isVisible()  # the chair approves
+    before = {r.number for r in secretary.snapshot.reviews}  # type: ignore[union-attr]
+
+    failed: list[BaseException] = []
+
+    def fill(dialog: object) -> bool:
+        try:
+            return filled(dialog)
+        except BaseException as exc:  # an assertion in a slot would abort the process
+            failed.append(exc)
+            return False
+
+    def filled(dialog: object) -> bool:
+        assert isinstance(dialog, ReviewDialog)
+        assert dialog.chair.text() == "Nguyễn Văn Hùng"  # the chair, offered
+        dialog.accept()  # no participants, no conclusion: said, and the dialog stays
+        assert not dialog.problem.isHidden() and "thành phần" in dialog.problem.text()
+        dialog.participants.setPlainText("Ban chỉ đạo ISO; công chức Một cửa")
+        dialog.conclusion.setPlainText("Hệ thống phù hợp, có hiệu lực")
+        dialog.add_button.click()
+        dialog.accept()  # a decision with no text: said
+        assert "dòng 1" in dialog.problem.text()
+        dialog.decisions.item(0, 0).setText("Tập huấn tiếp nhận hồ sơ trực tuyến")
+        row = dialog.add_decision("Bổ sung máy phát điện", "officer")
+        assert row == 1
+        return True
+
+    monkeypatch.setattr(dialogs, "run_dialog", fill)
+    with qtbot.waitSignal(secretary.loaded, timeout=15_000):
+        secretary.record_review_button.click()
+    assert not failed, failed
+    meeting = secretary.snapshot.review  # type: ignore[union-attr]
+    assert meeting is not None and meeting.number not in before and len(meeting.decisions) == 2
+    actions = {f.number: f for f in secretary.snapshot.findings}  # type: ignore[union-attr]
+    assert actions[meeting.decisions[1]].owner == "officer"
+    assert actions[meeting.decisions[1]].state == "planned"
+    # the figures the meeting was given are the counter's own, as `isoqms report` gives them
+    url = secretary.ctx.db.url.render_as_string(hide_password=False)
+    figures = run_cli(
+        "--db", url, "--user", "auditor", "report", "--from", f"{meeting.year}-01-01",
+        "--to", meeting.held_on.isoformat(), "--json", env={"ISOQMS_PASSWORD": "demo"},
+    )  # fmt: skip
+    assert figures.returncode == 0, figures.stderr
+    counter = json.loads(figures.stdout)
+    kept = meeting.inputs["report"]
+    assert isinstance(kept, dict)
+    assert kept == {k: counter[k] for k in kept}
+    actual = {o["title"]: o["actual"] for o in meeting.inputs["objectives"]}  # type: ignore[attr-defined]
+    assert actual["≥ 99% hồ sơ được giải quyết trước và đúng hạn"] == (
+        "—" if counter["on_time_rate"] is None
+        else f"{counter['on_time_rate']:.2f}%".replace(".", ",")
+    )  # fmt: skip
+    text = secretary.summary.toPlainText()
+    assert f"Cuộc họp {meeting.number}" in text and "2 quyết định, 2 còn mở" in text
+    assert "chưa phê duyệt" in text
+
+    chair = page_for(qtbot, make_ctx("approver"))
+    assert chair.approve_review_button.isVisible()
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a: True)
+    with qtbot.waitSignal(chair.loaded, timeout=10_000):
+        chair.approve_review_button.click()
+    assert chair.snapshot.review.approved_on == clock.today()  # type: ignore[union-attr]
+    assert not chair.approve_review_button.isVisible()
+
+    reader = page_for(qtbot, make_ctx("auditor"))
+    assert reader.minutes_button.isVisible() and not reader.record_review_button.isVisible()
+    out = tmp_path / "bien-ban.docx"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(out))
+    with qtbot.waitSignal(reader.minutes_saved, timeout=15_000):
+        reader.minutes_button.click()
+    document = DocxDocument(str(out))
+    cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
+    assert {"Tập huấn tiếp nhận hồ sơ trực tuyến", "Bổ sung máy phát điện"} <= cells
+    assert "BIÊN BẢN" in {p.text for p in document.paragraphs}
+    assert not errors

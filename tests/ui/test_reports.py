@@ -102,3 +102,48 @@ def test_the_secretary_sets_an_objective_measured_by_the_statistics(
     panel.add_button.click()
     qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     assert "Chưa nhập nội dung mục tiêu" in errors[0]
+
+
+def test_a_nonconformity_raised_from_the_months_late_dossiers(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext], desk: Desk,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The figures show late dossiers: the secretary raises the nonconformity from them,
+    the form already holding the period, the counts and the clause."""
+    from isoqms.services.findings import findings
+    from isoqms.ui.finding_dialogs import FindingDialog
+
+    reader = page_for(qtbot, make_ctx("auditor"))
+    assert not reader.statistics.finding_button.isVisibleTo(reader)  # reading only
+    ctx = make_ctx("iso_secretary")
+    page = page_for(qtbot, ctx)
+    panel = page.statistics
+    panel.kind.setCurrentIndex(panel.kind.findData("month"))
+    panel.year.setValue(2026)
+    panel.number.setValue(11)
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        panel.show_button.click()
+    assert panel.finding_button.isVisibleTo(page)
+    report = panel.report
+    assert report is not None and report.total.resolved_late == 3
+    seen: list[str] = []
+
+    def keep(dialog: object) -> bool:
+        assert isinstance(dialog, FindingDialog)
+        draft = dialog.draft()
+        seen.append(draft.description)
+        assert (draft.kind, draft.source, draft.clause) == (
+            "nonconformity",
+            "late_dossier",
+            "8.5.1",
+        )
+        assert "Báo cáo thống kê Tháng 11/2026" in draft.evidence
+        return True
+
+    monkeypatch.setattr(dialogs, "run_dialog", keep)
+    with qtbot.waitSignal(panel.finding_raised, timeout=10_000) as raised:
+        panel.finding_button.click()
+    assert seen and seen[0].startswith("Tháng 11/2026: 3 hồ sơ giải quyết quá hạn")
+    made = next(f for f in findings(ctx.db, ctx.actor) if f.number == raised.args[0])
+    assert made.description == seen[0] and made.source == "late_dossier"
+    assert made.state == "open" and made.raised_by == "Lê Thị Thu Hương"
