@@ -851,6 +851,20 @@ def _audit(h: Harness, draw: Draw) -> list[Way]:
         lambda: ("auditor", ["audit", "log", "--from", draw(DATE), "--to", draw(DATE)]),
         lambda: ("auditor", ["audit", "log", "--entity", draw(kinds), "--id", draw(DOSSIER)]),
         lambda: ("auditor", ["audit", "log", "--actor", draw(USER), "--action", draw(TEXT)]),
+        lambda: (
+            "auditor",
+            [
+                "audit",
+                "log",
+                "--late",
+                "--from",
+                draw(DATE),
+                "--lang",
+                draw(st.sampled_from(["vi", "en"])),
+                "--out",
+                out_path(h, draw, draw(st.sampled_from([".xlsx", ".pdf", ".txt"]))),
+            ],
+        ),
         lambda: ("auditor", ["audit", "as-of", draw(DATE)]),
     ]
 

@@ -22,19 +22,46 @@ def entry_json(e: Any) -> dict[str, Any]:
         "entity_id": e.entity_id,
         "before": e.before,
         "after": e.after,
-        "changes": [{"field": c.field, "before": c.before, "after": c.after} for c in e.changes],
+        "changes": [
+            {
+                "field": c.field,
+                "before": c.before,
+                "after": c.after,
+                "label": c.label,
+                "before_text": c.before_text,
+                "after_text": c.after_text,
+            }
+            for c in e.changes
+        ],
         "hash": e.hash,
+        "action_label": e.action_label,
+        "what": e.what,
+        "who": e.who,
+        "happened_at": e.happened_at.isoformat() if e.happened_at else None,
+        "late": e.late,
     }
 
 
+def _local(at: dt.datetime) -> str:
+    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%d/%m/%Y %H:%M")
+
+
 def print_entries(entries: list[Any]) -> None:
+    """Each event in words: when it happened (and when it was recorded, if later), who,
+    what was done to what, and the fields it set."""
     for e in entries:
-        when = e.at.replace(tzinfo=dt.UTC).astimezone().strftime("%d/%m/%Y %H:%M:%S")
-        changed = ", ".join(c.field for c in e.changes)
-        print(
-            f"{e.seq:>6}  {when}  {e.actor:<14} {e.action:<28} {e.entity}#{e.entity_id}"
-            + (f"  [{changed}]" if changed else "")
+        when = _local(e.at)
+        if e.late and e.happened_at is not None:
+            when = f"{e.happened_at:%d/%m/%Y %H:%M} (ghi muộn lúc {when})"
+        print(f"{e.seq:>6}  {when}  {e.who}")
+        print(f"        {e.action_label} — {e.what}")
+        changed = "; ".join(
+            f"{c.label}: "
+            + (f"{c.before_text} → {c.after_text or '—'}" if c.before_text else c.after_text)
+            for c in e.changes
         )
+        if changed:
+            print(f"        {changed}")
 
 
 def cmd_audit_verify(ctx: Context) -> int:
@@ -71,21 +98,30 @@ def cmd_audit_log(ctx: Context) -> int:
     if args.id and not args.entity:
         print("isoqms: --id cần đi cùng --entity LOẠI.", file=sys.stderr)
         return 2
-    entries = timeline(
-        ctx.db,
-        ctx.actor,
-        TimelineFilter(
-            kind=args.entity,
-            key=args.id,
-            date_from=args.date_from,
-            date_to=args.date_to,
-            person=args.actor,
-            action=args.action,
-        ),
+    flt = TimelineFilter(
+        kind=args.entity,
+        key=args.id,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        person=args.actor,
+        action=args.action,
+        late_only=args.late,
     )
+    # on screen and on paper the newest first; --json in the log's order, as it always was
+    newest = not args.oldest_first and not args.json
+    entries = timeline(ctx.db, ctx.actor, flt, lang=args.lang, newest_first=newest)
+    if args.out:
+        from isoqms.services.log_export import export_log
+
+        out = Path(args.out)
+        export_log(ctx.db, ctx.actor, entries, flt, out, lang=args.lang)
+        if not args.json:
+            print(f"Đã ghi {len(entries)} sự kiện của nhật ký vào {out}.")
     if args.json:
         emit_json([entry_json(e) for e in entries])
-    else:
+    elif not args.out:
+        if not entries:
+            print("Không có sự kiện nào khớp.")
         print_entries(entries)
     return 0
 
@@ -214,6 +250,12 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="date_to", type=parse_date, metavar="YYYY-MM-DD")
     p.add_argument("--actor", metavar="USER")
     p.add_argument("--action", metavar="ACTION", help="hành động; “dossier.” = mọi hành động hồ sơ")
+    p.add_argument("--late", action="store_true", help="chỉ những việc ghi muộn (ghi sau khi làm)")
+    p.add_argument("--oldest-first", action="store_true", help="cũ trước (mặc định: mới trước)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="ngôn ngữ của lời ghi")
+    p.add_argument(
+        "--out", metavar="FILE.xlsx|FILE.pdf", help="ghi nhật ký đã lọc ra tệp Excel hoặc PDF"
+    )
     p.set_defaults(run=cmd_audit_log)
     p = audit.add_parser(
         "as-of", help="tài liệu và nội dung thủ tục có hiệu lực tại một ngày", parents=[common]

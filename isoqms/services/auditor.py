@@ -29,6 +29,7 @@ from isoqms.db.models import (
     ProcedureRevision,
     User,
 )
+from isoqms.domain import audit_labels as labels
 from isoqms.domain import clock
 from isoqms.domain.errors import IntegrityBroken, NotFound, ValidationError
 from isoqms.domain.procedure import ProcedureContent
@@ -39,6 +40,17 @@ from isoqms.services.documents import DocumentRow, RevisionRow
 from isoqms.services.forms import form_by_revision
 from isoqms.services.procedures import revision_in_force_in
 from isoqms.services.uow import Actor, require
+
+#: The questions auditors ask most, as filters: (key, Vietnamese, English, filter fields)
+QUICK_QUESTIONS: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
+    ("signins", "Đăng nhập, khoá tài khoản", "Sign-ins and lock-outs",
+     {"actions": ("user.login", "user.login_failed", "user.login_refused", "user.locked",
+                  "user.unlock", "user.login_failures_cleared")}),
+    ("admin", "Việc của quản trị viên", "Changes by administrators", {"role": "admin"}),
+    ("late", "Việc ghi muộn", "Late entries", {"late_only": True}),
+    ("prints", "In và in lại", "Prints and reprints",
+     {"actions": ("slip.print", "document.copy.print")}),
+)  # fmt: skip
 
 #: What a timeline can be asked for, with the Vietnamese name of each kind.
 TIMELINE_KINDS: dict[str, str] = {
@@ -58,12 +70,16 @@ class Change:
     field: str
     before: Any
     after: Any
+    #: in words (audit_labels): the field's label, the values as people write them
+    label: str = ""
+    before_text: str = ""
+    after_text: str = ""
 
 
 @dataclass(frozen=True)
 class TimelineEntry:
     seq: int
-    at: dt.datetime  # UTC
+    at: dt.datetime  # UTC, when the event was recorded
     actor: str
     action: str
     entity: str
@@ -72,6 +88,161 @@ class TimelineEntry:
     after: dict[str, Any] | None
     changes: tuple[Change, ...]
     hash: str
+    #: in words: the action as a phrase, the object by what people call it, the person
+    action_label: str = ""
+    what: str = ""
+    who: str = ""
+    #: when it happened at the counter (local), if the event says; later than ``at`` for
+    #: nothing, earlier for a late entry (ghi muộn)
+    happened_at: dt.datetime | None = None
+    late: bool = False
+
+
+class Describer:
+    """Names the objects and people of the log's events, reading each once."""
+
+    def __init__(self, session: Session, lang: str = "vi") -> None:
+        self.session, self.lang = session, lang
+        self.cache: dict[tuple[str, str], str] = {}
+        self.people: dict[str, str] | None = None
+
+    def who(self, username: str) -> str:
+        if self.people is None:
+            from isoqms.db.models import UserRole
+            from isoqms.domain.roles import Role
+
+            roles: dict[int, list[str]] = {}
+            for user_id, role in self.session.execute(select(UserRole.user_id, UserRole.role)):
+                roles.setdefault(user_id, []).append(role)
+            self.people = {}
+            for user in self.session.execute(select(User)).scalars():
+                named = [Role(r) for r in roles.get(user.id, []) if r in Role._value2member_map_]
+                role = _role_label(named[0], self.lang) if named else ""
+                self.people[user.username] = user.full_name + (f" ({role})" if role else "")
+        if username == "system":
+            return "System" if self.lang == "en" else "Hệ thống"
+        return self.people.get(username, username)
+
+    def what(self, entity: str, entity_id: str) -> str:
+        key = (entity, entity_id)
+        if key not in self.cache:
+            try:
+                self.cache[key] = self._what(entity, entity_id)
+            except (ValueError, TypeError):
+                self.cache[key] = ""
+            if not self.cache[key]:
+                self.cache[key] = f"{labels.entity_label(entity, self.lang)} {entity_id}"
+        return self.cache[key]
+
+    def _what(self, entity: str, entity_id: str) -> str:
+        from isoqms.db.models import (
+            IsoAudit,
+            IsoFinding,
+            IsoReview,
+        )
+
+        s, en = self.session, self.lang == "en"
+        if entity in ("dossier", "print") and entity_id:
+            code = entity_id.split("/", 1)[0]
+            name = s.execute(
+                select(Dossier.applicant_name).where(Dossier.code == code)
+            ).scalar_one_or_none()
+            prefix = "" if entity == "dossier" else ("Print of " if en else "Bản in hồ sơ ")
+            if name is not None:
+                return f"{prefix}{code} — {name}"
+            return ""
+        if entity == "document":
+            doc = s.execute(select(Document).where(Document.code == entity_id)).scalar_one_or_none()
+            return f"{doc.code} — {doc.title}" if doc else ""
+        if entity == "document_revision" and entity_id.isdigit():
+            rev = s.get(DocumentRevision, int(entity_id))
+            doc = s.get(Document, rev.document_id) if rev else None
+            if rev is None or doc is None:
+                return ""
+            issue = f"{rev.issue:02d}" + (f".{rev.amendment}" if rev.amendment else "")
+            return f"{doc.code} — {doc.title}, " + (
+                f"issue {issue}" if en else f"lần ban hành {issue}"
+            )
+        if entity == "document_copy" and entity_id.isdigit():
+            copy = s.get(DocumentCopy, int(entity_id))
+            doc = s.get(Document, copy.document_id) if copy else None
+            if copy is None or doc is None:
+                return ""
+            return f"{doc.code} — " + (f"copy {copy.id}" if en else f"bản phân phối số {copy.id}")
+        if entity == "procedure":
+            proc = s.execute(
+                select(Procedure).where(Procedure.code == entity_id)
+            ).scalar_one_or_none()
+            return f"{proc.code} — {proc.name}" if proc else ""
+        if entity == "procedure_revision" and entity_id.isdigit():
+            prev = s.get(ProcedureRevision, int(entity_id))
+            proc = s.get(Procedure, prev.procedure_id) if prev else None
+            if prev is None or proc is None:
+                return ""
+            return f"{proc.code} — {proc.name}, " + (
+                f"content {prev.number}" if en else f"bản nội dung {prev.number}"
+            )
+        if entity == "user" and entity_id.isdigit():
+            user = s.get(User, int(entity_id))
+            return self.who(user.username) if user else ""
+        if entity == "calendar_day":
+            return labels.value_text("day", entity_id, self.lang)
+        numbered: dict[str, type[IsoFinding] | type[IsoAudit] | type[IsoReview]] = {
+            "iso_finding": IsoFinding, "iso_audit": IsoAudit, "iso_review": IsoReview,
+        }  # fmt: skip
+        if entity in numbered and entity_id.isdigit():
+            row = s.get(numbered[entity], int(entity_id))
+            number = getattr(row, "number", None)
+            return f"{labels.entity_label(entity, self.lang)} {number}" if number else ""
+        return ""
+
+    def value(self, name: str, value: Any) -> str:
+        """A value in words; a user name by the person's name and role."""
+        if name in PEOPLE_FIELDS and isinstance(value, str) and value:
+            return self.who(value)
+        return labels.value_text(name, value, self.lang)
+
+    def entry(self, e: AuditEvent) -> TimelineEntry:
+        before, after = event_fields(e.before), event_fields(e.after)
+        lang = self.lang
+        changes = tuple(
+            replace(
+                c,
+                label=labels.field_label(c.field, lang),
+                before_text=self.value(c.field, c.before) if c.before is not None else "",
+                after_text=self.value(c.field, c.after) if c.after is not None else "",
+            )
+            for c in changes_of(before, after)
+        )
+        happened = labels.business_moment(after)
+        late = bool((after or {}).get("backdated")) or (
+            happened is not None and _local(e.at) - happened > LATE_AFTER
+        )
+        return TimelineEntry(
+            e.seq, e.at, e.actor, e.action, e.entity, e.entity_id, before, after, changes,
+            e.hash, labels.event_phrase(e.action, after, lang), self.what(e.entity, e.entity_id),
+            self.who(e.actor), happened, late,
+        )  # fmt: skip
+
+
+#: fields whose value is a user name
+PEOPLE_FIELDS = frozenset({"to", "owner", "lead", "second", "holder", "clerk", "officer"})
+
+#: a step recorded more than this after it happened is a late entry
+LATE_AFTER = dt.timedelta(hours=1)
+
+
+def _local(at_utc: dt.datetime) -> dt.datetime:
+    """A naive UTC instant of the log as naive local time (the counter's clock)."""
+    return at_utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+def _role_label(role: Any, lang: str) -> str:
+    from isoqms.domain.roles import ROLE_LABELS
+
+    if lang == "en":
+        return labels.ROLES_EN.get(str(role.value), str(role.value))
+    return ROLE_LABELS[role]
 
 
 def event_fields(text: str | None) -> dict[str, Any] | None:
@@ -192,11 +363,38 @@ class TimelineFilter:
     date_to: dt.date | None = None
     person: str | None = None  # username of the actor
     action: str | None = None  # exact action, or a prefix ending in "." ("dossier.")
+    late_only: bool = False  # entries recorded after the fact (ghi muộn)
+    actions: tuple[str, ...] = ()  # any of these actions (a quick question: sign-ins, prints)
+    role: str | None = None  # done by a person who holds this role (changes by administrators)
 
 
-def timeline(db: Database, actor: Actor, flt: TimelineFilter) -> list[TimelineEntry]:
-    """The events of one record (or of the whole log) in chronological order, with the
-    fields each changed."""
+def in_period(
+    e: AuditEvent, start: dt.datetime | None, end: dt.datetime | None, flt: TimelineFilter
+) -> bool:
+    """Whether an event belongs to the period: recorded in it, or — a late entry — what it
+    records happened in it (a dossier step, a print, on the counter's local days)."""
+    if (start is None or e.at >= start) and (end is None or e.at < end):
+        return True
+    happened = labels.business_moment(event_fields(e.after))
+    if happened is None:
+        return False
+    day = happened.date()
+    return (flt.date_from is None or day >= flt.date_from) and (
+        flt.date_to is None or day <= flt.date_to
+    )
+
+
+def timeline(
+    db: Database,
+    actor: Actor,
+    flt: TimelineFilter,
+    *,
+    lang: str = "vi",
+    newest_first: bool = False,
+) -> list[TimelineEntry]:
+    """The events of one record (or of the whole log), oldest first unless asked, with the
+    fields each changed, in words. A period takes the events recorded in it and those that
+    record what happened in it (late entries)."""
     kind = limits.query(flt.kind or "", "loại đối tượng (--entity)")
     key = limits.query(flt.key or "", "mã đối tượng (--id)")
     person = limits.query(flt.person or "", "người thực hiện (--actor)")
@@ -208,9 +406,9 @@ def timeline(db: Database, actor: Actor, flt: TimelineFilter) -> list[TimelineEn
             query = query.where(scope(session, kind, key))
         start, end = utc_bounds(flt.date_from, flt.date_to)
         if start is not None:
-            query = query.where(AuditEvent.at >= start)
-        if end is not None:
-            query = query.where(AuditEvent.at < end)
+            # what happened on a day is recorded then or later, never before: a late entry
+            # is found among the events recorded from the period's start on
+            query = query.where(AuditEvent.at >= start - dt.timedelta(days=1))
         if person:
             query = query.where(AuditEvent.actor == person)
         if action:
@@ -219,24 +417,22 @@ def timeline(db: Database, actor: Actor, flt: TimelineFilter) -> list[TimelineEn
                 if action.endswith(".")
                 else AuditEvent.action == action
             )
-        out = []
-        for e in session.execute(query).scalars():
-            before, after = event_fields(e.before), event_fields(e.after)
-            out.append(
-                TimelineEntry(
-                    e.seq,
-                    e.at,
-                    e.actor,
-                    e.action,
-                    e.entity,
-                    e.entity_id,
-                    before,
-                    after,
-                    changes_of(before, after),
-                    e.hash,
-                )
-            )
-        return out
+        if flt.actions:
+            query = query.where(AuditEvent.action.in_(flt.actions))
+        if flt.role:
+            from isoqms.db.models import UserRole
+
+            holders = select(UserRole.user_id).where(UserRole.role == flt.role)
+            query = query.where(AuditEvent.actor_id.in_(holders))
+        describe = Describer(session, lang)
+        out = [
+            describe.entry(e)
+            for e in session.execute(query).scalars()
+            if (start is None and end is None) or in_period(e, start, end, flt)
+        ]
+        if flt.late_only:
+            out = [e for e in out if e.late]
+        return out[::-1] if newest_first else out
 
 
 # ------------------------------------------------------------------ point in time

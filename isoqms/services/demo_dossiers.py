@@ -70,6 +70,10 @@ def load_demo_dossiers(db: Database, *, now: dt.datetime | None = None, days: in
                 )
                 code = intake.receive(db, clerk, draft, now=moment).code
                 count += 1
+                if count % 6 == 1:  # its slip printed, as the counter does (one reprinted)
+                    intake.print_receipt(db, clerk, code)
+                    if count == 1:
+                        intake.print_receipt(db, clerk, code)
                 _follow(db, code, received, rng, schedule, act, (clerk, officer, approver))
         day += dt.timedelta(days=1)
     for goal in (

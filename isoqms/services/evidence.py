@@ -43,6 +43,7 @@ from isoqms.db.models import (
     AuditEvent,
     Document,
     DocumentRevision,
+    Dossier,
     PrintLog,
     ProcedureRevision,
     User,
@@ -221,20 +222,31 @@ def _day(day: dt.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
-def _changed(e: AuditEvent) -> str:
-    changes = auditor.changes_of(auditor.event_fields(e.before), auditor.event_fields(e.after))
-    return ", ".join(c.field for c in changes)[:300]
+def _late_text(entries: list[auditor.TimelineEntry]) -> str:
+    """How many events were entered after the fact, and by whom."""
+    late = [e for e in entries if e.late]
+    if not late:
+        return "không có"
+    people: dict[str, int] = {}
+    for e in late:
+        people[e.who] = people.get(e.who, 0) + 1
+    by = "; ".join(f"{who}: {n}" for who, n in sorted(people.items()))
+    return f"{len(late)} sự kiện ghi sau thời điểm làm việc ({by})"
 
 
-def _history_section(events: list[AuditEvent]) -> Section:
+def _history_section(entries: list[auditor.TimelineEntry]) -> Section:
+    """The events in words (the same labels as the screen and the command line)."""
+    from isoqms.services.log_export import entry_row
+
+    rows = []
+    for e in entries:
+        seq, when, who, what_done, what, details = entry_row(e)
+        rows.append((seq, when, who, what_done, what, details[:600]))
     return Section(
         "Lịch sử thay đổi (nhật ký kiểm tra)",
-        ("Số", "Thời điểm", "Người", "Hành động", "Đối tượng", "Trường thay đổi"),
-        (0.07, 0.14, 0.11, 0.2, 0.18, 0.3),
-        tuple(
-            (str(e.seq), _local(e.at), e.actor, e.action, f"{e.entity} #{e.entity_id}", _changed(e))
-            for e in events
-        ),
+        ("Số", "Thời điểm", "Người thực hiện", "Việc làm", "Đối tượng", "Nội dung"),
+        (0.06, 0.13, 0.15, 0.17, 0.2, 0.29),
+        tuple(rows),
     )
 
 
@@ -354,6 +366,8 @@ def document_pack(db: Database, actor: Actor, code: str) -> bytes:
                 .order_by(AuditEvent.seq)
             ).scalars()
         )
+        describe = auditor.Describer(session)
+        entries = [describe.entry(e) for e in events]
         session.expunge_all()
     history = documents.history(db, actor, doc.code)
     copies = document_copies.copies(db, actor, doc.code)
@@ -435,7 +449,7 @@ def document_pack(db: Database, actor: Actor, code: str) -> bytes:
                     for e in prints
                 ),
             ),
-            _history_section(events),
+            _history_section(entries),
         ),
     )
     scope = {"kind": "document", "code": doc.code, "title": doc.title}
@@ -449,15 +463,42 @@ def period_pack(db: Database, actor: Actor, date_from: dt.date, date_to: dt.date
         raise ValidationError("Ngày cuối của kỳ không được trước ngày đầu.")
     start, end = auditor.utc_bounds(date_from, date_to)
     assert start is not None and end is not None
+    period = auditor.TimelineFilter(date_from=date_from, date_to=date_to)
     with db.read() as session:
         require(session, actor, Permission.AUDIT_READ)
-        events = list(
-            session.execute(
+        # recorded in the period, or recording what happened in it (a late entry)
+        candidates = session.execute(
+            select(AuditEvent).where(AuditEvent.at >= start).order_by(AuditEvent.seq)
+        ).scalars()
+        events = [e for e in candidates if auditor.in_period(e, start, end, period)]
+        # the period's dossiers: their prints belong to it, whenever they were made
+        dossier_codes = {
+            e.entity_id.split("/", 1)[0] for e in events if e.entity in ("dossier", "print")
+        }
+        dossier_ids = (
+            set(
+                session.execute(
+                    select(Dossier.id).where(Dossier.code.in_(sorted(dossier_codes)))
+                ).scalars()
+            )
+            if dossier_codes
+            else set()
+        )
+        if dossier_codes:
+            seen = {e.seq for e in events}
+            later_prints = session.execute(
                 select(AuditEvent)
-                .where(AuditEvent.at >= start, AuditEvent.at < end)
+                .where(AuditEvent.entity == "print", AuditEvent.at >= end)
                 .order_by(AuditEvent.seq)
             ).scalars()
-        )
+            events += [
+                e
+                for e in later_prints
+                if e.seq not in seen and e.entity_id.split("/", 1)[0] in dossier_codes
+            ]
+            events.sort(key=lambda e: e.seq)
+        describe = auditor.Describer(session)
+        entries = [describe.entry(e) for e in events]
         touched = {
             int(e.entity_id)
             for e in events
@@ -482,11 +523,14 @@ def period_pack(db: Database, actor: Actor, date_from: dt.date, date_to: dt.date
             content += [
                 (f"{_safe(doc.code)}/{n}", d) for n, d in _revision_members(session, doc, rev)
             ]
-        names = dict(session.execute(select(User.id, User.username)).all())
+        names = dict(session.execute(select(User.id, User.full_name)).all())
         prints = list(
             session.execute(
                 select(PrintLog)
-                .where(PrintLog.printed_at >= start, PrintLog.printed_at < end)
+                .where(
+                    (PrintLog.printed_at >= start) & (PrintLog.printed_at < end)
+                    | PrintLog.dossier_id.in_(sorted(dossier_ids))
+                )
                 .order_by(PrintLog.id)
             ).scalars()
         )
@@ -504,6 +548,7 @@ def period_pack(db: Database, actor: Actor, date_from: dt.date, date_to: dt.date
             ("Thời điểm lập", clock.now().strftime("%H:%M ngày %d/%m/%Y")),
             ("Nhật ký kiểm tra khi lập", chain_text),
             ("Sự kiện trong kỳ", f"{len(events)} (tệp {EVENTS})"),
+            ("Việc ghi muộn", _late_text(entries)),
             ("Lần ban hành liên quan", str(len(signed))),
         ),
         (
@@ -522,14 +567,14 @@ def period_pack(db: Database, actor: Actor, date_from: dt.date, date_to: dt.date
                         _local(p.printed_at),
                         names.get(p.printed_by, str(p.printed_by)),
                         p.form_revision + (" (in lại)" if p.reprint else ""),
-                        p.paper,
-                        p.purpose,
+                        p.paper.upper(),
+                        {"print": "in ra giấy", "save": "lưu tệp PDF"}.get(p.purpose, p.purpose),
                         split_hash(p.sha256),
                     )
                     for p in prints
                 ),
             ),
-            _history_section(events),
+            _history_section(entries),
         ),
     )
     scope = {"kind": "period", "from": date_from.isoformat(), "to": date_to.isoformat()}

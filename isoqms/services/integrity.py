@@ -12,6 +12,7 @@ no longer holds the same hash at that sequence number.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -90,6 +91,17 @@ class IntegrityReport:
     problem: Problem | None
     rows: int = 0  # rows of the business tables compared with their seals
     anchor: AnchorCheck | None = None  # the check against a checkpoint kept outside
+    #: when the check ran (local time)
+    checked_at: dt.datetime = dataclasses.field(default_factory=clock.now)
+
+    def what_was_checked(self) -> str:
+        """One line a status bar can hold: what "intact" covers, up to which event, when,
+        against which anchor."""
+        anchored = "đối chiếu mốc kiểm tra ngoài" if self.anchor else "chưa đối chiếu mốc ngoài"
+        return (
+            f"Nguyên vẹn tới sự kiện số {self.events}: nhật ký, {self.files} tệp, "
+            f"{self.rows} bản ghi — kiểm lúc {self.checked_at:%H:%M %d/%m/%Y}, {anchored}"
+        )
 
     def summary(self) -> str:
         if self.ok:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,9 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from isoqms.services import anchors, auditor, integrity
+from isoqms.db.engine import Database
+from isoqms.domain import clock
+from isoqms.services import anchors, auditor, integrity, log_export
 from isoqms.services.auditor import TIMELINE_KINDS, TimelineEntry, TimelineFilter
 from isoqms.services.integrity import IntegrityReport
+from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.admin.backup import checkpoint_made_text, make_checkpoint_from
 from isoqms.ui.auditor import (
@@ -71,15 +75,26 @@ class EventsModel(RowsModel):
         ]
 
     def cell(self, event: TimelineEntry, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == Columns.AT and event.late:
+            return self.tr("Recorded late, at %1").replace("%1", local_time(event.at))
+        if role == Qt.ItemDataRole.ForegroundRole and event.late and column == Columns.AT:
+            return QColor("#8a4b00")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
             Columns.SEQ: lambda: event.seq,
-            Columns.AT: lambda: local_time(event.at),
-            Columns.ACTOR: lambda: event.actor,
-            Columns.ACTION: lambda: event.action,
-            Columns.ENTITY: lambda: f"{event.entity} #{event.entity_id}",
+            Columns.AT: lambda: _when(event),
+            Columns.ACTOR: lambda: event.who or event.actor,
+            Columns.ACTION: lambda: event.action_label or event.action,
+            Columns.ENTITY: lambda: event.what or f"{event.entity} #{event.entity_id}",
         }[Columns(column)]()
+
+
+def _when(event: TimelineEntry) -> str:
+    """When it happened; a late entry is marked (its recording time in the tooltip)."""
+    if event.late and event.happened_at is not None:
+        return f"{event.happened_at:%d/%m/%Y %H:%M} *"
+    return local_time(event.at)[:16]
 
 
 def _pretty(value: object) -> str:
@@ -92,6 +107,7 @@ class AuditPage(Page):
     watches = frozenset({"audit"})
     loaded = Signal()
     verified = Signal(object)
+    exported = Signal(str)  # where the filtered log went
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -144,11 +160,25 @@ class AuditPage(Page):
         self.person.setPlaceholderText(self.tr("Who (user name)"))
         self.action = QLineEdit()
         self.action.setPlaceholderText(self.tr("Action, e.g. dossier."))
+        self.question = QComboBox()
+        self.question.setObjectName("quickQuestion")
+        self.question.addItem(self.tr("Every event"), "")
+        english = ctx.language == "en"
+        for key, vi, en, _fields in auditor.QUICK_QUESTIONS:
+            self.question.addItem(en if english else vi, key)
+        self.question.currentIndexChanged.connect(lambda _i: self.refresh())
         apply = QPushButton(self.tr("&Filter"))
         apply.clicked.connect(self.refresh)
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setObjectName("exportLog")
+        self.export_button.setToolTip(
+            self.tr("Save the events shown by the filter as an Excel workbook or a PDF to sign")
+        )
+        self.export_button.clicked.connect(self.export)
         for edit in (self.key, self.person, self.action):
             edit.returnPressed.connect(self.refresh)
         filters = QHBoxLayout()
+        filters.addWidget(self.question)
         filters.addWidget(self.kind)
         filters.addWidget(self.key, 1)
         filters.addWidget(self.use_dates)
@@ -158,6 +188,7 @@ class AuditPage(Page):
         filters.addWidget(self.person)
         filters.addWidget(self.action)
         filters.addWidget(apply)
+        filters.addWidget(self.export_button)
         self.count = QLabel()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -172,7 +203,8 @@ class AuditPage(Page):
         note = QLabel(
             self.tr(
                 "Every change is recorded with who and when, and chained by SHA-256 so that "
-                "any later alteration shows. At most %n event(s) are shown, newest last.",
+                "any later alteration shows. At most %n event(s) are shown, newest first; "
+                "an entry recorded after the fact is marked *.",
                 "",
                 SHOWN_EVENTS,
             )
@@ -203,6 +235,8 @@ class AuditPage(Page):
 
     def current_filter(self) -> TimelineFilter:
         dates = self.use_dates.isChecked()
+        question = self.question.currentData() or ""
+        extra = next((f for k, _vi, _en, f in auditor.QUICK_QUESTIONS if k == question), {})
         return TimelineFilter(
             kind=self.kind.currentData() or None,
             key=self.key.text().strip() or None,
@@ -210,14 +244,36 @@ class AuditPage(Page):
             date_to=py_date(self.date_to) if dates else None,
             person=self.person.text().strip() or None,
             action=self.action.text().strip() or None,
+            **extra,
         )
 
     def refresh(self) -> None:
         super().refresh()
-        flt = self.current_filter()
-        reading(self.ctx, self, lambda db, actor: auditor.timeline(db, actor, flt)).success(
-            self._loaded
-        ).failure(self._failed).run()
+        flt, lang = self.current_filter(), self.ctx.language
+        reading(
+            self.ctx,
+            self,
+            lambda db, actor: auditor.timeline(db, actor, flt, lang=lang, newest_first=True),
+        ).success(self._loaded).failure(self._failed).run()
+
+    def export(self) -> None:
+        """The events of the filter as it stands, to .xlsx or a PDF to sign."""
+        name = dialogs.ask_save_file(
+            self,
+            self.tr("Export the audit log"),
+            f"nhat-ky-{clock.today():%Y%m%d}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;PDF to sign (*.pdf)"),
+        )
+        if not name:
+            return
+        path, flt, lang = Path(name), self.current_filter(), self.ctx.language
+
+        def write(db: Database, actor: Actor) -> str:
+            entries = auditor.timeline(db, actor, flt, lang=lang, newest_first=True)
+            log_export.export_log(db, actor, entries, flt, path, lang=lang)
+            return str(path)
+
+        reading(self.ctx, self, write).success(self.exported.emit).run()
 
     def _failed(self, exc: BaseException) -> None:
         self.model.set_rows([])
@@ -225,7 +281,7 @@ class AuditPage(Page):
         self.loaded.emit()
 
     def _loaded(self, events: list[TimelineEntry]) -> None:
-        shown = events[-SHOWN_EVENTS:]
+        shown = events[:SHOWN_EVENTS]
         self.model.set_rows(shown)
         self.count.setText(
             self.tr("%1 event(s); %2 shown")
@@ -250,14 +306,24 @@ class AuditPage(Page):
             self.tr("Changed"),
         )
         changed = "\n".join(
-            f"  {c.field}: {_pretty(c.before)} → {_pretty(c.after)}" for c in event.changes
+            f"  {c.label or c.field}: "
+            + (f"{c.before_text} → {c.after_text or '—'}" if c.before_text else c.after_text)
+            for c in event.changes
         )
+        when = local_time(event.at)
+        if event.late and event.happened_at is not None:
+            when = (
+                self.tr("%1 (recorded late, at %2)")
+                .replace("%1", f"{event.happened_at:%d/%m/%Y %H:%M}")
+                .replace("%2", when)
+            )
         self.detail.setPlainText(
-            f"{labels[0]} {event.seq} — {event.action}\n"
-            f"{labels[1]}: {local_time(event.at)}\n"
-            f"{labels[2]}: {event.actor}\n"
-            f"{labels[3]}: {event.entity} #{event.entity_id}\n"
-            f"SHA-256: {event.hash}\n\n"
+            f"{labels[0]} {event.seq} — {event.action_label or event.action}\n"
+            f"{labels[1]}: {when}\n"
+            f"{labels[2]}: {event.who or event.actor}\n"
+            f"{labels[3]}: {event.what or event.entity}\n"
+            f"SHA-256: {event.hash}\n"
+            f"({event.action} · {event.entity} #{event.entity_id})\n\n"
             f"{labels[6]}:\n{changed or '—'}\n\n"
             f"{labels[4]}:\n{_pretty(event.before)}\n\n"
             f"{labels[5]}:\n{_pretty(event.after)}"

@@ -252,8 +252,10 @@ class TracePanel(QWidget):
             self.tr("Events:"),
         ]
         for e in result.events:
-            changed = ", ".join(c.field for c in e.changes)
-            lines.append(f"  {e.seq:>5}  {local_time(e.at)}  {e.actor:<12} {e.action}  [{changed}]")
+            when = local_time(e.at)[:16]
+            if e.late and e.happened_at is not None:
+                when = f"{e.happened_at:%d/%m/%Y %H:%M} *"
+            lines.append(f"  {e.seq:>5}  {when}  {e.who}: {e.action_label}")
         self.summary.setPlainText("\n".join(lines))
         self.prints.set_rows(result.prints)
         self.loaded.emit()

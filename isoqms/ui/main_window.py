@@ -367,10 +367,16 @@ class MainWindow(QMainWindow):
         ).run()
 
     def _integrity_checked(self, report: integrity.IntegrityReport) -> None:
-        self.integrity_label.setToolTip(report.summary())
+        self.integrity_label.setToolTip(
+            report.summary() + ("\n" + report.what_was_checked() if report.ok else "")
+        )
         if report.ok:
             self.integrity_label.setStyleSheet("color: #1b5e20;")
-            self.integrity_label.setText(self.tr("Data intact"))
+            self.integrity_label.setText(
+                self.tr("Data intact up to event %1 (checked %2)")
+                .replace("%1", str(report.events))
+                .replace("%2", f"{report.checked_at:%H:%M %d/%m/%Y}")
+            )
         else:
             self.integrity_label.setStyleSheet(
                 "background: #b00020; color: white; font-weight: bold; padding: 0 6px;"

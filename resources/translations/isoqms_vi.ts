@@ -195,17 +195,29 @@
         <translation>Hành động, vd. dossier.</translation>
     </message>
     <message>
+        <source>Every event</source>
+        <translation>Mọi sự kiện</translation>
+    </message>
+    <message>
         <source>&amp;Filter</source>
         <translation>&amp;Lọc</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Xuất ra tệp…</translation>
+    </message>
+    <message>
+        <source>Save the events shown by the filter as an Excel workbook or a PDF to sign</source>
+        <translation>Ghi các sự kiện đang lọc ra tệp Excel hoặc PDF để ký</translation>
     </message>
     <message>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message numerus="yes">
-        <source>Every change is recorded with who and when, and chained by SHA-256 so that any later alteration shows. At most %n event(s) are shown, newest last.</source>
+        <source>Every change is recorded with who and when, and chained by SHA-256 so that any later alteration shows. At most %n event(s) are shown, newest first; an entry recorded after the fact is marked *.</source>
         <translation>
-            <numerusform>Mọi thay đổi được ghi lại với người thực hiện và thời điểm, nối chuỗi bằng SHA-256 để mọi sửa đổi về sau đều lộ ra. Hiển thị tối đa %n sự kiện, mới nhất ở cuối.</numerusform>
+            <numerusform>Mọi thay đổi được ghi lại với người thực hiện và thời điểm, nối chuỗi bằng SHA-256 để mọi sửa đổi về sau đều lộ ra. Hiển thị tối đa %n sự kiện, mới nhất ở đầu; việc ghi sau thời điểm làm việc (ghi muộn) có dấu *.</numerusform>
         </translation>
     </message>
     <message>
@@ -235,6 +247,14 @@
     <message>
         <source>Audit</source>
         <translation>Kiểm tra, đánh giá</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Xuất nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF to sign (*.pdf)</source>
+        <translation>Tệp Excel (*.xlsx);;PDF để ký (*.pdf)</translation>
     </message>
     <message>
         <source>%1 event(s); %2 shown</source>
@@ -267,6 +287,10 @@
     <message>
         <source>Changed</source>
         <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>%1 (recorded late, at %2)</source>
+        <translation>%1 (ghi muộn lúc %2)</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -991,6 +1015,10 @@
     <message>
         <source>Record</source>
         <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Recorded late, at %1</source>
+        <translation>Ghi muộn lúc %1</translation>
     </message>
     <message>
         <source>Step</source>
@@ -2011,10 +2039,6 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Đang kiểm tra tính toàn vẹn dữ liệu…</translation>
     </message>
     <message>
-        <source>Data intact</source>
-        <translation>Dữ liệu nguyên vẹn</translation>
-    </message>
-    <message>
         <source>User: %1 (%2)</source>
         <translation>Người dùng: %1 (%2)</translation>
     </message>
@@ -2033,6 +2057,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>never</source>
         <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>Data intact up to event %1 (checked %2)</source>
+        <translation>Dữ liệu nguyên vẹn tới sự kiện số %1 (kiểm lúc %2)</translation>
     </message>
     <message>
         <source> · checkpoint: %1</source>

@@ -38,7 +38,7 @@ def test_auditor_reads_the_log_with_details(
     page.table.selectRow(row)
     detail = page.detail.toPlainText()
     assert "user.create" in detail and "Vũ Thị Ủy" in detail and "SHA-256" in detail
-    assert detail.startswith("Sự kiện ") and "Người thực hiện: system" in detail
+    assert detail.startswith("Sự kiện ") and "Người thực hiện: Hệ thống" in detail
 
 
 def test_integrity_check_shows_intact_then_broken(
@@ -107,13 +107,14 @@ def test_the_auditor_walks_every_view(
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         qtbot.keyClick(page.key, Qt.Key.Key_Return)
     assert [page.model.row_at(r).action for r in range(page.model.rowCount())] == [
+        "document.copy.print",  # newest first
         "document.distribute",
-        "document.copy.print",
     ]
-    page.table.selectRow(0)
+    page.table.selectRow(1)
     detail = page.detail.toPlainText()
-    assert "document.distribute" in detail and "document_copy #" in detail
-    assert 'holder: — → "Bộ phận Một cửa"' in detail and "copy_no: — → 1" in detail
+    assert "Phân phối bản có kiểm soát" in detail and "QT-KSTL-01 — bản phân phối số" in detail
+    assert "Nơi nhận: Bộ phận Một cửa" in detail and "Bản số: 1" in detail
+    assert "(document.distribute · document_copy #" in detail  # the codes, for the record
     page.key.setText("KHONG-CO")
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.refresh()
@@ -136,7 +137,7 @@ def test_the_auditor_walks_every_view(
     with qtbot.waitSignal(page.trace.loaded, timeout=10_000):
         qtbot.keyClick(page.trace.code, Qt.Key.Key_Return)
     text = page.trace.summary.toPlainText()
-    assert "BM.MC.2025.01@" in text and "slip.print" in text
+    assert "BM.MC.2025.01@" in text and "In giấy tờ của hồ sơ" in text and "slip.print" not in text
     assert page.trace.prints.rowCount() == 1
     assert page.trace.prints.data(page.trace.prints.index(0, 6)) == "nguyên vẹn"
 
@@ -191,7 +192,11 @@ def test_start_up_check_shows_a_break_plainly(
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.integrity_checked, timeout=10_000) as first:
         pass  # the window checks at start; the result arrives through the event loop
-    assert first.args[0].ok and window.integrity_label.text() == "Dữ liệu nguyên vẹn"
+    report = first.args[0]
+    assert report.ok and window.integrity_label.text() == (
+        f"Dữ liệu nguyên vẹn tới sự kiện số {report.events} "
+        f"(kiểm lúc {report.checked_at:%H:%M %d/%m/%Y})"
+    )
     intruder_sql(ctx.db, "DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
     with qtbot.waitSignal(window.integrity_checked, timeout=10_000) as second:
         window._check_integrity()
@@ -276,3 +281,47 @@ def test_the_auditor_makes_a_checkpoint_and_checks_the_log_and_a_pack_against_it
         page.against_button.click()
     assert isinstance(checked.args[0], Exception) and "rac.json" in page.result.text()
     assert page.verify_button.isEnabled()
+
+
+def test_the_auditor_exports_the_late_entries_to_a_workbook(
+    qtbot: QtBot,
+    make_ctx: Callable[[str], AppContext],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The quick question "late entries" on a dossier's log, newest first, in words; the
+    filtered log saved as .xlsx holds the same events, read back by openpyxl."""
+    from openpyxl import load_workbook
+
+    from isoqms.domain import audit_labels
+    from isoqms.services.demo_dossiers import load_demo_dossiers
+    from isoqms.ui import dialogs
+
+    ctx = make_ctx("auditor")
+    load_demo_dossiers(ctx.db)
+    page = loaded(qtbot, ctx)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.question.setCurrentIndex(page.question.findData("late"))
+    rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    assert rows and all(e.late for e in rows)
+    assert [e.seq for e in rows] == sorted((e.seq for e in rows), reverse=True)
+    shown = page.model.data(page.model.index(0, 3))
+    assert shown in {vi for vi, _en in audit_labels.ACTIONS.values()}  # a phrase, not a code
+    assert str(page.model.data(page.model.index(0, 1))).endswith("*")
+    out = tmp_path / "ghi-muon.xlsx"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(out))
+    with qtbot.waitSignal(page.exported, timeout=20_000) as saved:
+        page.export_button.click()
+    assert saved.args[0] == str(out)
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    values = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
+    header = values.index(
+        ["Số", "Thời điểm", "Người thực hiện", "Việc làm", "Đối tượng", "Nội dung"]
+    )
+    events = values[header + 1 :]
+    assert [int(str(r[0])) for r in events] == [e.seq for e in rows]
+    assert any("Chỉ việc ghi muộn" in str(r) or "chỉ việc ghi muộn" in str(r) for r in values)
+    text = " ".join(str(c) for r in events for c in r if c)
+    assert "ghi muộn lúc" in text and "Đỗ Thị Ngọc Ánh (Công chức tiếp nhận)" in text
+    assert not [code for code in audit_labels.ACTIONS if code in text]
