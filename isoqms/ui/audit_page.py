@@ -196,7 +196,8 @@ class AuditPage(Page):
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([960, 380])  # the log's columns first; the detail beside it
 
         log = QWidget()
         log_layout = QVBoxLayout(log)
