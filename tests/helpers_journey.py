@@ -66,7 +66,7 @@ def known_desk(demo_db: Database) -> Desk:
     g = d.receive(T(2, 9, 20))
     h = d.receive(T(2, 9, 25))
     for code in (g, h):
-        d.act(code, Action.APOLOGIZE, T(5, 15), reason="Chờ xác minh", new_appointment=T(10, 16))
+        d.act(code, Action.APOLOGIZE, T(4, 15), reason="Chờ xác minh", new_appointment=T(10, 16))
     d.act(g, Action.RESULT_READY, T(9, 10))
     d.act(h, Action.RESULT_READY, T(11, 9))
     # open at the end of November

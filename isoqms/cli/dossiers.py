@@ -187,6 +187,7 @@ def cmd_dossier_action(ctx: Context) -> int:
         rating=parse_rating(args.rating) if getattr(args, "rating", None) else None,
         comment=getattr(args, "comment", "") or "",
         complaint=bool(getattr(args, "complaint", False)),
+        override=getattr(args, "override", "") or "",
     )
     detail = journey.act(ctx.db, ctx.actor, args.code, Action(args.action), data)
     if args.json:
@@ -290,6 +291,11 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
                 "--new-appointment", type=parse_at, required=True, metavar='"YYYY-MM-DD HH:MM"'
             )
             p.add_argument("--reason", required=True, metavar="TEXT")
+            p.add_argument(
+                "--override",
+                metavar="LÝ DO",
+                help="lãnh đạo cho phép hẹn lại ngoài quy định (quá muộn, lần thứ hai): lý do",
+            )
         if action == "return":
             p.add_argument("--to", dest="to_name", metavar="NAME", help="người nhận kết quả")
             p.add_argument(

@@ -194,6 +194,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "rating": ("Đánh giá của người dân", "Rating"),
     "returned_to": ("Trả cho", "Returned to"),
     "reason": ("Lý do", "Reason"),
+    "override": ("Lý do lãnh đạo cho phép ngoài quy định", "Why the leader allowed it"),
     "note": ("Ghi chú", "Note"),
     "fee": ("Phí, lệ phí", "Fee"),
     "amount": ("Số tiền", "Amount"),

@@ -385,6 +385,16 @@ class Schedule:
             return self.closing_of(moved.date())
         return moved
 
+    def latest_apology_day(self, due: dt.datetime) -> dt.date:
+        """Decree 61/2018/NĐ-CP art. 19(9): the apology letter is sent at the latest one
+        day before the deadline — the working day before the appointment's day."""
+        day = due.date() - dt.timedelta(days=1)
+        for _ in range(60):
+            if self.calendar.is_working_day(day):
+                return day
+            day -= dt.timedelta(days=1)
+        return day
+
     def check_new_appointment(self, current: dt.datetime, proposed: dt.datetime) -> dt.datetime:
         """An extension (apology letter): later than the current one, in office hours."""
         if proposed <= current:

@@ -121,7 +121,8 @@ def _follow(
         due = journey.show(db, clerk, code).due_at
     late = 0.12 <= roll < 0.2
     if late:
-        ask = min(due - dt.timedelta(hours=2), due.replace(hour=8))
+        # the letter goes out the working day before the deadline (Decree 61/2018 art. 19(9))
+        ask = dt.datetime.combine(schedule.latest_apology_day(due), dt.time(8))
         promise = (due + dt.timedelta(days=3)).replace(hour=9, minute=0)
         while not schedule.is_open(promise):
             promise += dt.timedelta(days=1)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from isoqms.db.engine import Database
 from isoqms.db.models import Dossier, DossierEvent, Procedure, ProcedureRevision, User, utcnow
 from isoqms.domain import clock
-from isoqms.domain.calendar import DurationUnit, Policy
+from isoqms.domain.calendar import DurationUnit, Policy, Schedule
 from isoqms.domain.errors import NotFound, PermissionDenied, ValidationError
 from isoqms.domain.journey import (
     OPEN_STATES,
@@ -80,6 +80,9 @@ class ActionInput:
     rating: Rating | None = None
     comment: str = ""
     complaint: bool = False
+    #: apology outside Decree 61/2018 art. 19(9) (too late, or a second one): the leader's
+    #: reason for allowing it, recorded with the event
+    override: str = ""
 
 
 @dataclass(frozen=True)
@@ -307,10 +310,12 @@ def allowed_actions(actor: Actor, detail: DossierDetail) -> list[Action]:
     out = []
     for action in Action:
         allowed, _ = TRANSITIONS[action]
-        if detail.state not in allowed or not actor.can(ACTION_PERMISSION[action]):
+        leader = action is Action.APOLOGIZE and actor.can(Permission.DOSSIER_DECIDE)
+        if detail.state not in allowed or not (actor.can(ACTION_PERMISSION[action]) or leader):
             continue
         if (
             action in _HOLDER_ONLY
+            and not leader
             and not actor.can(Permission.INTAKE)
             and detail.holder_username != actor.username
         ):
@@ -357,6 +362,45 @@ def _next_letter(session: Session, action: Action, year: int) -> int:
     return (last or 0) + 1
 
 
+APOLOGY_RULE = "Nghị định 61/2018/NĐ-CP, điều 19 khoản 9"
+
+
+def _apology_rule(
+    session: Session,
+    d: Dossier,
+    at: dt.datetime,
+    schedule: Schedule,
+    data: ActionInput,
+    live: Actor,
+) -> str:
+    """The apology's two limits — sent at the latest one working day before the deadline,
+    a new appointment given at most once; the leader's reason when one is broken (refused
+    for anyone else), "" when none is."""
+    broken = []
+    earlier = session.execute(
+        select(func.count(DossierEvent.id)).where(
+            DossierEvent.dossier_id == d.id, DossierEvent.action == Action.APOLOGIZE.value
+        )
+    ).scalar_one()
+    if earlier:
+        broken.append("hồ sơ đã được hẹn lại một lần, chỉ được hẹn lại một lần")
+    latest = schedule.latest_apology_day(d.due_at)
+    if d.paused_at is None and at.date() > latest:
+        broken.append(
+            f"văn bản xin lỗi phải gửi chậm nhất ngày {latest:%d/%m/%Y}, một ngày làm việc "
+            f"trước hạn trả {d.due_at:%H:%M %d/%m/%Y}"
+        )
+    override = limits.text(data.override, DossierEvent.reason, "lý do cho phép", multiline=True)
+    if not broken:
+        return ""
+    rule = f"Không thể hẹn lại: {'; '.join(broken)} ({APOLOGY_RULE})."
+    if not override:
+        raise ValidationError(rule + " Lãnh đạo có thể cho phép, ghi rõ lý do.")
+    if not live.can(Permission.DOSSIER_DECIDE):
+        raise PermissionDenied(rule + " Chỉ lãnh đạo (người phê duyệt) được cho phép.")
+    return override
+
+
 def act(
     db: Database,
     actor: Actor,
@@ -381,6 +425,22 @@ def act(
         raise ValidationError(f"Chưa nhập lý do {action.label}.")
     schedule = unit_schedule(db)
     permission = ACTION_PERMISSION[action]
+    leader = (
+        action is Action.APOLOGIZE
+        and data.override.strip() != ""
+        and actor.can(Permission.DOSSIER_DECIDE)
+    )
+    if leader:  # the leader allows an apology outside the rule, on any dossier
+        permission = Permission.DOSSIER_DECIDE
+    elif (
+        action is Action.APOLOGIZE
+        and actor.can(Permission.DOSSIER_DECIDE)
+        and not actor.can(permission)
+    ):
+        raise ValidationError(
+            "Lãnh đạo ghi hẹn lại chỉ để cho phép ngoài quy định: ghi lý do cho phép. "
+            "Hẹn lại trong quy định do công chức đang giữ hồ sơ ghi."
+        )
     with write(db, actor, permission) as uow:
         session = uow.session
         live = uow.actor
@@ -389,7 +449,8 @@ def act(
         state = DossierState(d.state)
         target = next_state(state, action)
         if (
-            action in _HOLDER_ONLY
+            not leader
+            and action in _HOLDER_ONLY
             and not live.can(Permission.INTAKE)
             and d.holder_id != live.user_id
         ):
@@ -415,6 +476,7 @@ def act(
             form_revision="",
         )
         before = {"state": d.state, "due_at": d.due_at, "promised_at": d.promised_at}
+        overridden = ""  # the leader's reason for an apology outside the rule
         if action is Action.HANDOVER:
             receiver = _receiver(session, data.to_user, d.holder_id)
             handovers = session.execute(
@@ -461,6 +523,9 @@ def act(
         elif action is Action.APOLOGIZE:
             if data.new_appointment is None:
                 raise ValidationError("Chưa nhập ngày hẹn trả kết quả mới.")
+            overridden = _apology_rule(session, d, at, schedule.schedule, data, live)
+            if overridden:
+                event.reason = f"{reason} — Lãnh đạo cho phép ngoài quy định: {overridden}"[:2000]
             current = d.promised_at or d.due_at
             if d.paused_at is None:
                 current = max(current, at)
@@ -490,7 +555,9 @@ def act(
             "promised_at": d.promised_at,
         }
         if reason:
-            after["reason"] = reason
+            after["reason"] = event.reason or reason
+        if overridden:
+            after["override"] = overridden
         if event.to_user_id:
             after["to"] = data.to_user.strip()
             after["step"] = event.step

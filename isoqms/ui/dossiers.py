@@ -211,6 +211,8 @@ class ActionDialog(QDialog):
         detail: DossierDetail,
         officers: list[tuple[str, str]],
         parent: QWidget | None = None,
+        *,
+        can_override: bool = False,
     ) -> None:
         super().__init__(parent)
         self.action = action
@@ -242,8 +244,24 @@ class ActionDialog(QDialog):
             form.addRow(self.tr("Hand over to:"), self.to_user)
         if action in (Action.REQUEST_SUPPLEMENT, Action.APOLOGIZE, Action.STOP, Action.CANCEL):
             form.addRow(self.tr("Reason:"), self.reason)
+        self.override = QLineEdit()
+        self.override.setObjectName("override")
         if action is Action.APOLOGIZE:
             form.addRow(self.tr("New appointment:"), self.new_appointment)
+            rule = QLabel(
+                self.tr(
+                    "The apology letter goes out at the latest one working day before the "
+                    "deadline, and a new appointment is given only once (Decree 61/2018, "
+                    "art. 19(9))."
+                )
+            )
+            rule.setWordWrap(True)
+            form.addRow(rule)
+            if can_override:
+                self.override.setPlaceholderText(
+                    self.tr("Only to allow it outside the rule: the leader's reason")
+                )
+                form.addRow(self.tr("Allowed because:"), self.override)
         if action is Action.RETURN:
             self.rating.addItem(self.tr("— not rated —"), "")
             for rating in Rating:
@@ -272,6 +290,7 @@ class ActionDialog(QDialog):
             rating=Rating(rating) if rating else None,
             comment=self.comment.text(),
             complaint=self.complaint.isChecked(),
+            override=self.override.text() if self.action is Action.APOLOGIZE else "",
         )
 
 
@@ -418,7 +437,13 @@ class DossierDialog(QDialog):
     def act(self, action: Action) -> None:
         if self.detail is None:
             return
-        dialog = ActionDialog(action, self.detail, self.officers, self)
+        dialog = ActionDialog(
+            action,
+            self.detail,
+            self.officers,
+            self,
+            can_override=self.ctx.can(Permission.DOSSIER_DECIDE),
+        )
         if not dialogs.run_dialog(dialog):
             return
         ops.act(self.ctx, self, self.code, action, dialog.data()).success(self._acted).run()

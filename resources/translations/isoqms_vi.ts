@@ -28,6 +28,18 @@
         <translation>Ngày hẹn mới:</translation>
     </message>
     <message>
+        <source>The apology letter goes out at the latest one working day before the deadline, and a new appointment is given only once (Decree 61/2018, art. 19(9)).</source>
+        <translation>Văn bản xin lỗi gửi chậm nhất một ngày làm việc trước hạn trả kết quả, và chỉ hẹn lại một lần (Nghị định 61/2018/NĐ-CP, điều 19 khoản 9).</translation>
+    </message>
+    <message>
+        <source>Only to allow it outside the rule: the leader&apos;s reason</source>
+        <translation>Chỉ khi cho phép ngoài quy định: lý do của lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Allowed because:</source>
+        <translation>Lý do cho phép:</translation>
+    </message>
+    <message>
         <source>— not rated —</source>
         <translation>— chưa đánh giá —</translation>
     </message>

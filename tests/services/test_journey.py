@@ -4,12 +4,13 @@ cancel — and the refusals, on both databases."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import func, select
 
 from isoqms.db.engine import Database
-from isoqms.db.models import Dossier, DossierEvent
+from isoqms.db.models import AuditEvent, Dossier, DossierEvent
 from isoqms.domain.errors import Conflict, PermissionDenied, ValidationError
 from isoqms.domain.journey import Action, DossierState, Outcome, Rating
 from isoqms.services import intake, journey
@@ -136,23 +137,61 @@ def test_leader_stops_with_a_numbered_notice(demo_db: Database, people: dict[str
         assert row.finished_at == at
 
 
+def _working(day: dt.datetime) -> dt.datetime:
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
 def test_apology_sets_a_new_appointment_but_not_the_outcome(
     demo_db: Database, people: dict[str, Actor]
 ) -> None:
-    clerk = people["clerk"]
+    """Decree 61/2018 art. 19(9): the letter goes out at the latest one working day before
+    the deadline, a new appointment is given once; the leader may allow it outside the rule,
+    with a reason that is recorded and audited."""
+    from isoqms.services.calendar import unit_schedule
+
+    clerk, approver = people["clerk"], people["approver"]
     code = receive(demo_db, clerk)
     due = journey.show(demo_db, clerk, code).due_at
-    late = due + dt.timedelta(hours=-1)
+    latest = unit_schedule(demo_db).schedule.latest_apology_day(due)
+    assert latest < due.date() and latest.weekday() < 5
+    new = _working((due + dt.timedelta(days=7)).replace(hour=16, minute=0))
+    events = audit_count(demo_db)
+    # on the deadline's own day: too late, and an officer cannot allow it
+    with pytest.raises(ValidationError, match=f"chậm nhất ngày {latest:%d/%m/%Y}"):
+        act(demo_db, clerk, code, Action.APOLOGIZE, due - dt.timedelta(hours=1),
+            reason="Chờ xác minh", new_appointment=new)  # fmt: skip
+    with pytest.raises(PermissionDenied, match="Chỉ lãnh đạo"):
+        act(demo_db, clerk, code, Action.APOLOGIZE, due - dt.timedelta(hours=1),
+            reason="Chờ xác minh", new_appointment=new, override="Tôi cho phép")  # fmt: skip
+    with pytest.raises(ValidationError, match="chỉ để cho phép ngoài quy định"):
+        act(demo_db, approver, code, Action.APOLOGIZE, due - dt.timedelta(hours=1),
+            reason="Chờ xác minh", new_appointment=new)  # fmt: skip
+    assert audit_count(demo_db) == events
+    in_time = dt.datetime.combine(latest, dt.time(9))
     with pytest.raises(ValidationError, match="sau ngày hẹn hiện tại"):
-        act(demo_db, clerk, code, Action.APOLOGIZE, late, reason="Chờ xác minh",
+        act(demo_db, clerk, code, Action.APOLOGIZE, in_time, reason="Chờ xác minh",
             new_appointment=due - dt.timedelta(days=1))  # fmt: skip
-    new = (due + dt.timedelta(days=7)).replace(hour=16, minute=0)
-    while new.weekday() >= 5:
-        new += dt.timedelta(days=1)
-    d = act(demo_db, clerk, code, Action.APOLOGIZE, late, reason="Chờ xác minh",
+    d = act(demo_db, clerk, code, Action.APOLOGIZE, in_time, reason="Chờ xác minh",
             new_appointment=new)  # fmt: skip
     assert d.promised_at == new and d.due_at == due and d.events[-1].letter == "001/2026"
-    d = act(demo_db, clerk, code, Action.RESULT_READY, new - dt.timedelta(hours=1))
+    # a second new appointment: refused, unless the leader allows it
+    newer = _working(new + dt.timedelta(days=5))
+    with pytest.raises(ValidationError, match="chỉ được hẹn lại một lần"):
+        act(demo_db, clerk, code, Action.APOLOGIZE, in_time + dt.timedelta(hours=1),
+            reason="Chờ xác minh thêm", new_appointment=newer)  # fmt: skip
+    d = act(demo_db, approver, code, Action.APOLOGIZE, in_time + dt.timedelta(hours=2),
+            reason="Chờ xác minh thêm", new_appointment=newer,
+            override="Cơ quan cấp tỉnh chưa trả lời xác minh")  # fmt: skip
+    assert d.promised_at == newer and "Lãnh đạo cho phép ngoài quy định" in d.events[-1].reason
+    with demo_db.read() as session:
+        event = session.execute(
+            select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)
+        ).scalar_one()
+    assert event.action == "dossier.apologize" and event.actor == "approver"
+    assert json.loads(event.after or "{}")["override"] == "Cơ quan cấp tỉnh chưa trả lời xác minh"
+    d = act(demo_db, clerk, code, Action.RESULT_READY, newer - dt.timedelta(hours=1))
     assert d.outcome is Outcome.LATE
 
 
