@@ -110,8 +110,21 @@ def _build_desk(db: Database) -> None:
     known_desk(db)
 
 
+def _build_demo_year(db: Database) -> None:
+    """The demo with its five weeks of dossiers, as ``init --demo`` leaves it."""
+    from isoqms.services.demo_dossiers import load_demo_dossiers
+
+    demo_service.init_demo(db)
+    load_demo_dossiers(db)
+
+
 #: Template kinds in the order a test's fixtures are looked at: the first asked for wins.
-KINDS: dict[str, Builder] = {"desk": _build_desk, "demo_db": _build_demo, "db": _build_migrated}
+KINDS: dict[str, Builder] = {
+    "desk": _build_desk,
+    "demo_year": _build_demo_year,
+    "demo_db": _build_demo,
+    "db": _build_migrated,
+}
 
 
 class Templates:
@@ -245,6 +258,13 @@ def db(db_url: str) -> Iterator[Database]:
 def demo_db(db: Database) -> Database:
     """The demo commune: one user per role, password ``demo`` (a copy of the template)."""
     return db
+
+
+@pytest.fixture
+def demo_year(demo_db: Database) -> Database:
+    """The demo with five weeks of the counter's dossiers, journeys and prints up to the
+    pinned day (a copy of the template built once per test process)."""
+    return demo_db
 
 
 @pytest.fixture

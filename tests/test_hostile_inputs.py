@@ -744,6 +744,7 @@ def _journey(h: Harness, draw: Draw) -> list[Way]:
         act("clerk", "result-ready"),
         act("clerk", "return", "--to", "--comment", "--rating"),
         act("clerk", "apologize", "--new-appointment", "--reason"),
+        act("approver", "apologize", "--new-appointment", "--reason", "--override"),
         act("approver", "stop", "--reason"),
         act("clerk", "cancel", "--reason"),
         lambda: (

@@ -29,7 +29,8 @@ at() {
 checks() {
   local day="$1"; shift
   [ -n "$day" ] && echo "== at $(at "$day" date '+%d/%m/%Y %H:%M') (faketime)"
-  echo "== smoke"; at "$day" python3 main.py --smoke-test
+  # the GUI smoke test (python3 main.py --smoke-test, every screen built) runs inside
+  # pytest: tests/ui/test_smoke.py, on a fresh demo and on an existing database
   echo "== pytest"
   at "$day" python3 -m pytest -n "${ISOQMS_TEST_WORKERS:-auto}" --durations=15 "$@"
 }

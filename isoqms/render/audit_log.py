@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass
 
 from isoqms.render import evidence
+from isoqms.render.xlsx_page import print_setup
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,8 @@ def to_xlsx(doc: LogDoc) -> bytes:
     for label, value in doc.facts:
         sheet.append([label, value])
     sheet.append([])
-    header = sheet.max_row + 1
     sheet.append(list(doc.columns))
+    header = sheet.max_row  # the row just written (a blank row above holds no cell)
     for cell in sheet[header]:
         cell.font = Font(bold=True)
     for row in doc.rows:
@@ -61,6 +62,7 @@ def to_xlsx(doc: LogDoc) -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.auto_filter.ref = f"A{header}:{chr(ord('A') + len(doc.columns) - 1)}{sheet.max_row}"
     sheet.freeze_panes = f"A{header + 1}"
+    print_setup(sheet, title_rows=(header, header), footer=doc.title)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -12,6 +12,7 @@ from isoqms.domain.forms import FormTexts
 from isoqms.domain.ledger import LedgerRow
 from isoqms.render import fonts
 from isoqms.render.footer import page_footer
+from isoqms.render.xlsx_page import print_setup
 
 #: Width shares of the 14 columns (STT … Ghi chú).
 SHARES = (0.035, 0.1, 0.14, 0.04, 0.09, 0.1, 0.08, 0.06, 0.06, 0.06, 0.06, 0.06, 0.05, 0.065)
@@ -62,28 +63,47 @@ def cells(row: LedgerRow) -> list[str | int]:
     ]
 
 
+def _lines(text: str, width: float) -> int:
+    """How many lines a wrapped cell takes at ``width`` characters (a page's estimate:
+    spreadsheet programs keep a row's stored height)."""
+    return sum(max(1, -(-len(part) // max(1, int(width)))) for part in text.split("\n"))
+
+
 def to_xlsx(doc: LedgerDoc) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(f"Sổ {doc.book:02d}-{doc.year}")
-    for letter, share in zip("ABCDEFGHIJKLMN", SHARES, strict=True):
-        sheet.column_dimensions[letter].width = max(6.0, 260 * share)
-    title = WriteOnlyCell(sheet, doc.title)
-    title.font = Font(bold=True, size=13)
-    sheet.append([title])
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = f"Sổ {doc.book:02d}-{doc.year}"
+    # about what an A4 landscape page holds at a legible size; long texts wrap
+    widths = [max(6.0, 190 * share) for share in SHARES]
+    widths[1], widths[2] = 27.0, 22.0  # a dossier code whole on one line; the name wraps
+    for letter, width in zip("ABCDEFGHIJKLMN", widths, strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.append([doc.title])
+    sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([doc.subtitle])
-    header = []
-    for name in doc.form.texts["columns"]:
-        cell = WriteOnlyCell(sheet, name)
+    columns = list(doc.form.texts["columns"])
+    sheet.append(columns)
+    for cell in sheet[3]:
         cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        header.append(cell)
-    sheet.append(header)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    sheet.row_dimensions[3].height = 15 * max(
+        _lines(str(c), w) for c, w in zip(columns, widths, strict=False)
+    )
+    wrap = Alignment(wrap_text=True, vertical="top")
     for row in doc.rows:
-        sheet.append(cells(row))
+        values = cells(row)
+        sheet.append(values)
+        number = sheet.max_row
+        for cell in sheet[number]:
+            cell.alignment = wrap
+        sheet.row_dimensions[number].height = 15 * max(
+            _lines(str(v), w) for v, w in zip(values, widths, strict=True)
+        )
+    print_setup(sheet, title_rows=(3, 3), footer=f"{doc.title} {doc.book:02d}/{doc.year}")
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from isoqms.render import fonts
+from isoqms.render.xlsx_page import print_setup
 
 INTERNAL_COLUMNS = (
     "STT",
@@ -157,6 +158,7 @@ def to_xlsx(registers: Registers) -> bytes:
         for row in sheet.iter_rows(min_row=4):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+        print_setup(sheet, title_rows=(3, 3), footer=title)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

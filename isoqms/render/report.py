@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from isoqms.domain.statistics import Figures, Report
+from isoqms.render.xlsx_page import print_setup
 
 #: (label, how to read it from the figures), in the order the report prints them.
 INDICATORS: tuple[tuple[str, str], ...] = (
@@ -104,6 +105,7 @@ def to_xlsx(doc: ReportDoc) -> bytes:
         sheet.append([label, value(doc.report.total, key)])
     sheet.column_dimensions["A"].width = 60
     sheet.column_dimensions["B"].width = 14
+    print_setup(sheet, title_rows=(3, 3), landscape=False, footer=doc.title)
     if doc.report.by:
         detail = book.create_sheet(f"Theo {doc.by_label.lower()}"[:31])
         header = ["Mã" if doc.report.by == "procedure" else "STT", doc.by_label]
@@ -114,6 +116,7 @@ def to_xlsx(doc: ReportDoc) -> bytes:
             first: str | int = row.key if doc.report.by == "procedure" else i
             detail.append([first, row.label] + [value(row.figures, k) for _, k in BREAKDOWN])
         detail.column_dimensions["B"].width = 50
+        print_setup(detail, title_rows=(1, 1), footer=doc.title)
     if doc.objectives:
         goals = book.create_sheet("Mục tiêu chất lượng")
         goals.append(["Mục tiêu", "Chỉ tiêu", "Thực hiện", "Đánh giá"])
@@ -122,6 +125,7 @@ def to_xlsx(doc: ReportDoc) -> bytes:
         for line in doc.objectives:
             goals.append([line.title, line.target, line.actual, line.met])
         goals.column_dimensions["A"].width = 60
+        print_setup(goals, title_rows=(1, 1), landscape=False, footer=doc.title)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -73,17 +73,15 @@ def written_actions() -> tuple[set[str], set[str]]:
 
 
 def test_every_action_the_program_records_has_a_vietnamese_and_an_english_label(
-    demo_db: Database,
+    demo_year: Database,
 ) -> None:
-    from isoqms.services.demo_dossiers import load_demo_dossiers
-
+    demo_db = demo_year
     found, built = written_actions()
     unknown = built - set(DYNAMIC)
     assert not unknown, f"an action built in a new way: list what it can make in DYNAMIC {unknown}"
     actions = found | set().union(*DYNAMIC.values())
     assert len(actions) > 80  # the scan sees the program, not a few files
     # and what a whole demo year actually recorded
-    load_demo_dossiers(demo_db)
     with demo_db.read() as session:
         recorded = set(session.execute(select(AuditEvent.action).distinct()).scalars())
     missing = sorted(a for a in actions | recorded if a not in labels.ACTIONS)
@@ -107,11 +105,8 @@ def test_values_are_written_as_people_write_them() -> None:
 
 
 @pytest.fixture
-def demo_url(demo_db: Database) -> str:
-    from isoqms.services.demo_dossiers import load_demo_dossiers
-
-    load_demo_dossiers(demo_db)
-    return demo_db.url.render_as_string(hide_password=False)
+def demo_url(demo_year: Database) -> str:
+    return demo_year.url.render_as_string(hide_password=False)
 
 
 def test_a_dossiers_log_from_the_command_line_speaks_vietnamese(
@@ -178,11 +173,9 @@ def _last_full_month(today: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def test_a_months_pack_holds_what_happened_in_it_late_entries_and_prints_included(
-    demo_db: Database, tmp_path: Path
+    demo_year: Database, tmp_path: Path
 ) -> None:
-    from isoqms.services.demo_dossiers import load_demo_dossiers
-
-    load_demo_dossiers(demo_db)
+    demo_db = demo_year
     start, end = _last_full_month(clock.today())
     auditor = login(demo_db, "auditor")
     with demo_db.read() as session:

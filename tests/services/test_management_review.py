@@ -29,11 +29,9 @@ def _pct(value: float | None) -> str:
 
 
 def test_the_review_report_holds_the_counters_figures(
-    demo_db: Database, demo_url: str, tmp_path: Path
+    demo_year: Database, demo_url: str, tmp_path: Path
 ) -> None:
-    from isoqms.services.demo_dossiers import load_demo_dossiers
-
-    load_demo_dossiers(demo_db)  # five weeks of the counter and the quality objectives
+    """On the demo with five weeks of the counter and the quality objectives."""
     today = clock.today()
     year = today.year
     out = tmp_path / "xem-xet.docx"
@@ -102,13 +100,12 @@ def _record(**changes: object) -> mr.ReviewRecord:
 
 
 def test_the_meeting_is_recorded_its_decisions_tracked_and_its_figures_kept(
-    demo_db: Database,
+    demo_year: Database,
 ) -> None:
     from isoqms.services import statistics
-    from isoqms.services.demo_dossiers import load_demo_dossiers
     from isoqms.services.findings import findings
 
-    load_demo_dossiers(demo_db)
+    demo_db = demo_year
     secretary, approver = login(demo_db, "iso_secretary"), login(demo_db, "approver")
     day, year = clock.today(), clock.today().year
     before = {r.number for r in mr.reviews(demo_db, secretary)}

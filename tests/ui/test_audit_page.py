@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from isoqms.db.engine import Database
 from isoqms.ui.audit_page import AuditPage
 from isoqms.ui.context import AppContext
 from isoqms.ui.operations import changing
@@ -286,6 +287,7 @@ def test_the_auditor_makes_a_checkpoint_and_checks_the_log_and_a_pack_against_it
 def test_the_auditor_exports_the_late_entries_to_a_workbook(
     qtbot: QtBot,
     make_ctx: Callable[[str], AppContext],
+    demo_year: Database,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
@@ -294,11 +296,9 @@ def test_the_auditor_exports_the_late_entries_to_a_workbook(
     from openpyxl import load_workbook
 
     from isoqms.domain import audit_labels
-    from isoqms.services.demo_dossiers import load_demo_dossiers
     from isoqms.ui import dialogs
 
-    ctx = make_ctx("auditor")
-    load_demo_dossiers(ctx.db)
+    ctx = make_ctx("auditor")  # on the demo with five weeks of dossiers typed late
     page = loaded(qtbot, ctx)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.question.setCurrentIndex(page.question.findData("late"))

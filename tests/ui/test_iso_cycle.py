@@ -11,6 +11,7 @@ import pytest
 from docx import Document as DocxDocument
 from pytestqt.qtbot import QtBot
 
+from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.services import document_reviews, procedures
 from isoqms.services.management_review import review_inputs
@@ -196,17 +197,15 @@ def test_a_risk_added_and_reviewed_from_the_window(
 def test_the_management_review_meeting_recorded_approved_and_its_minutes_saved(
     qtbot: QtBot,
     make_ctx: Callable[[str], AppContext],
+    demo_year: Database,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
     """The secretary records the meeting with two decisions; they are followed up as
     actions; the chair approves the record; anyone reading saves the minutes."""
-    from isoqms.services.demo_dossiers import load_demo_dossiers
-
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "error", lambda _p, exc: errors.append(str(exc)))
-    ctx = make_ctx("iso_secretary")
-    load_demo_dossiers(ctx.db)  # five weeks of the counter: figures to review
+    ctx = make_ctx("iso_secretary")  # on the demo with five weeks of the counter
     secretary = page_for(qtbot, ctx)
     assert secretary.record_review_button.isVisible()
     assert not secretary.approve_review_button.isVisible()  # the chair approves
