@@ -69,6 +69,11 @@ def qr_codes(pdf: bytes, tmp_path: Path, page: int = 1, dpi: int = 200) -> list[
 
 def libreoffice_pdf(path: Path, tmp_path: Path) -> bytes:
     """Convert a .docx/.xlsx with LibreOffice headless; the PDF's bytes."""
+    return libreoffice_pdfs([path], tmp_path)[0]
+
+
+def libreoffice_pdfs(paths: list[Path], tmp_path: Path) -> list[bytes]:
+    """Convert several files in one LibreOffice start (it costs more than a conversion)."""
     soffice = shutil.which("soffice") or need("libreoffice")
     out = tmp_path / "lo-out"
     profile = (tmp_path / "lo-profile").as_uri()
@@ -81,10 +86,10 @@ def libreoffice_pdf(path: Path, tmp_path: Path) -> bytes:
             "pdf",
             "--outdir",
             str(out),
-            str(path),
+            *(str(p) for p in paths),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    return (out / (path.stem + ".pdf")).read_bytes()
+    return [(out / (p.stem + ".pdf")).read_bytes() for p in paths]

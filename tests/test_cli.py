@@ -52,6 +52,7 @@ def test_user_list_json(demo_url: str) -> None:
     assert users["clerk"]["roles"] == ["clerk"]
 
 
+@pytest.mark.other_day
 def test_first_admin_then_users_by_cli(db_url: str) -> None:
     new = {"ISOQMS_NEW_PASSWORD": "mat-khau-123"}
     first = run_cli_process(
@@ -95,6 +96,7 @@ def test_first_admin_then_users_by_cli(db_url: str) -> None:
     assert deactivate.returncode == 0 and "đã khoá" in deactivate.stdout
 
 
+@pytest.mark.other_day
 def test_refusal_exits_1_with_one_line_on_stderr(demo_url: str) -> None:
     result = run_cli_process(
         "--db", demo_url, "--user", "clerk", "user", "deactivate", "officer", env=PW
@@ -113,6 +115,7 @@ def test_wrong_password_and_missing_login_exit_1(demo_url: str) -> None:
     assert anonymous.returncode == 1 and "--user" in anonymous.stderr
 
 
+@pytest.mark.other_day
 def test_password_can_come_from_stdin(demo_url: str) -> None:
     result = run_cli_process("--db", demo_url, "--user", "admin", "unit", "show", stdin="demo\n")
     assert result.returncode == 0 and "000.00.38.H47" in result.stdout
@@ -123,6 +126,7 @@ def test_bad_usage_exits_2(args: list[str]) -> None:
     assert run_cli(*args).returncode == 2
 
 
+@pytest.mark.other_day
 def test_bad_usage_exits_2_from_a_real_process() -> None:
     result = run_cli_process("audit", "log", "--from", "24/11/2026")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
@@ -206,11 +210,13 @@ def test_audit_verify_exits_1_naming_the_first_broken_event(
     assert json.loads(as_json.stdout)["first_bad"]["seq"] == seq
 
 
+@pytest.mark.other_day
 def test_python_m_isoqms_version() -> None:
     result = run_cli_process("--version")
     assert result.returncode == 0 and result.stdout.strip() == f"isoqms {__version__}"
 
 
+@pytest.mark.other_day
 def test_the_installed_script_runs() -> None:
     script = shutil.which("isoqms")
     if script is None:

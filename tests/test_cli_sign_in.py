@@ -154,6 +154,7 @@ def test_a_reset_password_must_be_changed_before_any_other_command(demo_url: str
     assert run_cli("--db", demo_url, "audit", "verify").returncode == 0
 
 
+@pytest.mark.other_day
 def test_passwd_reads_both_passwords_from_standard_input(demo_url: str) -> None:
     result = run_cli_process(
         "--db",

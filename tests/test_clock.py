@@ -8,8 +8,13 @@ import datetime as dt
 import threading
 from pathlib import Path
 
+import pytest
+
 from isoqms.domain import clock
 from tests.helpers import PINNED
+
+#: the guard that no code reads the machine's clock: run at the other date too
+pytestmark = pytest.mark.other_day
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "isoqms"

@@ -62,6 +62,7 @@ def other_url(demo_db: Database, templates: Templates, tmp_path: Path) -> Iterat
         templates.pg_drop(name)
 
 
+@pytest.mark.other_day
 def test_a_backup_taken_while_a_counter_receives_restores_every_committed_dossier(
     demo_db: Database, tmp_path: Path
 ) -> None:

@@ -256,6 +256,7 @@ def test_supplement_request_and_refusal(demo_db: Database, clerk: Actor, tmp_pat
         intake.issue_notice(demo_db, clerk, NoticeDraft("supplement", "1.000894", ANH, "Thiếu"))
 
 
+@pytest.mark.other_day
 def test_several_counters_at_once_give_no_duplicate_and_no_gap(demo_db: Database) -> None:
     url = demo_db.url.render_as_string(hide_password=False)
     processes, each = 4, 15

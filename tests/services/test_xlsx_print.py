@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from isoqms.domain.statistics import Period
 from isoqms.render import registers as registers_render
@@ -17,7 +16,7 @@ from isoqms.services import documents, exports, ledger, log_export, statistics
 from isoqms.services.auditor import TimelineFilter, timeline
 from tests.helpers import login
 from tests.helpers_journey import Desk
-from tests.helpers_pdf import libreoffice_pdf, need, pdf_pages
+from tests.helpers_pdf import libreoffice_pdfs, need, pdf_pages
 
 
 def _registers(desk: Desk, path: Path) -> None:
@@ -58,28 +57,28 @@ def _page_text(pdf: Path, page: int) -> str:
     return " ".join(out.split())
 
 
-@pytest.mark.parametrize("what", sorted(WRITERS))
-def test_every_workbook_prints_whole_columns_on_each_page(
-    desk: Desk, what: str, tmp_path: Path
-) -> None:
-    path = tmp_path / f"{what}.xlsx"
-    WRITERS[what](desk, path)
-    book = openpyxl.load_workbook(path)
-    headings: list[list[str]] = []
-    for sheet in book.worksheets:
-        setup = sheet.page_setup
-        assert (setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (9, 1, 0), sheet.title
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
-        assert sheet.print_title_rows, sheet.title  # the heading row repeats on each page
-        assert "&P" in (sheet.oddFooter.right.text or ""), sheet.title
-        row = int(sheet.print_title_rows.split(":")[0].lstrip("$"))
-        cells = [str(c.value) for c in sheet[row] if c.value not in (None, "")]
-        headings.append([" ".join(cells[0].split()), " ".join(cells[-1].split())])
-    pdf = tmp_path / f"{what}.pdf"
-    pdf.write_bytes(libreoffice_pdf(path, tmp_path))
-    pages = pdf_pages(pdf.read_bytes(), tmp_path)
-    for page in range(1, pages + 1):
-        text = _page_text(pdf, page)
-        # each page holds a sheet's first and last column headings: no column went
-        # to a page of its own
-        assert any(first in text and last in text for first, last in headings), (what, page)
+def test_every_workbook_prints_whole_columns_on_each_page(desk: Desk, tmp_path: Path) -> None:
+    headings: dict[str, list[list[str]]] = {}
+    paths = []
+    for what, write in sorted(WRITERS.items()):
+        path = tmp_path / f"{what}.xlsx"
+        write(desk, path)
+        paths.append(path)
+        headings[what] = []
+        for sheet in openpyxl.load_workbook(path).worksheets:
+            setup = sheet.page_setup
+            assert (setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (9, 1, 0), what
+            assert sheet.sheet_properties.pageSetUpPr.fitToPage, (what, sheet.title)
+            assert sheet.print_title_rows, (what, sheet.title)  # headings on each page
+            assert "&P" in (sheet.oddFooter.right.text or ""), (what, sheet.title)
+            row = int(sheet.print_title_rows.split(":")[0].lstrip("$"))
+            cells = [str(c.value) for c in sheet[row] if c.value not in (None, "")]
+            headings[what].append([" ".join(cells[0].split()), " ".join(cells[-1].split())])
+    for path, data in zip(paths, libreoffice_pdfs(paths, tmp_path), strict=True):
+        pdf = tmp_path / f"{path.stem}.pdf"
+        pdf.write_bytes(data)
+        for page in range(1, pdf_pages(data, tmp_path) + 1):
+            text = _page_text(pdf, page)
+            # each page holds a sheet's first and last column headings: no column went
+            # to a page of its own
+            assert any(a in text and b in text for a, b in headings[path.stem]), (path, page)

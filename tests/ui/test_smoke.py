@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.other_day
 def test_smoke_test_builds_every_screen_and_saves_a_screenshot(tmp_path: Path) -> None:
     shot = tmp_path / "main.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ISOQMS_DATA_DIR": str(tmp_path)}
@@ -28,6 +31,7 @@ def test_smoke_test_builds_every_screen_and_saves_a_screenshot(tmp_path: Path) -
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.other_day
 def test_smoke_test_on_an_existing_demo_database(tmp_path: Path) -> None:
     db = tmp_path / "demo.sqlite3"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ISOQMS_DATA_DIR": str(tmp_path)}
