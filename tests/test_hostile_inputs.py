@@ -462,6 +462,7 @@ def _calendar(h: Harness, draw: Draw) -> list[Way]:
     return [
         due,
         lambda: (None, ["calendar", "days", "--year", draw(YEAR)]),
+        lambda: (None, ["calendar", "status", "--year", draw(YEAR)]),
         lambda: (None, ["calendar", "export", "-", "--year", draw(YEAR)]),
         lambda: (None, ["calendar", "export", out_path(h, draw, ".csv")]),
         lambda: (

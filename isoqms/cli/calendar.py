@@ -55,6 +55,7 @@ def cmd_calendar_days(ctx: Context) -> int:
 
     calendar = load_calendar(ctx.db)
     days = calendar.exceptions(ctx.args.year)
+    published = calendar.published(ctx.args.year)
     if ctx.args.json:
         emit_json(
             [
@@ -65,14 +66,43 @@ def cmd_calendar_days(ctx: Context) -> int:
                     "name": d.name,
                     "origin": d.origin,
                     "source": d.source,
+                    # the year's official schedule is in (false: the Labor Code's rules,
+                    # which the schedule may move)
+                    "year_published": published,
                 }
                 for d in days
             ]
         )
         return 0
+    if not published:
+        print(
+            f"Chưa có lịch nghỉ chính thức năm {ctx.args.year}: các ngày dưới đây theo Bộ luật "
+            "Lao động (điều 112), có thể đổi khi lịch được công bố."
+        )
     for d in days:
         state = "làm việc" if d.working else "nghỉ"
         print(f"{d.day.isoformat()}  {d.weekday_name:<9} {state:<9} {d.name}")
+    return 0
+
+
+def cmd_calendar_status(ctx: Context) -> int:
+    from isoqms.services.calendar import calendar_status
+
+    status = calendar_status(ctx.db, ctx.args.year)
+    if ctx.args.json:
+        emit_json(
+            {
+                "year": status.year,
+                "published": status.published,
+                "missing": list(status.missing),
+                "warning": status.warning(),
+            }
+        )
+        return 0
+    state = "đã có" if status.published else "chưa có"
+    print(f"Lịch nghỉ chính thức năm {status.year}: {state}.")
+    if status.missing:
+        print(status.warning())
     return 0
 
 
@@ -160,6 +190,13 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--year", type=int, required=True)
     p.set_defaults(run=cmd_calendar_days)
+    p = calendar.add_parser(
+        "status",
+        help="lịch nghỉ chính thức của năm đã có chưa (từ 1/10: cả năm sau)",
+        parents=[common],
+    )
+    p.add_argument("--year", type=int, help="mặc định: năm nay")
+    p.set_defaults(run=cmd_calendar_status)
     p = calendar.add_parser("set", help="thêm/sửa một mục lịch (quản trị)", parents=[common])
     p.add_argument("date", metavar="YYYY-MM-DD")
     p.add_argument("--kind", required=True, choices=["off", "working"])

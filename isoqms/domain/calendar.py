@@ -169,6 +169,31 @@ class WorkCalendar:
         """Every weekday that is not worked and every weekend day that is."""
         return [d for d in self.days_of(year) if d.working != (d.day.weekday() < 5)]
 
+    def published(self, year: int) -> bool:
+        """Whether the official schedule of ``year`` is in the calendar. Each year's
+        schedule fixes the Tết holiday (which falls between 21 January and 20 February),
+        so a year with no schedule entry in that window has none yet: its days off are the
+        Labor Code's own rules (art. 112), which the schedule may still move."""
+        start, end = dt.date(year, 1, 15), dt.date(year, 2, 28)
+        return any(
+            start <= day <= end and entry.kind is DayKind.OFF
+            for day, entry in self._entries.items()
+        )
+
+
+#: From this day of a year on, next year's schedule is looked for (the government
+#: publishes it in the autumn).
+SCHEDULE_DUE = (10, 1)
+
+
+def unpublished_years(calendar: WorkCalendar, today: dt.date) -> list[int]:
+    """The years the desk is already giving appointments in whose official schedule is
+    missing: this year, and from 1 October next year."""
+    years = [today.year]
+    if (today.month, today.day) >= SCHEDULE_DUE:
+        years.append(today.year + 1)
+    return [y for y in years if not calendar.published(y)]
+
 
 class Policy(enum.StrEnum):
     """How an appointment in working days is computed."""

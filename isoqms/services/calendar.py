@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from isoqms import paths
 from isoqms.db.engine import Database
 from isoqms.db.models import CalendarDay, Setting, utcnow
+from isoqms.domain import clock
 from isoqms.domain.calendar import (
     CalendarEntry,
     DayKind,
@@ -21,6 +23,7 @@ from isoqms.domain.calendar import (
     WorkCalendar,
     check_day,
     check_year,
+    unpublished_years,
 )
 from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.office_hours import OfficeHours
@@ -185,15 +188,72 @@ def remove_entry(db: Database, actor: Actor, day: dt.date) -> None:
 
 
 @dataclass(frozen=True)
+class MovedAppointment:
+    """An open dossier whose appointment the new schedule would give differently."""
+
+    code: str
+    applicant: str
+    appointment: dt.datetime  # as given (and printed on the slip)
+    would_be: dt.datetime  # with the schedule as it is now
+
+
+@dataclass(frozen=True)
 class ImportReport:
     read: int
     changed: int
+    moved: tuple[MovedAppointment, ...] = ()
 
     def summary(self) -> str:
-        return (
+        text = (
             f"Đã đọc {self.read} mục lịch: {self.changed} mục mới hoặc thay đổi, "
             f"{self.read - self.changed} mục giữ nguyên."
         )
+        if self.moved:
+            text += (
+                f" {len(self.moved)} hồ sơ đang giải quyết có ngày hẹn khác theo lịch mới "
+                "(ngày hẹn đã ghi giữ nguyên; báo lại cho người nộp nếu cần):"
+            )
+            for m in self.moved:
+                text += (
+                    f"\n  {m.code} — {m.applicant}: hẹn {m.appointment:%H:%M %d/%m/%Y}, "
+                    f"theo lịch mới {m.would_be:%H:%M %d/%m/%Y}"
+                )
+        return text
+
+
+def moved_appointments(
+    session: Session, before: WorkCalendar, after: WorkCalendar
+) -> list[MovedAppointment]:
+    """The open dossiers (never paused, so their appointment is the receipt's own) whose
+    appointment ``after`` computes differently from ``before``."""
+    from isoqms.db.models import Dossier, ProcedureRevision
+    from isoqms.domain.journey import OPEN_STATES
+    from isoqms.domain.procedure import ProcedureContent
+    from isoqms.services.unit import unit_in
+
+    unit = unit_in(session)
+    old, new = schedule_of(unit, before), schedule_of(unit, after)
+    contents: dict[int, ProcedureContent] = {}
+    out = []
+    rows = session.execute(
+        select(Dossier)
+        .where(Dossier.state.in_([s.value for s in OPEN_STATES]), Dossier.was_paused.is_(False))
+        .order_by(Dossier.id)
+    ).scalars()
+    for d in rows:
+        if d.revision_id not in contents:
+            rev = session.get(ProcedureRevision, d.revision_id)
+            if rev is None:
+                continue
+            contents[d.revision_id] = ProcedureContent.from_dict(json.loads(rev.content))
+        content = contents[d.revision_id]
+        policy = Policy(d.policy)
+        cutoff = content.cutoff or old.default_cutoff
+        given = old.schedule.appointment(d.received_at, content.duration, policy, cutoff)
+        would = new.schedule.appointment(d.received_at, content.duration, policy, cutoff)
+        if given != would:
+            out.append(MovedAppointment(d.code, d.applicant_name, d.due_at, would))
+    return out
 
 
 def import_entries(db: Database, actor: Actor, text: str) -> ImportReport:
@@ -208,8 +268,43 @@ def import_entries(db: Database, actor: Actor, text: str) -> ImportReport:
         )
     ]
     with write(db, actor, Permission.CALENDAR_MANAGE) as uow:
+        before = calendar_in(uow.session)
         changed = sum(_apply(uow, entry, "calendar.import") for entry in entries)
-    return ImportReport(len(entries), changed)
+        uow.session.flush()
+        moved = moved_appointments(uow.session, before, calendar_in(uow.session))
+    return ImportReport(len(entries), changed, tuple(moved))
+
+
+@dataclass(frozen=True)
+class CalendarStatus:
+    year: int
+    published: bool
+    #: years the desk gives appointments in whose official schedule is missing
+    missing: tuple[int, ...]
+
+    def warning(self) -> str:
+        if not self.missing:
+            return ""
+        years = ", ".join(str(y) for y in self.missing)
+        return (
+            f"Chưa có lịch nghỉ chính thức năm {years}: ngày hẹn rơi vào dịp Tết, 30/4–1/5, "
+            "2/9 đang tính theo Bộ luật Lao động (điều 112) và có thể đổi khi lịch được công "
+            "bố — nhập lịch khi có (Quản trị → Lịch làm việc, hoặc isoqms calendar import)."
+        )
+
+
+def calendar_status(
+    db: Database, year: int | None = None, today: dt.date | None = None
+) -> CalendarStatus:
+    """Whether ``year``'s official schedule is in the calendar, and which years the desk
+    is giving appointments in without one."""
+    day = today or clock.today()
+    calendar = load_calendar(db)
+    wanted = year if year is not None else day.year
+    check_year(wanted)
+    return CalendarStatus(
+        wanted, calendar.published(wanted), tuple(unpublished_years(calendar, day))
+    )
 
 
 def export_entries(db: Database, year: int | None = None) -> str:

@@ -27,6 +27,7 @@ from isoqms import __version__, paths
 from isoqms.domain import clock
 from isoqms.domain.roles import Permission, Role
 from isoqms.services import backup, integrity
+from isoqms.services import calendar as calendar_service
 from isoqms.services.unit import UnitInfo
 from isoqms.ui import dialogs, i18n
 from isoqms.ui.admin.backup import BackupPage
@@ -348,6 +349,11 @@ class MainWindow(QMainWindow):
             demo.setObjectName("statusDemo")
             demo.setStyleSheet("background: #fff4ce; color: #7a5b00; padding: 0 6px;")
             bar.addPermanentWidget(demo)
+        self.schedule_label = QLabel()
+        self.schedule_label.setObjectName("statusSchedule")
+        self.schedule_label.setStyleSheet("color: #7a4b00;")
+        self.schedule_label.hide()
+        bar.addPermanentWidget(self.schedule_label)
         self.integrity_label = QLabel(self.tr("Checking data integrity…"))
         self.integrity_label.setObjectName("statusIntegrity")
         bar.addPermanentWidget(self.integrity_label)
@@ -359,6 +365,20 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.db_label)
         self._update_status()
         self._check_integrity()
+        self._check_schedule()
+
+    def _check_schedule(self) -> None:
+        """From 1 October, or all year when this year's is missing: the official holiday
+        schedule the desk's appointments need."""
+        reading(self.ctx, self, lambda db, _actor: calendar_service.calendar_status(db)).success(
+            self._schedule_checked
+        ).run()
+
+    def _schedule_checked(self, status: calendar_service.CalendarStatus) -> None:
+        missing = ", ".join(str(y) for y in status.missing)
+        self.schedule_label.setVisible(bool(status.missing))
+        self.schedule_label.setText(self.tr("No official schedule for %1").replace("%1", missing))
+        self.schedule_label.setToolTip(status.warning())
 
     def _check_integrity(self) -> None:
         """At start: only what is new since this computer last verified the record."""

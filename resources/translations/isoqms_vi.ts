@@ -517,6 +517,10 @@
         <translation>Lịch làm việc</translation>
     </message>
     <message>
+        <source>No official holiday schedule for %1 yet: its days off follow the Labor Code (art. 112) and may move when the schedule is published — appointments falling around Tết, 30/4–1/5 and 2/9 may change. Import it as soon as it is out.</source>
+        <translation>Chưa có lịch nghỉ chính thức năm %1: các ngày nghỉ đang theo Bộ luật Lao động (điều 112) và có thể đổi khi lịch được công bố — ngày hẹn rơi vào dịp Tết, 30/4–1/5 và 2/9 có thể thay đổi. Nhập lịch ngay khi có.</translation>
+    </message>
+    <message>
         <source>%1 has no entry of the official schedule; days given by the Labor Code are changed by adding an entry.</source>
         <translation>Ngày %1 không có mục nào trong lịch chính thức; ngày nghỉ theo Bộ luật Lao động được thay đổi bằng cách thêm một mục.</translation>
     </message>
@@ -2049,6 +2053,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Checking data integrity…</source>
         <translation>Đang kiểm tra tính toàn vẹn dữ liệu…</translation>
+    </message>
+    <message>
+        <source>No official schedule for %1</source>
+        <translation>Chưa có lịch nghỉ chính thức năm %1</translation>
     </message>
     <message>
         <source>User: %1 (%2)</source>

@@ -38,7 +38,13 @@ from PySide6.QtWidgets import (
 
 from isoqms.db.engine import Database
 from isoqms.domain import clock
-from isoqms.domain.calendar import CalendarEntry, DayInfo, DayKind, WorkCalendar
+from isoqms.domain.calendar import (
+    CalendarEntry,
+    DayInfo,
+    DayKind,
+    WorkCalendar,
+    unpublished_years,
+)
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.services import calendar as calendar_service
@@ -302,8 +308,15 @@ class CalendarPage(Page):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
+        self.warning = QLabel()
+        self.warning.setObjectName("scheduleMissing")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("background: #fff4ce; color: #7a4b00; padding: 4px;")
+        self.warning.hide()
+
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Working-day calendar")))
+        layout.addWidget(self.warning)
         layout.addLayout(bar)
         layout.addLayout(legend)
         layout.addWidget(splitter, 1)
@@ -312,16 +325,27 @@ class CalendarPage(Page):
         super().refresh()
         year = self.year.value()
 
-        def load(db: Database, _actor: Actor) -> tuple[int, list[DayInfo]]:
+        def load(db: Database, _actor: Actor) -> tuple[int, list[DayInfo], list[int]]:
             calendar: WorkCalendar = calendar_service.load_calendar(db)
-            return year, list(calendar.days_of(year))
+            missing = unpublished_years(calendar, clock.today())
+            if not calendar.published(year) and year not in missing:
+                missing.append(year)
+            return year, list(calendar.days_of(year)), missing
 
         reading(self.ctx, self, load).success(self._loaded).run()
 
-    def _loaded(self, result: tuple[int, list[DayInfo]]) -> None:
-        year, days = result
+    def _loaded(self, result: tuple[int, list[DayInfo], list[int]]) -> None:
+        year, days, missing = result
         if year != self.year.value():
             return  # the user moved on to another year meanwhile
+        self.warning.setVisible(bool(missing))
+        self.warning.setText(
+            self.tr(
+                "No official holiday schedule for %1 yet: its days off follow the Labor Code "
+                "(art. 112) and may move when the schedule is published — appointments falling "
+                "around Tết, 30/4–1/5 and 2/9 may change. Import it as soon as it is out."
+            ).replace("%1", ", ".join(str(y) for y in missing))
+        )
         self.year_model.set_year(year, days)
         self.exceptions_model.set_rows([d for d in days if d.working != (d.day.weekday() < 5)])
         self.loaded.emit()

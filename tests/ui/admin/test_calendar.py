@@ -171,3 +171,19 @@ def test_unit_page_sets_the_deadline_policy(
         page.save_button.click()
     assert unit_service.get_unit(ctx.db).deadline_policy == "hours"
     assert dataclasses.replace(unit_service.get_unit(ctx.db), deadline_policy="day-end")
+
+
+def test_a_missing_official_schedule_is_said_on_the_page_and_in_the_status_bar(
+    qtbot: QtBot, make_ctx: Callable[[str], AppContext]
+) -> None:
+    from isoqms.ui.main_window import MainWindow
+
+    ctx = make_ctx("admin")
+    page = page_for(qtbot, ctx, 2027)
+    assert page.warning.isVisibleTo(page)
+    assert "2027" in page.warning.text() and "Bộ luật Lao động" in page.warning.text()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.schedule_label.isVisibleTo(window), timeout=10_000)
+    assert "2027" in window.schedule_label.text()
+    assert "Chưa có lịch nghỉ chính thức năm 2027" in window.schedule_label.toolTip()
