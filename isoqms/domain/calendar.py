@@ -181,6 +181,21 @@ class WorkCalendar:
         )
 
 
+#: The windows a year's official schedule moves days in: Tết, 30/4–1/5, 2/9.
+SCHEDULE_WINDOWS = (((1, 15), (2, 28)), ((4, 25), (5, 5)), ((8, 29), (9, 5)))
+
+
+def unsettled(calendar: WorkCalendar, day: dt.date) -> bool:
+    """Whether ``day`` lies where the official schedule, not yet published for its year,
+    may still move the days off (an appointment there may change)."""
+    if calendar.published(day.year):
+        return False
+    return any(
+        dt.date(day.year, *start) <= day <= dt.date(day.year, *end)
+        for start, end in SCHEDULE_WINDOWS
+    )
+
+
 #: From this day of a year on, next year's schedule is looked for (the government
 #: publishes it in the autumn).
 SCHEDULE_DUE = (10, 1)

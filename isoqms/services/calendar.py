@@ -24,6 +24,7 @@ from isoqms.domain.calendar import (
     check_day,
     check_year,
     unpublished_years,
+    unsettled,
 )
 from isoqms.domain.errors import NotFound, ValidationError
 from isoqms.domain.office_hours import OfficeHours
@@ -309,3 +310,9 @@ def calendar_status(
 
 def export_entries(db: Database, year: int | None = None) -> str:
     return format_schedule(list_entries(db, year))
+
+
+def appointment_unsettled(db: Database, appointment: dt.datetime) -> bool:
+    """Whether an appointment falls where next year's official schedule, still missing,
+    may move the days off: the clerk is told, the citizen's slip is not."""
+    return unsettled(load_calendar(db), appointment.date())

@@ -602,6 +602,14 @@ class IntakePage(Page):
             .replace("%2", f"{view.appointment:%H:%M %d/%m/%Y}")
             .replace("%3", view.book)
             .replace("%4", str(view.number))
+            + (
+                self.tr(
+                    " — note: the official holiday schedule of %1 is not out yet; the "
+                    "appointment may move when it is"
+                ).replace("%1", str(view.appointment.year))
+                if result.unsettled
+                else ""
+            )
         )
         self.received.emit(view)
         preview = PrintPreview(

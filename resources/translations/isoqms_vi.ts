@@ -1368,6 +1368,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Đã tiếp nhận %1 — hẹn trả %2 — quyển số %3, số thứ tự %4</translation>
     </message>
     <message>
+        <source> — note: the official holiday schedule of %1 is not out yet; the appointment may move when it is</source>
+        <translation> — lưu ý: chưa có lịch nghỉ chính thức năm %1, ngày hẹn có thể đổi khi lịch được công bố</translation>
+    </message>
+    <message>
         <source>Slip %1</source>
         <translation>Giấy tiếp nhận %1</translation>
     </message>

@@ -76,3 +76,16 @@ def test_importing_the_schedule_lists_the_appointments_it_moves(demo_db: Databas
     # the appointment given stays as printed on the slip
     again = calendar_service.import_entries(demo_db, admin, schedule)
     assert again.changed == 0 and again.moved == ()
+
+
+def test_an_appointment_in_a_window_the_missing_schedule_may_move_is_flagged(
+    demo_db: Database,
+) -> None:
+    from isoqms.domain.calendar import unsettled
+
+    calendar = calendar_service.load_calendar(demo_db)
+    assert unsettled(calendar, dt.date(2027, 2, 12))  # around Tết 2027, not published
+    assert unsettled(calendar, dt.date(2027, 9, 3))
+    assert not unsettled(calendar, dt.date(2027, 3, 15))  # no holiday window
+    assert not unsettled(calendar, dt.date(2026, 2, 12))  # 2026's schedule is in
+    assert calendar_service.appointment_unsettled(demo_db, dt.datetime(2027, 1, 20, 17))

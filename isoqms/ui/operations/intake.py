@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from isoqms.domain import clock
+from isoqms.services import calendar as calendar_service
 from isoqms.services import intake
 from isoqms.services import procedures as procedure_service
 from isoqms.services.intake import Applicant, DossierView, IntakeDraft, NoticeDraft, NoticeView
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 class ReceivedSlip:
     dossier: DossierView
     slip: Drawn | None  # None: the dossier is received, its slip is to be drawn again
+    #: the appointment falls where a missing official schedule may still move the days off
+    unsettled: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,8 @@ def receive(
         except Exception:  # received all the same: the preview draws again
             log.exception("rasterising the slip of %s failed", received.dossier.code)
             slip = None
-        return ReceivedSlip(received.dossier, slip)
+        unsure = calendar_service.appointment_unsettled(db, received.dossier.appointment)
+        return ReceivedSlip(received.dossier, slip, unsure)
 
     return Change(ctx, parent, run)
 
