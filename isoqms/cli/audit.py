@@ -46,13 +46,14 @@ def _local(at: dt.datetime) -> str:
     return at.replace(tzinfo=dt.UTC).astimezone().strftime("%d/%m/%Y %H:%M")
 
 
-def print_entries(entries: list[Any]) -> None:
+def print_entries(entries: list[Any], lang: str = "vi") -> None:
     """Each event in words: when it happened (and when it was recorded, if later), who,
     what was done to what, and the fields it set."""
+    late = "recorded late, at" if lang == "en" else "ghi muộn lúc"
     for e in entries:
         when = _local(e.at)
         if e.late and e.happened_at is not None:
-            when = f"{e.happened_at:%d/%m/%Y %H:%M} (ghi muộn lúc {when})"
+            when = f"{e.happened_at:%d/%m/%Y %H:%M} ({late} {when})"
         print(f"{e.seq:>6}  {when}  {e.who}")
         print(f"        {e.action_label} — {e.what}")
         changed = "; ".join(
@@ -122,7 +123,7 @@ def cmd_audit_log(ctx: Context) -> int:
     elif not args.out:
         if not entries:
             print("Không có sự kiện nào khớp.")
-        print_entries(entries)
+        print_entries(entries, args.lang)
     return 0
 
 

@@ -194,6 +194,12 @@ def cmd_dossier_action(ctx: Context) -> int:
         emit_json(_detail_json(detail))
     else:
         print(f"{detail.code}: {detail.state.label}")
+        if Action(args.action) is Action.APOLOGIZE and detail.promised_at is not None:
+            letter = detail.events[-1].letter
+            print(
+                f"Hẹn trả mới: {detail.promised_at:%H:%M %d/%m/%Y}; văn bản xin lỗi số "
+                f"{letter} — in: isoqms dossier print {detail.code} --kind apology --out FILE.pdf"
+            )
     return 0
 
 

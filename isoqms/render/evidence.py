@@ -34,7 +34,9 @@ def split_hash(digest: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return escape(text).replace("\n", "<br/>")
+    # the embedded serif font has no arrow glyph: "before → after" is written "before ⇒"
+    # in no font either, so as plain "->"
+    return escape(text.replace("→", "->")).replace("\n", "<br/>")
 
 
 def to_pdf(summary: Summary) -> bytes:

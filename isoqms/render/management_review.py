@@ -32,7 +32,8 @@ class ReviewReport:
 def render_review_docx(data: ReviewReport) -> bytes:
     doc = official.new_document(f"Báo cáo xem xét của lãnh đạo năm {data.year}", 13, 3)
     official.head(doc, ((data.authority.upper(), True), ("BAN CHỈ ĐẠO ISO", True)))
-    number = official.paragraph(doc, "Số:      /BC-BCĐISO", size=12)
+    kind = "BB" if data.record else "BC"  # biên bản of the meeting, báo cáo before it
+    number = official.paragraph(doc, f"Số:      /{kind}-BCĐISO", size=12)
     number.paragraph_format.space_before = Pt(6)
     official.place_and_date(doc, data.place, data.made_on)
     official.paragraph(
@@ -50,7 +51,10 @@ def render_review_docx(data: ReviewReport) -> bytes:
         centre=True,
     )
     official.paragraph(
-        doc, f"(Số liệu {data.period_label}, lấy từ phần mềm isoqms)", italic=True, centre=True
+        doc,
+        f"(Số liệu {data.period_label[:1].lower()}{data.period_label[1:]}, lấy từ phần mềm isoqms)",
+        italic=True,
+        centre=True,
     )
     for title, lines, headings, rows in data.sections:
         heading = official.paragraph(doc, title, bold=True)

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
@@ -24,6 +24,9 @@ from isoqms.db.models import (
     DocumentCopy,
     DocumentRevision,
     Dossier,
+    IsoAudit,
+    IsoFinding,
+    IsoReview,
     PrintLog,
     Procedure,
     ProcedureRevision,
@@ -294,6 +297,9 @@ ENTITY_OF = {"revision": "document_revision"}
 
 def scope(session: Session, kind: str, key: str) -> ColumnElement[bool]:
     """Which events belong to the timeline of ``kind`` ``key``."""
+    if kind not in TIMELINE_KINDS and kind not in labels.ENTITIES:
+        known = ", ".join(sorted({*TIMELINE_KINDS, *labels.ENTITIES}))
+        raise ValidationError(f"Không có loại đối tượng “{kind}” trong nhật ký (có: {known}).")
     if not key:
         return AuditEvent.entity == ENTITY_OF.get(kind, kind)
 
@@ -351,6 +357,18 @@ def scope(session: Session, kind: str, key: str) -> ColumnElement[bool]:
         if user is None:
             raise NotFound(f"Không có người dùng “{key}”.")
         return or_(on("user", [str(user.id)]), AuditEvent.actor_id == user.id)
+    numbered = {
+        "iso_finding": (IsoFinding.id, IsoFinding.number),
+        "iso_audit": (IsoAudit.id, IsoAudit.number),
+        "iso_review": (IsoReview.id, IsoReview.number),
+    }
+    if kind in numbered:  # by the number people use (PH-…, DG-…, XX-…) as well as the id
+        id_column, number = numbered[kind]
+        found = session.execute(
+            select(id_column).where(func.upper(number) == key.upper())
+        ).scalar_one_or_none()
+        if found is not None:
+            key = str(found)
     # any other entity name of the log, as recorded
     return and_(AuditEvent.entity == kind, AuditEvent.entity_id == key)
 
@@ -399,8 +417,19 @@ def timeline(
     key = limits.query(flt.key or "", "mã đối tượng (--id)")
     person = limits.query(flt.person or "", "người thực hiện (--actor)")
     action = limits.query(flt.action or "", "hành động (--action)")
+    if flt.date_from and flt.date_to and flt.date_to < flt.date_from:
+        raise ValidationError("Ngày cuối của kỳ không được trước ngày đầu.")
+    if action and not action.endswith(".") and action not in labels.ACTIONS:
+        raise ValidationError(
+            f"Không có hành động “{action}” trong nhật ký (xem --json: khoá action; "
+            "“dossier.” = mọi hành động hồ sơ)."
+        )
     with db.read() as session:
         require(session, actor, Permission.AUDIT_READ)
+        if person and person != "system":
+            exists = session.execute(select(User.id).where(User.username == person))
+            if exists.first() is None:
+                raise NotFound(f"Không có người dùng “{person}”.")
         query = select(AuditEvent).order_by(AuditEvent.seq)
         if kind:
             query = query.where(scope(session, kind, key))

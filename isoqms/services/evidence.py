@@ -380,7 +380,7 @@ def document_pack(db: Database, actor: Actor, code: str) -> bytes:
         get_unit(db).display_name,
         (
             ("Tài liệu", f"{doc.code} — {doc.title}"),
-            ("Người lập", f"{actor.full_name} ({actor.username})"),
+            ("Người lập", actor.signature),
             ("Thời điểm lập", clock.now().strftime("%H:%M ngày %d/%m/%Y")),
             ("Nhật ký kiểm tra khi lập", chain_text),
             ("Sự kiện kèm theo", f"{len(events)} (tệp {EVENTS})"),
@@ -544,10 +544,13 @@ def period_pack(db: Database, actor: Actor, date_from: dt.date, date_to: dt.date
         get_unit(db).display_name,
         (
             ("Kỳ", f"từ ngày {date_from:%d/%m/%Y} đến ngày {date_to:%d/%m/%Y}"),
-            ("Người lập", f"{actor.full_name} ({actor.username})"),
+            ("Người lập", actor.signature),
             ("Thời điểm lập", clock.now().strftime("%H:%M ngày %d/%m/%Y")),
             ("Nhật ký kiểm tra khi lập", chain_text),
-            ("Sự kiện trong kỳ", f"{len(events)} (tệp {EVENTS})"),
+            (
+                "Sự kiện của kỳ",
+                f"{len(events)} (tệp {EVENTS}; kể cả bản in làm sau kỳ của hồ sơ trong kỳ)",
+            ),
             ("Việc ghi muộn", _late_text(entries)),
             ("Lần ban hành liên quan", str(len(signed))),
         ),

@@ -83,7 +83,7 @@ def export_log(
         facts=(
             ("Điều kiện lọc", filter_text(flt)),
             ("Số sự kiện", str(len(entries))),
-            ("Người trích xuất", f"{actor.full_name} ({actor.username})"),
+            ("Người trích xuất", actor.signature),
             ("Thời điểm", clock.now().strftime("%H:%M ngày %d/%m/%Y")),
             ("Tình trạng nhật ký", chain.summary()),
         ),

@@ -41,6 +41,12 @@ class Actor:
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions
 
+    @property
+    def signature(self) -> str:
+        """The person as a record names them: full name (roles in words)."""
+        roles = ", ".join(sorted(r.label for r in self.roles))
+        return f"{self.full_name} ({roles})" if roles else self.full_name
+
     @classmethod
     def of(cls, user: User) -> Actor:
         return cls(

@@ -92,6 +92,48 @@ def test_every_action_the_program_records_has_a_vietnamese_and_an_english_label(
         assert labels.action_label(code, "en") == en and labels.action_label(code) == vi
 
 
+def test_every_kind_of_object_the_program_records_has_its_name() -> None:
+    entities: set[str] = set()
+    for path in (ROOT / "isoqms").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name == "record" and len(node.args) >= 2:
+                entities |= {n.value for n in [node.args[1]] if isinstance(n, ast.Constant)}
+            if name == "Printout":
+                entities |= {
+                    k.value.value
+                    for k in node.keywords
+                    if k.arg == "entity" and isinstance(k.value, ast.Constant)
+                }
+    entities |= {"calendar_day", "document", "procedure", "record_type"}  # module ENTITY
+    assert sorted(e for e in entities if e not in labels.ENTITIES) == []
+
+
+def test_a_filter_that_cannot_match_says_why(demo_db: Database) -> None:
+    from isoqms.domain.errors import NotFound, ValidationError
+    from isoqms.services.auditor import TimelineFilter, timeline
+
+    auditor = login(demo_db, "auditor")
+    for flt, error in (
+        (TimelineFilter(date_from=dt.date(2026, 12, 1), date_to=dt.date(2026, 11, 1)),
+         ValidationError),
+        (TimelineFilter(kind="foo", key="1"), ValidationError),
+        (TimelineFilter(person="nobody"), NotFound),
+        (TimelineFilter(action="nope"), ValidationError),
+    ):  # fmt: skip
+        with pytest.raises(error):
+            timeline(demo_db, auditor, flt)
+    # a review, an audit, a finding by the number people use
+    from isoqms.services.management_review import reviews
+
+    number = reviews(demo_db, auditor)[-1].number
+    found = timeline(demo_db, auditor, TimelineFilter(kind="iso_review", key=number.lower()))
+    assert [e.action for e in found] == ["review.record", "review.approve"]
+    assert found[0].what == f"Xem xét của lãnh đạo {number}"
+
+
 def test_values_are_written_as_people_write_them() -> None:
     assert labels.value_text("received_at", "2026-11-03T07:05:00") == "03/11/2026 07:05"
     assert labels.value_text("channel", "online") == "trực tuyến"
