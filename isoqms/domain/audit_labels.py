@@ -158,6 +158,7 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "record_type": ("Loại hồ sơ lưu trữ", "Record type"),
     "calendar_day": ("Ngày trong lịch", "Calendar day"),
     "user": ("Người dùng", "User"),
+    "login": ("Lần đăng nhập (tên không có)", "Sign-in (unknown name)"),
     "unit": ("Đơn vị", "Unit"),
     "iso_finding": ("Phát hiện", "Finding"),
     "iso_risk": ("Rủi ro, cơ hội", "Risk or opportunity"),

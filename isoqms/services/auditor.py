@@ -297,7 +297,12 @@ ENTITY_OF = {"revision": "document_revision"}
 
 def scope(session: Session, kind: str, key: str) -> ColumnElement[bool]:
     """Which events belong to the timeline of ``kind`` ``key``."""
-    if kind not in TIMELINE_KINDS and kind not in labels.ENTITIES:
+    if (
+        kind not in TIMELINE_KINDS
+        and kind not in labels.ENTITIES
+        and session.execute(select(AuditEvent.id).where(AuditEvent.entity == kind).limit(1)).first()
+        is None
+    ):
         known = ", ".join(sorted({*TIMELINE_KINDS, *labels.ENTITIES}))
         raise ValidationError(f"Không có loại đối tượng “{kind}” trong nhật ký (có: {known}).")
     if not key:
