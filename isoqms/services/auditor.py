@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
@@ -38,7 +38,7 @@ from isoqms.domain.errors import IntegrityBroken, NotFound, ValidationError
 from isoqms.domain.procedure import ProcedureContent
 from isoqms.domain.roles import Permission
 from isoqms.render.stamp import QR_PREFIX
-from isoqms.services import documents, files, journey, limits
+from isoqms.services import documents, files, journey, limits, lookup
 from isoqms.services.documents import DocumentRow, RevisionRow
 from isoqms.services.forms import form_by_revision
 from isoqms.services.procedures import revision_in_force_in
@@ -362,18 +362,13 @@ def scope(session: Session, kind: str, key: str) -> ColumnElement[bool]:
         if user is None:
             raise NotFound(f"Không có người dùng “{key}”.")
         return or_(on("user", [str(user.id)]), AuditEvent.actor_id == user.id)
-    numbered = {
-        "iso_finding": (IsoFinding.id, IsoFinding.number),
-        "iso_audit": (IsoAudit.id, IsoAudit.number),
-        "iso_review": (IsoReview.id, IsoReview.number),
-    }
+    numbered: dict[str, type[IsoFinding] | type[IsoAudit] | type[IsoReview]] = {
+        "iso_finding": IsoFinding, "iso_audit": IsoAudit, "iso_review": IsoReview,
+    }  # fmt: skip
     if kind in numbered:  # by the number people use (PH-…, DG-…, XX-…) as well as the id
-        id_column, number = numbered[kind]
-        found = session.execute(
-            select(id_column).where(func.upper(number) == key.upper())
-        ).scalar_one_or_none()
+        found = lookup.by_number(session, numbered[kind], key)
         if found is not None:
-            key = str(found)
+            key = str(found.id)
     # any other entity name of the log, as recorded
     return and_(AuditEvent.entity == kind, AuditEvent.entity_id == key)
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
-from isoqms.db.models import IsoFinding, User, UserRole, utcnow
+from isoqms.db.models import IsoFinding, User, utcnow
 from isoqms.domain import clock
 from isoqms.domain.errors import NotFound, PermissionDenied, ValidationError
 from isoqms.domain.findings import (
@@ -27,8 +27,8 @@ from isoqms.domain.findings import (
     is_overdue,
     next_state,
 )
-from isoqms.domain.roles import Permission, Role, permissions_of
-from isoqms.services import limits
+from isoqms.domain.roles import Permission
+from isoqms.services import limits, lookup
 from isoqms.services.intake import _lock
 from isoqms.services.uow import Actor, require, write
 
@@ -112,16 +112,7 @@ def _view(session: Session, f: IsoFinding, day: dt.date) -> FindingView:
 
 def _finding(session: Session, number: str) -> IsoFinding:
     """By its number (PH-2026-04) or, as ``--json`` shows it, its id (4)."""
-    wanted = limits.key(number)
-    found = (
-        session.execute(
-            select(IsoFinding).where(func.upper(IsoFinding.number) == wanted.upper())
-        ).scalar_one_or_none()
-        if wanted is not None
-        else None
-    )
-    if found is None and wanted is not None and wanted.isdecimal() and len(wanted) < 10:
-        found = session.get(IsoFinding, int(wanted))
+    found = lookup.by_number(session, IsoFinding, number)
     if found is None:
         raise NotFound(f"Không có phát hiện số “{number}”.")
     return found
@@ -213,16 +204,10 @@ def plan_action(
     check_due(plan.due_on, day)
     with _step(db, actor, Permission.FINDINGS_MANAGE, number, FindingAction.PLAN) as step:
         session, finding, state = step.session, step.finding, step.state
-        name = limits.key(plan.owner)
-        owner = (
-            session.execute(select(User).where(User.username == name.lower())).scalar_one_or_none()
-            if name is not None
-            else None
-        )
-        if owner is None or not owner.active:
+        owner = lookup.active_user(session, plan.owner)
+        if owner is None:
             raise NotFound(f"Không có người dùng “{plan.owner}” để giao hành động khắc phục.")
-        roles = session.execute(select(UserRole.role).where(UserRole.user_id == owner.id))
-        if Permission.FINDINGS_ACT not in permissions_of(Role(r) for r in roles.scalars()):
+        if not lookup.holds(session, owner, Permission.FINDINGS_ACT):
             raise ValidationError(
                 f"Người dùng “{owner.username}” không thực hiện được hành động khắc phục "
                 "(vai trò chỉ xem hoặc quản trị): giao cho người khác."

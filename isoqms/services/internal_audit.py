@@ -27,7 +27,6 @@ from isoqms.db.models import (
     ProcedureRevision,
     RevisionSignature,
     User,
-    UserRole,
     utcnow,
 )
 from isoqms.domain import clock
@@ -47,8 +46,8 @@ from isoqms.domain.internal_audit import (
     parse_result,
 )
 from isoqms.domain.procedure import ProcedureContent
-from isoqms.domain.roles import Permission, Role, permissions_of
-from isoqms.services import files, limits
+from isoqms.domain.roles import Permission
+from isoqms.services import files, limits, lookup
 from isoqms.services.documents import _dates, _document, _revisions_by_document
 from isoqms.services.intake import _lock
 from isoqms.services.uow import Actor, UnitOfWork, require, write
@@ -187,16 +186,7 @@ def _view(session: Session, audit: IsoAudit, *, with_items: bool = False) -> Aud
 
 def _audit(session: Session, number: str) -> IsoAudit:
     """By its number (DG-2026-01) or, as ``--json`` shows it, its id."""
-    wanted = limits.key(number)
-    found = (
-        session.execute(
-            select(IsoAudit).where(func.upper(IsoAudit.number) == wanted.upper())
-        ).scalar_one_or_none()
-        if wanted is not None
-        else None
-    )
-    if found is None and wanted is not None and wanted.isdecimal() and len(wanted) < 10:
-        found = session.get(IsoAudit, int(wanted))
+    found = lookup.by_number(session, IsoAudit, number)
     if found is None:
         raise NotFound(f"Không có cuộc đánh giá nội bộ số “{number}”.")
     return found
@@ -273,16 +263,10 @@ def _process(session: Session, code: str, day: dt.date) -> tuple[AuditedProcess,
 
 
 def _auditor(session: Session, username: str, what: str) -> User:
-    name = limits.key(username)
-    user = (
-        session.execute(select(User).where(User.username == name.lower())).scalar_one_or_none()
-        if name is not None
-        else None
-    )
-    if user is None or not user.active:
+    user = lookup.active_user(session, username)
+    if user is None:
         raise NotFound(f"Không có người dùng “{username}” làm {what}.")
-    roles = session.execute(select(UserRole.role).where(UserRole.user_id == user.id))
-    if Permission.AUDITS_RECORD not in permissions_of(Role(r) for r in roles.scalars()):
+    if not lookup.holds(session, user, Permission.AUDITS_RECORD):
         raise ValidationError(
             f"Người dùng “{user.username}” không có vai trò chuyên gia đánh giá nội bộ: "
             "quản trị viên gán vai trò internal_auditor trước."

@@ -16,15 +16,23 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
-from isoqms.db.models import IsoFinding, IsoReview, User, UserRole, utcnow
+from isoqms.db.models import IsoFinding, IsoReview, User, utcnow
 from isoqms.domain import clock
 from isoqms.domain.errors import Conflict, NotFound, ValidationError
 from isoqms.domain.findings import FindingKind, FindingSource, FindingState, check_due
 from isoqms.domain.iso_cycle import LegalUpdate
-from isoqms.domain.roles import Permission, Role, permissions_of
+from isoqms.domain.roles import Permission
 from isoqms.domain.statistics import Period, Report
 from isoqms.render.report import ObjectiveLine
-from isoqms.services import document_reviews, findings, iso_cycle, limits, objectives, statistics
+from isoqms.services import (
+    document_reviews,
+    findings,
+    iso_cycle,
+    limits,
+    lookup,
+    objectives,
+    statistics,
+)
 from isoqms.services import internal_audit as audit_service
 from isoqms.services import risks as risk_service
 from isoqms.services.findings import FindingView
@@ -112,9 +120,10 @@ def review_inputs(
     # raised in the year, closed in it, or still open at its end (an action overdue
     # since last year is this year's business too)
     end = period.end
+    register = findings.findings(db, actor, today=day)
     of_year = tuple(
         f
-        for f in findings.findings(db, actor, today=day)
+        for f in register
         if f.raised_on <= end
         and (
             f.raised_on.year == year
@@ -138,7 +147,7 @@ def review_inputs(
         audits=audit_service.programme(db, actor, year, day),
         previous=previous,
         previous_actions=tuple(
-            f for f in findings.findings(db, actor, today=day)
+            f for f in register
             if previous is not None and f.number in previous.decisions
         ),
     )  # fmt: skip
@@ -385,16 +394,7 @@ def reviews(db: Database, actor: Actor, year: int | None = None) -> list[ReviewV
 
 
 def _review(session: Session, number: str) -> IsoReview:
-    wanted = limits.key(number)
-    found = (
-        session.execute(
-            select(IsoReview).where(func.upper(IsoReview.number) == wanted.upper())
-        ).scalar_one_or_none()
-        if wanted is not None
-        else None
-    )
-    if found is None and wanted is not None and wanted.isdecimal() and len(wanted) < 10:
-        found = session.get(IsoReview, int(wanted))
+    found = lookup.by_number(session, IsoReview, number)
     if found is None:
         raise NotFound(f"Không có cuộc họp xem xét của lãnh đạo số “{number}”.")
     return found
@@ -431,16 +431,10 @@ def _summary(inputs: ReviewInputs) -> dict[str, object]:
 
 
 def _owner(session: Session, username: str) -> User:
-    name = limits.key(username)
-    owner = (
-        session.execute(select(User).where(User.username == name.lower())).scalar_one_or_none()
-        if name is not None
-        else None
-    )
-    if owner is None or not owner.active:
+    owner = lookup.active_user(session, username)
+    if owner is None:
         raise NotFound(f"Không có người dùng “{username}” để giao thực hiện quyết định.")
-    roles = session.execute(select(UserRole.role).where(UserRole.user_id == owner.id))
-    if Permission.FINDINGS_ACT not in permissions_of(Role(r) for r in roles.scalars()):
+    if not lookup.holds(session, owner, Permission.FINDINGS_ACT):
         raise ValidationError(
             f"Người dùng “{owner.username}” không thực hiện được quyết định (vai trò chỉ xem "
             "hoặc quản trị): giao cho người khác."
