@@ -393,9 +393,9 @@ class MainWindow(QMainWindow):
         if report.ok:
             self.integrity_label.setStyleSheet("color: #1b5e20;")
             self.integrity_label.setText(
-                self.tr("Data intact up to event %1 (checked %2)")
+                self.tr("Data intact (event %1, checked %2)")
                 .replace("%1", str(report.events))
-                .replace("%2", f"{report.checked_at:%H:%M %d/%m/%Y}")
+                .replace("%2", f"{report.checked_at:%H:%M}")
             )
         else:
             self.integrity_label.setStyleSheet(

@@ -2063,6 +2063,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Chưa có lịch nghỉ chính thức năm %1</translation>
     </message>
     <message>
+        <source>Data intact (event %1, checked %2)</source>
+        <translation>Dữ liệu nguyên vẹn (sự kiện %1, kiểm lúc %2)</translation>
+    </message>
+    <message>
         <source>User: %1 (%2)</source>
         <translation>Người dùng: %1 (%2)</translation>
     </message>
@@ -2081,10 +2085,6 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>never</source>
         <translation>chưa có</translation>
-    </message>
-    <message>
-        <source>Data intact up to event %1 (checked %2)</source>
-        <translation>Dữ liệu nguyên vẹn tới sự kiện số %1 (kiểm lúc %2)</translation>
     </message>
     <message>
         <source> · checkpoint: %1</source>
