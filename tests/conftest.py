@@ -106,16 +106,20 @@ def _build_demo(db: Database) -> None:
 
 
 def _build_desk(db: Database) -> None:
-    demo_service.init_demo(db)
+    """On a copy of the demo (BASES): the known desk's dossiers."""
     known_desk(db)
 
 
 def _build_demo_year(db: Database) -> None:
-    """The demo with its five weeks of dossiers, as ``init --demo`` leaves it."""
+    """On a copy of the demo (BASES): its five weeks of dossiers, as ``init --demo``
+    leaves it."""
     from isoqms.services.demo_dossiers import load_demo_dossiers
 
-    demo_service.init_demo(db)
     load_demo_dossiers(db)
+
+
+#: Kinds built on a copy of another kind's template rather than from nothing.
+BASES: dict[str, str] = {"desk": "demo_db", "demo_year": "demo_db"}
 
 
 #: Template kinds in the order a test's fixtures are looked at: the first asked for wins.
@@ -153,6 +157,8 @@ class Templates:
     def sqlite_file(self, kind: str) -> Path:
         if kind not in self._sqlite:
             path = self.root / f"{kind}.sqlite3"
+            if kind in BASES:
+                shutil.copyfile(self.sqlite_file(BASES[kind]), path)
             self._build(f"sqlite:///{path.as_posix()}", kind)
             # One self-contained file (no -wal beside it) that a plain copy reproduces.
             conn = sqlite3.connect(path)
@@ -178,7 +184,8 @@ class Templates:
         assert self.pg_base is not None
         if kind not in self._pg:
             name = f"isoqms_tpl_{kind}_{self.tag}"
-            self._execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
+            base = f'"{self.pg_template(BASES[kind])}"' if kind in BASES else "template0"
+            self._execute(f"CREATE DATABASE \"{name}\" TEMPLATE {base} ENCODING 'UTF8'")
             self._build(_pg_url(self.pg_base, name), kind)
             self._pg[kind] = name
         return self._pg[kind]
