@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from isoqms.db.engine import Database
@@ -66,6 +67,7 @@ def test_journey_by_cli(demo_db: Database) -> None:
     assert rc == 1 and "Không có hồ sơ" in err
 
 
+@pytest.mark.one_database
 def test_report_and_ledger_exports(desk: Desk, tmp_path: Path) -> None:
     db = desk.db
     rc, out, err = cli(

@@ -32,7 +32,10 @@ checks() {
   # the GUI smoke test (python3 main.py --smoke-test, every screen built) runs inside
   # pytest: tests/ui/test_smoke.py, on a fresh demo and on an existing database
   echo "== pytest"
-  at "$day" python3 -m pytest -n "${ISOQMS_TEST_WORKERS:-auto}" --durations=15 "$@"
+  # worksteal: a worker that runs out takes tests from the other, so the slow ones at the
+  # end do not leave a core idle
+  at "$day" python3 -m pytest -n "${ISOQMS_TEST_WORKERS:-auto}" --dist worksteal \
+    --durations=15 "$@"
 }
 
 echo "== ruff";  ruff check isoqms tests tools main.py benchmarks

@@ -170,6 +170,7 @@ def test_an_audit_from_plan_to_report(demo_db: Database, tmp_path: Path) -> None
     assert not again.approved and again.planned == planned + 2 and again.done == demo.done + 1
 
 
+@pytest.mark.one_database
 def test_the_command_line_plans_answers_and_reports(demo_db: Database, tmp_path: Path) -> None:
     import json
 

@@ -66,6 +66,7 @@ def test_withdrawing_a_process_document_changes_the_scope(demo_db: Database) -> 
     assert any("bớt thủ tục: 1.000656" in reason for reason in status.reasons)
 
 
+@pytest.mark.one_database
 def test_only_the_approver_declares_and_the_decision_lists_the_scope(
     demo_db: Database, demo_url: str, tmp_path: Path
 ) -> None:

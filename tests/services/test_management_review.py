@@ -28,6 +28,7 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}%".replace(".", ",")
 
 
+@pytest.mark.one_database
 def test_the_review_report_holds_the_counters_figures(
     demo_year: Database, demo_url: str, tmp_path: Path
 ) -> None:
@@ -195,6 +196,7 @@ def test_a_wrong_record_is_refused_and_changes_nothing(
     )
 
 
+@pytest.mark.one_database
 def test_the_meeting_from_the_command_line(
     demo_db: Database, demo_url: str, tmp_path: Path
 ) -> None:

@@ -16,6 +16,7 @@ from tests.helpers import login
 from tests.helpers_pdf import libreoffice_pdf, pdf_text
 
 
+@pytest.mark.one_database
 def test_generated_from_the_procedure_content(demo_db: Database, tmp_path: Path) -> None:
     people = {r: login(demo_db, r) for r in ("iso_secretary", "reviewer", "approver")}
     current = procedures.revision_in_force(demo_db, "1.004873", clock.now())

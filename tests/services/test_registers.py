@@ -30,6 +30,7 @@ def test_registers_split_internal_and_external(registers: render.Registers) -> N
     assert "60/2014/QH13" not in internal
 
 
+@pytest.mark.one_database
 def test_xlsx(registers: render.Registers, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(io.BytesIO(render.to_xlsx(registers)))
     internal, external, records = book.worksheets
@@ -49,6 +50,7 @@ def test_xlsx(registers: render.Registers, tmp_path: Path) -> None:
     assert "Quy trình kiểm soát tài liệu" in text and "Luật Hộ tịch" in text
 
 
+@pytest.mark.one_database
 def test_docx(registers: render.Registers, tmp_path: Path) -> None:
     data = render.to_docx(registers)
     doc = DocxDocument(io.BytesIO(data))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from isoqms.domain.statistics import Period
 from isoqms.render import registers as registers_render
@@ -57,6 +58,7 @@ def _page_text(pdf: Path, page: int) -> str:
     return " ".join(out.split())
 
 
+@pytest.mark.one_database
 def test_every_workbook_prints_whole_columns_on_each_page(desk: Desk, tmp_path: Path) -> None:
     headings: dict[str, list[list[str]]] = {}
     paths = []
