@@ -12,6 +12,7 @@ from typing import Any
 
 from isoqms.cli.audit import entry_json, print_entries
 from isoqms.cli.common import Commands, Context, emit_json, parse_at, parse_date
+from isoqms.domain.journey import Action, SupplementRule, resumed_note
 
 
 def _detail_json(d: Any) -> dict[str, Any]:
@@ -51,6 +52,11 @@ def _detail_json(d: Any) -> dict[str, Any]:
                 "reason": e.reason,
                 "new_appointment": when(e.new_appointment),
                 "due_after": when(e.due_after),
+                "rule": (
+                    SupplementRule.of_event(e.rule).value
+                    if e.action == Action.SUPPLEMENT_RECEIVED.value
+                    else None
+                ),
                 "outcome": e.outcome,
                 "state": e.state_after,
                 "backdated": e.backdated,
@@ -75,6 +81,8 @@ def _print_detail(d: Any) -> None:
         who = f" → {e.receiver or e.to_name}" if (e.receiver or e.to_name) else ""
         mark = " (ghi muộn)" if e.backdated else ""
         extra = f" — {e.reason}" if e.reason else ""
+        if e.action == Action.SUPPLEMENT_RECEIVED.value:
+            extra += f" — {resumed_note(e.rule, e.due_after)}"
         print(f"    {e.at:%H:%M %d/%m/%Y}  {e.label}{who}{extra}  [{e.actor}]{mark}")
 
 

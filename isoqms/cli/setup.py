@@ -209,6 +209,10 @@ def cmd_unit_set(ctx: Context) -> int:
         changes["backup_folder"] = ctx.args.backup_folder
     if ctx.args.backup_keep is not None:
         changes["backup_keep"] = ctx.args.backup_keep
+    for regime in ("2018", "2025"):
+        rule = getattr(ctx.args, f"supplement_rule_{regime}")
+        if rule is not None:
+            changes[f"supplement_rule_{regime}"] = rule
     if not changes:
         raise ValidationError("Không có gì để đổi: dùng các tuỳ chọn --commune, --code, …")
     info = update_unit(ctx.db, ctx.actor, dataclasses.replace(get_unit(ctx.db), **changes))
@@ -281,4 +285,12 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--backup-keep", type=int, metavar="N", help="giữ N bản sao lưu tự động gần nhất (14)"
     )
+    for regime in ("2018", "2025"):
+        p.add_argument(
+            f"--supplement-rule-{regime}",
+            choices=["restart", "pause"],
+            help=f"hồ sơ nhận theo chế độ {regime} được bổ sung trong khi giải quyết: restart = "
+            "tính lại thời hạn từ đầu (Nghị định 61/2018 Điều 19.4, mặc định), pause = tạm "
+            "dừng, cộng thời gian chờ",
+        )
     p.set_defaults(run=cmd_unit_set)

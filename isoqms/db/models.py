@@ -76,6 +76,13 @@ class UnitProfile(Base):
     #: where automatic backups go ("" = the data folder's ``backups``) and how many are kept
     backup_folder: Mapped[str] = mapped_column(String(500), default="", server_default="")
     backup_keep: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
+    #: a supplement during processing, per legal regime: "restart" or "pause"
+    supplement_rule_2018: Mapped[str] = mapped_column(
+        String(8), default="restart", server_default="restart"
+    )
+    supplement_rule_2025: Mapped[str] = mapped_column(
+        String(8), default="restart", server_default="restart"
+    )
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -316,6 +323,9 @@ class DossierEvent(Base):
     new_appointment: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     due_before: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     due_after: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    #: a resumed dossier's rule: "restart" (counted again from the start), "pause" (moved by
+    #: the time waited); "" on events recorded before the rule was chosen (a pause)
+    rule: Mapped[str] = mapped_column(String(8), default="", server_default="")
     outcome: Mapped[str | None] = mapped_column(String(8), nullable=True)
     state_after: Mapped[str] = mapped_column(String(24))
     backdated: Mapped[bool] = mapped_column(Boolean, default=False)

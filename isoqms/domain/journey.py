@@ -3,9 +3,10 @@
 States: received → in process → waiting for the citizen's supplement ↔ in process →
 result ready → returned; the side exits stopped (a decision of the unit's leader, 2025
 Mẫu 05) and cancelled (the citizen withdraws). While waiting for a supplement the clock
-is paused. The outcome is judged when the result is ready, against the appointment moved
-by supplement pauses only: an apology's new appointment never turns a late dossier into
-an on-time one.
+is paused; once the supplement is complete the time limit either starts again
+(Decree 61/2018 art. 19(4)) or goes on from where it stopped, by the unit's rule. The
+outcome is judged when the result is ready, against the appointment so set: an apology's
+new appointment never turns a late dossier into an on-time one.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
+from isoqms.domain.calendar import DurationUnit, Schedule
 from isoqms.domain.errors import Conflict, ValidationError
 from isoqms.domain.text import fold
 
@@ -105,6 +107,56 @@ def next_state(state: DossierState, action: Action) -> DossierState:
     return target or state
 
 
+class SupplementRule(enum.StrEnum):
+    """How the time limit goes on once a dossier supplemented during processing is complete
+    again (chosen per legal regime in the unit profile)."""
+
+    #: Decree 61/2018 art. 19(4): "the processing time is counted again from the start
+    #: after the complete dossier is received" — the default under both regimes
+    RESTART = "restart"
+    #: the waiting time is deducted: the appointment moves by the office time waited
+    PAUSE = "pause"
+
+    @property
+    def label(self) -> str:
+        return SUPPLEMENT_RULE_LABELS[self][0]
+
+    @property
+    def basis(self) -> str:
+        return SUPPLEMENT_RULE_LABELS[self][1]
+
+    @classmethod
+    def of_event(cls, code: str) -> SupplementRule:
+        """The rule a resumed dossier was counted by ("" before rules were chosen: pause)."""
+        return cls(code) if code else cls.PAUSE
+
+
+SUPPLEMENT_RULE_LABELS = {
+    SupplementRule.RESTART: (
+        "tính lại từ đầu",
+        "Nghị định 61/2018/NĐ-CP, Điều 19 khoản 4: thời hạn giải quyết được tính lại từ đầu "
+        "sau khi nhận đủ hồ sơ",
+    ),
+    SupplementRule.PAUSE: (
+        "tạm dừng, cộng thời gian chờ",
+        "thời gian chờ công dân bổ sung không tính vào thời hạn giải quyết",
+    ),
+}
+
+
+def resumed_note(rule_code: str, due_after: dt.datetime | None) -> str:
+    """The control sheet's note on a completed supplement: the new appointment and why."""
+    if due_after is None:
+        return ""
+    rule = SupplementRule.of_event(rule_code)
+    why = "Nghị định 61/2018, Điều 19.4" if rule is SupplementRule.RESTART else "trừ thời gian chờ"
+    return f"Hẹn trả mới: {due_after:%H:%M %d/%m/%Y} ({rule.label}, {why})"
+
+
+#: The 766 method: a dossier asked to supplement more than once is counted late.
+MAX_SUPPLEMENT_REQUESTS = 1
+
+
 class Outcome(enum.StrEnum):
     BEFORE = "before"  # trước hạn
     ON_TIME = "on_time"  # đúng hạn
@@ -121,14 +173,25 @@ def overdue_at(due: dt.datetime, paused_at: dt.datetime | None, moment: dt.datet
     return (paused_at if paused_at is not None else moment) > due
 
 
-def outcome(result_at: dt.datetime, due: dt.datetime) -> Outcome:
-    """Before the appointment day, on it (not after the appointment time), or late.
-    ``due`` is the appointment moved by supplement pauses only."""
+def outcome(
+    result_at: dt.datetime,
+    due: dt.datetime,
+    schedule: Schedule | None = None,
+    unit: DurationUnit | None = None,
+) -> Outcome:
+    """Late after ``due``; otherwise before or on time by the time used against the time
+    allowed (Circular 01/2018 art. 13, first indicator), in the unit the limit is written
+    in: before when at least one whole unit (a working day, or an hour for a limit in
+    hours) of the allowed time is left. A limit in calendar days or within the day, or no
+    schedule given, compares calendar days: before the appointment's day, or on it.
+    ``due`` is the appointment the time limit gives (never an apology's new one)."""
     if result_at > due:
         return Outcome.LATE
-    if result_at.date() < due.date():
-        return Outcome.BEFORE
-    return Outcome.ON_TIME
+    if schedule is None or unit not in (DurationUnit.DAYS, DurationUnit.HOURS):
+        return Outcome.BEFORE if result_at.date() < due.date() else Outcome.ON_TIME
+    whole = dt.timedelta(hours=1) if unit is DurationUnit.HOURS else schedule.working_day_length
+    left = schedule.working_time_between(result_at, due)
+    return Outcome.BEFORE if left >= whole else Outcome.ON_TIME
 
 
 class Rating(enum.StrEnum):

@@ -14,7 +14,7 @@ from isoqms.db.engine import Database
 from isoqms.db.models import Dossier, DossierEvent, Procedure, User
 from isoqms.domain import clock
 from isoqms.domain.errors import NotFound
-from isoqms.domain.journey import Action, Outcome, Rating
+from isoqms.domain.journey import Action, Outcome, Rating, resumed_note
 from isoqms.domain.roles import Permission
 from isoqms.render.dossier_docs import (
     ControlRow,
@@ -70,7 +70,7 @@ def _control_rows(session: Session, d: Dossier) -> tuple[ControlRow, ...]:
         elif e.action == Action.REQUEST_SUPPLEMENT.value:
             rows.append(ControlRow(actor, f"{DESK} (yêu cầu bổ sung)", e.at, "", e.reason))
         elif e.action == Action.SUPPLEMENT_RECEIVED.value:
-            note = f"Hẹn trả mới: {e.due_after:%H:%M %d/%m/%Y}" if e.due_after else ""
+            note = resumed_note(e.rule, e.due_after)
             rows.append(ControlRow("Người nộp hồ sơ (bổ sung)", actor, e.at, "", note))
         elif e.action == Action.RESULT_READY.value:
             rows.append(ControlRow(actor, DESK, e.at, result, "Có kết quả"))

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from isoqms.db.engine import Database
 from isoqms.db.models import Dossier, DossierEvent, Procedure, ProcedureRevision, User, utcnow
 from isoqms.domain import clock
-from isoqms.domain.calendar import DurationUnit, Policy, Schedule
+from isoqms.domain.calendar import Policy, Schedule
 from isoqms.domain.errors import NotFound, PermissionDenied, ValidationError
 from isoqms.domain.journey import (
     OPEN_STATES,
@@ -31,6 +31,7 @@ from isoqms.domain.journey import (
     DossierState,
     Outcome,
     Rating,
+    SupplementRule,
     next_state,
     outcome,
     overdue_at,
@@ -41,6 +42,7 @@ from isoqms.domain.text import fold
 from isoqms.services import limits
 from isoqms.services.calendar import unit_schedule
 from isoqms.services.forms import form_for
+from isoqms.services.unit import unit_in
 from isoqms.services.uow import Actor, require, write
 
 BACKDATE_TOLERANCE = dt.timedelta(minutes=10)
@@ -104,6 +106,7 @@ class EventView:
     due_after: dt.datetime | None
     outcome: str | None
     state_after: str
+    rule: str  # a resumed dossier's SupplementRule ("" = recorded before rules: pause)
     backdated: bool
     letter: str  # "012/2026" for an apology or stop letter
     form_revision: str
@@ -192,18 +195,15 @@ def _user_name(session: Session, user_id: int | None) -> tuple[str, str]:
     return (user.full_name, user.username) if user else ("", "")
 
 
-def _duration_unit(session: Session, d: Dossier) -> DurationUnit:
-    """The unit of the processing time the dossier was received under."""
+def _content(session: Session, d: Dossier) -> ProcedureContent:
+    """The procedure revision the dossier was received under."""
     revision = session.get(ProcedureRevision, d.revision_id)
     assert revision is not None
-    return ProcedureContent.from_dict(json.loads(revision.content)).duration.unit
+    return ProcedureContent.from_dict(json.loads(revision.content))
 
 
 def _steps(session: Session, d: Dossier) -> list[str]:
-    revision = session.get(ProcedureRevision, d.revision_id)
-    assert revision is not None
-    content = ProcedureContent.from_dict(json.loads(revision.content))
-    return [s.work for s in content.steps]
+    return [s.work for s in _content(session, d).steps]
 
 
 def _event_view(session: Session, e: DossierEvent, steps: list[str]) -> EventView:
@@ -229,6 +229,7 @@ def _event_view(session: Session, e: DossierEvent, steps: list[str]) -> EventVie
         due_after=e.due_after,
         outcome=e.outcome,
         state_after=e.state_after,
+        rule=e.rule if e.action == Action.SUPPLEMENT_RECEIVED.value else "",
         backdated=e.backdated,
         letter=f"{e.number:03d}/{e.year}" if e.number and e.year else "",
         form_revision=e.form_revision,
@@ -496,19 +497,30 @@ def act(
         elif action is Action.SUPPLEMENT_RECEIVED:
             assert d.paused_at is not None
             policy = Policy(d.policy)
-            unit = _duration_unit(session, d)
+            content = _content(session, d)
+            rule = unit_in(session).supplement_rule(d.regime)
+            event.rule = rule.value
             event.due_before = d.due_at
-            d.due_at = schedule.schedule.resumed_appointment(
-                d.due_at, d.paused_at, at, policy, unit
-            )
-            event.due_after = d.due_at
-            if d.promised_at is not None:
-                d.promised_at = schedule.schedule.resumed_appointment(
-                    d.promised_at, d.paused_at, at, policy, unit
+            if rule is SupplementRule.RESTART:
+                # counted again from the start: the time limit from the complete dossier
+                cutoff = content.cutoff or schedule.default_cutoff
+                d.due_at = schedule.schedule.appointment(at, content.duration, policy, cutoff)
+                if d.promised_at is not None and d.promised_at <= d.due_at:
+                    d.promised_at = None  # the apology's appointment is overtaken
+            else:
+                unit = content.duration.unit
+                d.due_at = schedule.schedule.resumed_appointment(
+                    d.due_at, d.paused_at, at, policy, unit
                 )
+                if d.promised_at is not None:
+                    d.promised_at = schedule.schedule.resumed_appointment(
+                        d.promised_at, d.paused_at, at, policy, unit
+                    )
+            event.due_after = d.due_at
             d.paused_at = None
         elif action is Action.RESULT_READY:
-            result = outcome(at, d.due_at)
+            unit = _content(session, d).duration.unit
+            result = outcome(at, d.due_at, schedule.schedule, unit)
             d.result_at = d.finished_at = at
             d.outcome = event.outcome = result.value
         elif action is Action.RETURN:

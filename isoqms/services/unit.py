@@ -14,6 +14,7 @@ from isoqms.db.engine import Database
 from isoqms.db.models import Setting, UnitProfile, utcnow
 from isoqms.domain.calendar import Policy
 from isoqms.domain.errors import ValidationError
+from isoqms.domain.journey import SupplementRule
 from isoqms.domain.office_hours import DEFAULT_OFFICE_HOURS, OfficeHours, format_time, parse_time
 from isoqms.domain.roles import Permission
 from isoqms.domain.text import check_text
@@ -44,6 +45,14 @@ class UnitInfo:
     #: where automatic backups go ("" = the data folder's ``backups``), how many are kept
     backup_folder: str = ""
     backup_keep: int = 14
+    #: a supplement during processing (Decree 61/2018 art. 19(4)), per legal regime
+    supplement_rule_2018: str = "restart"
+    supplement_rule_2025: str = "restart"
+
+    def supplement_rule(self, regime: str) -> SupplementRule:
+        """The rule for a dossier received under ``regime`` ("2018" or "2025")."""
+        code = self.supplement_rule_2025 if regime == "2025" else self.supplement_rule_2018
+        return SupplementRule(code or SupplementRule.RESTART.value)
 
     @property
     def display_name(self) -> str:
@@ -66,7 +75,16 @@ _TEXT_NAMES = {
     "backup_folder": "thư mục sao lưu",
 }
 #: Texts read into a value below (a code, hours, a time, a choice), which then fit.
-_READ_BELOW = frozenset({"unit_code", "office_hours", "default_cutoff", "deadline_policy"})
+_READ_BELOW = frozenset(
+    {
+        "unit_code",
+        "office_hours",
+        "default_cutoff",
+        "deadline_policy",
+        "supplement_rule_2018",
+        "supplement_rule_2025",
+    }
+)
 #: A counter's name, and how many counters a desk may list.
 COUNTER_LENGTH = 200
 MAX_COUNTERS = 50
@@ -105,6 +123,16 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
             f"Cách tính ngày hẹn “{clean.deadline_policy}” không hợp lệ: chọn “day-end” (cuối "
             "ngày làm việc thứ N) hoặc “hours” (tính theo giờ làm việc)."
         ) from None
+    rules = {}
+    for name in ("supplement_rule_2018", "supplement_rule_2025"):
+        try:
+            rules[name] = SupplementRule(getattr(clean, name)).value
+        except ValueError:
+            raise ValidationError(
+                f"Cách tính thời hạn sau khi bổ sung hồ sơ “{getattr(clean, name)}” không hợp "
+                "lệ: chọn “restart” (tính lại từ đầu, Nghị định 61/2018 Điều 19 khoản 4) hoặc "
+                "“pause” (tạm dừng, cộng thời gian chờ)."
+            ) from None
     names = (check_text(c, "tên quầy", max_length=COUNTER_LENGTH) for c in info.counters)
     counters = tuple(c for c in names if c)
     if len(counters) > MAX_COUNTERS:
@@ -137,6 +165,7 @@ def validate_unit(info: UnitInfo) -> UnitInfo:
         result_waiting_days=int(clean.result_waiting_days),
         backup_folder=folder,
         backup_keep=int(clean.backup_keep),
+        **rules,
     )
 
 
@@ -159,6 +188,8 @@ def _info(row: UnitProfile | None) -> UnitInfo:
         result_waiting_days=row.result_waiting_days or 30,
         backup_folder=row.backup_folder or "",
         backup_keep=row.backup_keep or 14,
+        supplement_rule_2018=row.supplement_rule_2018 or "restart",
+        supplement_rule_2025=row.supplement_rule_2025 or "restart",
     )
 
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from isoqms.domain import clock
 from isoqms.domain.dossier import Channel, Delivery
 from isoqms.domain.errors import NotFound
-from isoqms.domain.journey import Action, DossierState, Rating
+from isoqms.domain.journey import Action, DossierState, Rating, SupplementRule
 from isoqms.domain.roles import Permission
 from isoqms.services import journey as journey_service
 from isoqms.services import ledger
@@ -184,7 +184,19 @@ class EventsModel(RowsModel):
             detail.append(Outcome(row.outcome).label)
         if row.new_appointment:
             detail.append(self.tr("new appointment %1").replace("%1", _when(row.new_appointment)))
-        if row.due_after:
+        if row.due_after and row.action == "supplement-received":
+            restart = SupplementRule.of_event(row.rule) is SupplementRule.RESTART
+            why = (
+                self.tr("counted again from the start, Decree 61/2018 art. 19(4)")
+                if restart
+                else self.tr("moved by the time waited")
+            )
+            detail.append(
+                self.tr("new appointment %1 (%2)")
+                .replace("%1", _when(row.due_after))
+                .replace("%2", why)
+            )
+        elif row.due_after:
             detail.append(self.tr("appointment moved to %1").replace("%1", _when(row.due_after)))
         if row.letter:
             detail.append(self.tr("letter no. %1").replace("%1", row.letter))

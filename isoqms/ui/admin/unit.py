@@ -78,6 +78,30 @@ class UnitPage(Page):
         self.policy.addItem(self.tr("Working hours (N × a working day's hours)"), "hours")
         self.policy.setEnabled(editable)
         form.addRow(self.tr("Appointments:"), self.policy)
+        self.supplement_rules: dict[str, QComboBox] = {}
+        for regime in ("2018", "2025"):
+            rule = QComboBox()
+            rule.setObjectName(f"supplement_rule_{regime}")
+            rule.addItem(
+                self.tr("Counted again from the start (Decree 61/2018 art. 19(4))"), "restart"
+            )
+            rule.addItem(self.tr("Paused: the time waited is added"), "pause")
+            rule.setEnabled(editable)
+            rule.setToolTip(
+                self.tr(
+                    "When a dossier must be supplemented during processing, how its time "
+                    "limit goes on once it is complete again."
+                )
+            )
+            self.supplement_rules[regime] = rule
+        form.addRow(
+            self.tr("After a supplement (dossiers received before 1/7/2025):"),
+            self.supplement_rules["2018"],
+        )
+        form.addRow(
+            self.tr("After a supplement (dossiers received from 1/7/2025):"),
+            self.supplement_rules["2025"],
+        )
         self.counters = QPlainTextEdit()
         self.counters.setObjectName("counters")
         self.counters.setReadOnly(not editable)
@@ -117,6 +141,9 @@ class UnitPage(Page):
         self.counters.setPlainText("\n".join(info.counters))
         self.policy.setCurrentIndex(max(0, self.policy.findData(info.deadline_policy)))
         self.waiting_days.setValue(info.result_waiting_days)
+        for regime, rule in self.supplement_rules.items():
+            code = getattr(info, f"supplement_rule_{regime}")
+            rule.setCurrentIndex(max(0, rule.findData(code)))
         self.loaded.emit()
 
     def current(self) -> UnitInfo:
@@ -128,6 +155,8 @@ class UnitPage(Page):
             counters=counters,
             deadline_policy=self.policy.currentData(),
             result_waiting_days=self.waiting_days.value(),
+            supplement_rule_2018=self.supplement_rules["2018"].currentData(),
+            supplement_rule_2025=self.supplement_rules["2025"].currentData(),
         )
 
     def save(self) -> None:
