@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from isoqms.db.engine import Database
 from isoqms.domain import clock
+from isoqms.domain.statistics import METHOD
 from isoqms.services import intake, journey, objectives, statistics
 from isoqms.services.intake import Applicant, IntakeDraft
 from tests.helpers import login, run_cli
@@ -81,7 +82,8 @@ def test_report_and_ledger_exports(desk: Desk, tmp_path: Path) -> None:
         "open_not_due", "open_overdue", "on_time_rate", "satisfaction_rate",
     ):  # fmt: skip
         assert figures[key] == expected[key], key
-    assert (figures["received"], figures["on_time_rate"]) == (14, 57.14)
+    assert (figures["received"], figures["on_time_rate"]) == (14, 53.33)
+    assert (figures["due_total"], figures["late_total"]) == (15, 7)
 
     rc, _, err = cli(db, "auditor", "report", "--from", "2026-11-01", "--to", "2026-11-30")
     assert rc == 2 and "--json" in err
@@ -96,12 +98,26 @@ def test_report_and_ledger_exports(desk: Desk, tmp_path: Path) -> None:
     sheet = load_workbook(xlsx)["Tổng hợp"]
     values = {row[0].strip(): row[1] for row in sheet.iter_rows(min_row=4, values_only=True)}
     assert values["Số hồ sơ mới tiếp nhận"] == 14 and values["– Quá hạn"] == 3
-    assert values["Tỷ lệ giải quyết trước và đúng hạn (%)"] == 57.14
+    assert values["Tỷ lệ giải quyết trước và đúng hạn (%)"] == 53.33
+    method = load_workbook(xlsx)["Cách tính"]
+    assert [r[0] for r in method.iter_rows(min_row=2, values_only=True)] == [
+        name for name, _ in METHOD
+    ]
     xlsx_text = pdf_text(libreoffice_pdf(xlsx, tmp_path), tmp_path)
-    assert "57.14" in xlsx_text or "57,14" in xlsx_text
+    assert "53.33" in xlsx_text or "53,33" in xlsx_text
     docx_text = " ".join(pdf_text(libreoffice_pdf(docx, tmp_path), tmp_path).split())
-    assert "BÁO CÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH" in docx_text
-    assert "57,14" in docx_text and "42,86" in docx_text and "Chứng" in docx_text
+    # an administrative report: head with the motto, number, place and date, title, the
+    # sections numbered in order, the method, who receives it, the head's signature
+    for part in (
+        "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "/BC-UBND", "Bình Minh, ngày", "BÁO CÁO",
+        "Kết quả giải quyết thủ tục hành chính — Từ ngày 01/11/2026 đến ngày 30/11/2026",
+        "I. Số liệu tổng hợp", "II. Theo lĩnh vực", "III. Cách tính",
+        "Nơi nhận:", "Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Hùng",
+    ):  # fmt: skip
+        assert part in docx_text, part
+    assert docx_text.index("I. Số liệu") < docx_text.index("II. Theo") < docx_text.index("III.")
+    assert "53,33" in docx_text and "46,67" in docx_text and "Chứng" in docx_text
 
     ledger_xlsx, ledger_pdf = tmp_path / "so.xlsx", tmp_path / "so.pdf"
     rc, out, err = cli(db, "auditor", "ledger", "--year", "2026", "--out", str(ledger_xlsx))

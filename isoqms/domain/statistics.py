@@ -37,6 +37,14 @@ class Figures:
     returned: int = 0
     open_not_due: int = 0
     open_overdue: int = 0
+    #: refusals given at the counter (Mẫu 03) in the period: handled at once
+    refused: int = 0
+    #: stopped or withdrawn after their appointment (judged when the clock stopped)
+    ended_late: int = 0
+    #: otherwise not late, but asked to supplement more than once: late by the 766 method
+    repeat_supplement: int = 0
+    #: late by the 766 method, or rated "not satisfied", or with a complaint: each once
+    late_or_unhappy: int = 0
 
     @property
     def to_handle(self) -> int:
@@ -47,12 +55,36 @@ class Figures:
         return self.resolved_before + self.resolved_on_time + self.resolved_late
 
     @property
+    def due_total(self) -> int:
+        """Decision 766's base: every dossier handled in the period or still being handled
+        at its end — resolved, stopped, withdrawn, refused at the counter, and open."""
+        return (
+            self.resolved
+            + self.stopped
+            + self.cancelled
+            + self.refused
+            + self.open_not_due
+            + self.open_overdue
+        )
+
+    @property
+    def late_total(self) -> int:
+        """Late by the 766 method, each dossier once: resolved late, ended after the
+        appointment, overdue at the period's end, asked to supplement more than once."""
+        return self.resolved_late + self.ended_late + self.open_overdue + self.repeat_supplement
+
+    @property
     def on_time_rate(self) -> float | None:
-        return _rate(self.resolved_before + self.resolved_on_time, self.resolved)
+        return _rate(self.due_total - self.late_total, self.due_total)
 
     @property
     def late_rate(self) -> float | None:
-        return _rate(self.resolved_late, self.resolved)
+        return _rate(self.late_total, self.due_total)
+
+    @property
+    def resolved_on_time_rate(self) -> float | None:
+        """Before or on time among the resolved only (the program's rate before 766)."""
+        return _rate(self.resolved_before + self.resolved_on_time, self.resolved)
 
     @property
     def online_share(self) -> float | None:
@@ -68,11 +100,9 @@ class Figures:
 
     @property
     def satisfaction_rate(self) -> float | None:
-        if not self.resolved:
-            return None
-        late = 100.0 * self.resolved_late / self.resolved
-        unhappy = 100.0 * self.dissatisfied / self.resolved
-        return round(max(0.0, 100.0 - (late + unhappy)), 2)
+        """Decision 766/QĐ-TTg: (total − dossiers late or not satisfied or with a complaint,
+        each counted once) / total."""
+        return _rate(self.due_total - self.late_or_unhappy, self.due_total)
 
     def add(self, other: Figures) -> None:
         for name, value in asdict(other).items():
@@ -89,6 +119,9 @@ class Figures:
             out[name] = getattr(self, name)
         out["resolved"] = self.resolved
         out["to_handle"] = self.to_handle
+        out["due_total"] = self.due_total
+        out["late_total"] = self.late_total
+        out["resolved_on_time_rate"] = self.resolved_on_time_rate
         return out
 
 
@@ -183,3 +216,48 @@ class Report:
                 {"key": r.key, "label": r.label, **r.figures.to_dict()} for r in self.rows
             ]
         return data
+
+
+#: "Cách tính": how each figure of the report is computed, printed next to the figures
+#: (report .docx and .xlsx) and in docs/statistics.md — one text for all three.
+METHOD: tuple[tuple[str, str], ...] = (
+    (
+        "Hồ sơ thuộc kỳ",
+        "mọi hồ sơ đã giải quyết, dừng giải quyết, công dân rút hoặc bị từ chối tiếp nhận "
+        "(Mẫu 03) trong kỳ, cùng hồ sơ còn đang giải quyết vào cuối kỳ; mỗi hồ sơ tính một "
+        "lần (Quyết định 766/QĐ-TTg).",
+    ),
+    (
+        "Trước hạn, đúng hạn",
+        "so thời gian đã dùng với thời gian cho phép theo đơn vị của thời hạn (Thông tư "
+        "01/2018/TT-VPCP, Điều 13): còn ít nhất một ngày làm việc (một giờ, với thời hạn tính "
+        "bằng giờ) là trước hạn; có kết quả muộn hơn nhưng không quá thời điểm hẹn là đúng "
+        "hạn. Thời hạn tính theo ngày lịch hoặc trong ngày: so ngày.",
+    ),
+    (
+        "Quá hạn",
+        "có kết quả sau thời điểm hẹn; dừng hoặc rút sau thời điểm hẹn; còn đang giải quyết "
+        "mà đã quá hạn vào cuối kỳ; hoặc phải bổ sung hồ sơ quá một lần. Ngày hẹn lại trong "
+        "văn bản xin lỗi không làm hồ sơ quá hạn thành đúng hạn.",
+    ),
+    (
+        "Bổ sung hồ sơ",
+        "thời gian chờ công dân bổ sung không tính; khi nhận đủ, thời hạn được tính lại từ "
+        "đầu (Nghị định 61/2018/NĐ-CP, Điều 19 khoản 4) hoặc cộng thêm thời gian chờ, theo "
+        "cách đơn vị chọn.",
+    ),
+    (
+        "Tỷ lệ trước và đúng hạn",
+        "(hồ sơ thuộc kỳ − hồ sơ quá hạn) / hồ sơ thuộc kỳ × 100.",
+    ),
+    ("Tỷ lệ quá hạn", "hồ sơ quá hạn / hồ sơ thuộc kỳ × 100."),
+    (
+        "Tỷ lệ hài lòng",
+        "(hồ sơ thuộc kỳ − hồ sơ quá hạn hoặc không hài lòng hoặc có phản ánh, kiến nghị, "
+        "mỗi hồ sơ tính một lần) / hồ sơ thuộc kỳ × 100 (Quyết định 766/QĐ-TTg).",
+    ),
+    (
+        "Tỷ lệ trực tuyến, bưu chính",
+        "hồ sơ nhận trực tuyến (qua bưu chính công ích) / hồ sơ mới tiếp nhận trong kỳ × 100.",
+    ),
+)

@@ -29,11 +29,14 @@ def new_document(title: str, size: int, space_after: int) -> Any:
     return doc
 
 
-def head(doc: Any, left: tuple[tuple[str, bool], tuple[str, bool]]) -> None:
-    """The head table: ``left`` (text, bold) in two lines beside the national motto."""
+def head(
+    doc: Any, left: tuple[tuple[str, bool], tuple[str, bool]], text_width: float = 160
+) -> None:
+    """The head table: ``left`` (text, bold) in two lines beside the national motto, across
+    ``text_width`` millimetres (a landscape page's is wider)."""
     table = doc.add_table(rows=2, cols=2)
     table.autofit = False
-    widths = (Mm(60), Mm(100))
+    widths = (Mm(text_width * 0.375), Mm(text_width * 0.625))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for row, pair in zip(table.rows, zip(left, MOTTO, strict=True), strict=True):
@@ -70,7 +73,9 @@ def place_and_date(doc: Any, place: str, day: dt.date) -> None:
 TEXT_WIDTH_MM = 160
 
 
-def widths(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
+def widths(
+    headings: Sequence[str], rows: Sequence[Sequence[str]], text_width: float = TEXT_WIDTH_MM
+) -> list[float]:
     """Column widths in millimetres: each column at least as wide as its longest word
     (so "PH-2026-01" or a date never breaks), the rest shared after the longest text."""
     columns = [[h, *(r[i] for r in rows)] for i, h in enumerate(headings)]
@@ -78,17 +83,22 @@ def widths(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float
         4 + 2.1 * max((len(w) for text in col for w in text.split()), default=2) for col in columns
     ]
     longest = [min(60, max(len(text) for text in col)) for col in columns]
-    spare = max(0.0, TEXT_WIDTH_MM - sum(floor))
+    spare = max(0.0, text_width - sum(floor))
     weight = sum(longest) or 1
     return [f + spare * n / weight for f, n in zip(floor, longest, strict=True)]
 
 
-def table(doc: Any, headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+def table(
+    doc: Any,
+    headings: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    text_width: float = TEXT_WIDTH_MM,
+) -> None:
     """A gridded table, its heading row bold, its columns sized to their content."""
     grid = doc.add_table(rows=1, cols=len(headings))
     grid.style = "Table Grid"
     grid.autofit = False
-    sizes = [Mm(w) for w in widths(headings, rows)]
+    sizes = [Mm(w) for w in widths(headings, rows, text_width)]
     for column, width in zip(grid.columns, sizes, strict=True):
         column.width = width
     for cell, text in zip(grid.rows[0].cells, headings, strict=True):

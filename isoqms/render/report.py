@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from isoqms.domain.statistics import Figures, Report
+from isoqms.domain.statistics import METHOD, Figures, Report
 from isoqms.render.xlsx_page import print_setup
 
 #: (label, how to read it from the figures), in the order the report prints them.
@@ -25,14 +26,20 @@ INDICATORS: tuple[tuple[str, str], ...] = (
     ("      Quá hạn, trễ cả ngày hẹn lại", "late_new_appointment_missed"),
     ("Số hồ sơ dừng giải quyết", "stopped"),
     ("Số hồ sơ bị hủy (công dân rút)", "cancelled"),
+    ("Số hồ sơ từ chối tiếp nhận (Mẫu 03)", "refused"),
     ("Số hồ sơ đã trả kết quả", "returned"),
     ("Số hồ sơ đang giải quyết, chưa đến hạn", "open_not_due"),
     ("Số hồ sơ đang giải quyết, đã quá hạn", "open_overdue"),
+    ("Số hồ sơ thuộc kỳ (Quyết định 766)", "due_total"),
+    ("Số hồ sơ quá hạn (Quyết định 766)", "late_total"),
+    ("  – Dừng hoặc rút sau thời điểm hẹn", "ended_late"),
+    ("  – Phải bổ sung hồ sơ quá một lần", "repeat_supplement"),
     ("Tỷ lệ giải quyết trước và đúng hạn (%)", "on_time_rate"),
     ("Tỷ lệ giải quyết quá hạn (%)", "late_rate"),
     ("Tỷ lệ hồ sơ trực tuyến (%)", "online_share"),
     ("Tỷ lệ hồ sơ qua bưu chính công ích (%)", "postal_share"),
     ("Số hồ sơ có phản ánh hoặc không hài lòng", "dissatisfied"),
+    ("Số hồ sơ quá hạn, không hài lòng hoặc có phản ánh (mỗi hồ sơ một lần)", "late_or_unhappy"),
     ("Tỷ lệ hài lòng (%)", "satisfaction_rate"),
 )
 
@@ -47,6 +54,7 @@ BREAKDOWN: tuple[tuple[str, str], ...] = (
     ("Quá hạn", "resolved_late"),
     ("Chưa đến hạn", "open_not_due"),
     ("Quá hạn chưa giải quyết", "open_overdue"),
+    ("Bổ sung quá một lần", "repeat_supplement"),
     ("Đúng hạn (%)", "on_time_rate"),
     ("Hài lòng (%)", "satisfaction_rate"),
 )
@@ -76,6 +84,19 @@ class ReportDoc:
     unit: str
     report: Report
     objectives: Sequence[ObjectiveLine] = ()
+    #: the administrative report's frame (Decree 30/2020): who issues it, its number,
+    #: where and when, who signs, who receives it
+    authority: str = ""  # "Xã Bình Minh": printed "ỦY BAN NHÂN DÂN / XÃ BÌNH MINH"
+    number: str = ""  # "" leaves "Số:      /BC-UBND" for the clerk of records
+    place: str = ""
+    day: dt.date | None = None
+    signer_title: str = "CHỦ TỊCH"
+    signer_name: str = ""
+    recipients: tuple[str, ...] = (
+        "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)",
+        "Chủ tịch, các Phó Chủ tịch UBND xã",
+        "Ban Chỉ đạo ISO",
+    )
 
     @property
     def title(self) -> str:
@@ -90,7 +111,7 @@ class ReportDoc:
 
 def to_xlsx(doc: ReportDoc) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     sheet = book.active
@@ -126,70 +147,145 @@ def to_xlsx(doc: ReportDoc) -> bytes:
             goals.append([line.title, line.target, line.actual, line.met])
         goals.column_dimensions["A"].width = 60
         print_setup(goals, title_rows=(1, 1), landscape=False, footer=doc.title)
+    method = book.create_sheet("Cách tính")
+    method.append(["Chỉ tiêu", "Cách tính"])
+    for cell in method[1]:
+        cell.font = Font(bold=True)
+    for name, how in METHOD:
+        method.append([name, how])
+    method.column_dimensions["A"].width = 28
+    method.column_dimensions["B"].width = 90
+    for row in method.iter_rows(min_row=2):
+        row[1].alignment = Alignment(wrap_text=True, vertical="top")
+        row[0].alignment = Alignment(vertical="top")
+    print_setup(method, title_rows=(1, 1), landscape=False, footer=doc.title)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
 def to_docx(doc: ReportDoc) -> bytes:
-    from docx import Document
+    """The report as a commune signs it: the head with the national motto, number, place
+    and date, title, numbered sections, the "Cách tính" note, "Nơi nhận" and the head's
+    signature with the printed name (Decree 30/2020/NĐ-CP, Appendix I)."""
     from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(12)
+    from isoqms.render import official
+
+    report = doc.report
+    document = official.new_document(f"{doc.title} — {report.period.label}", 13, 3)
     section = document.sections[0]
-    if doc.report.by:
+    if report.by:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Mm(297), Mm(210)
-    head = document.add_paragraph()
-    head.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    head.add_run(doc.unit.upper()).bold = True
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.add_run(doc.title).bold = True
-    period = document.add_paragraph(f"Kỳ báo cáo: {doc.report.period.label}")
-    period.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        section.left_margin, section.right_margin = Mm(20), Mm(15)
+    text_width = 262 if report.by else official.TEXT_WIDTH_MM
+    authority = doc.authority or doc.unit
+    official.head(document, (("ỦY BAN NHÂN DÂN", True), (authority.upper(), True)), text_width)
+    number = f"Số: {doc.number}" if doc.number else "Số:        /BC-UBND"
+    official.paragraph(document, number, size=12).paragraph_format.space_before = Pt(6)
+    official.place_and_date(document, doc.place or _place(authority), doc.day or report.period.end)
+    official.paragraph(document, "BÁO CÁO", bold=True, centre=True, size=14)
+    official.paragraph(
+        document,
+        f"Kết quả giải quyết thủ tục hành chính — {report.period.label}",
+        bold=True,
+        centre=True,
+    )
+    official.paragraph(document, f"({doc.unit})", italic=True, centre=True, size=12)
 
-    document.add_paragraph().add_run("I. Số liệu tổng hợp").bold = True
-    table = document.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text = "Chỉ tiêu"
-    table.rows[0].cells[1].text = "Số liệu"
-    for label, key in INDICATORS:
-        cells = table.add_row().cells
-        cells[0].text = label.strip()
-        cells[1].text = shown(value(doc.report.total, key))
-    if doc.report.by:
-        document.add_paragraph().add_run(f"II. Theo {doc.by_label.lower()}").bold = True
+    numbers = iter(("I", "II", "III", "IV", "V", "VI"))
+
+    def heading(title: str) -> None:
+        line = official.paragraph(document, f"{next(numbers)}. {title}", bold=True)
+        line.paragraph_format.space_before = Pt(10)
+        line.paragraph_format.keep_with_next = True
+
+    heading("Số liệu tổng hợp")
+    official.table(
+        document,
+        ("Chỉ tiêu", "Số liệu"),
+        tuple((label.strip(), shown(value(report.total, key))) for label, key in INDICATORS),
+        official.TEXT_WIDTH_MM,
+    )
+    if report.by:
+        heading(f"Theo {doc.by_label.lower()}")
         columns = [doc.by_label] + [label for label, _ in BREAKDOWN]
         detail = document.add_table(rows=1, cols=len(columns))
         detail.style = "Table Grid"
         for cell, text in zip(detail.rows[0].cells, columns, strict=True):
-            cell.text = text
-        for row in doc.report.rows:
-            label = f"{row.label} ({row.key})" if doc.report.by == "procedure" else row.label
+            cell.text = ""
+            cell.paragraphs[0].add_run(text).bold = True
+        for row in report.rows:
+            label = f"{row.label} ({row.key})" if report.by == "procedure" else row.label
             values = [label] + [shown(value(row.figures, k)) for _, k in BREAKDOWN]
             for cell, text in zip(detail.add_row().cells, values, strict=True):
                 cell.text = text
+        for table_row in detail.rows:
+            for cell in table_row.cells:
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(10)
     if doc.objectives:
-        document.add_paragraph().add_run("III. Mục tiêu chất lượng").bold = True
-        goals = document.add_table(rows=1, cols=4)
-        goals.style = "Table Grid"
-        for cell, text in zip(
-            goals.rows[0].cells, ("Mục tiêu", "Chỉ tiêu", "Thực hiện", "Đánh giá"), strict=True
-        ):
-            cell.text = text
-        for line in doc.objectives:
-            for cell, text in zip(
-                goals.add_row().cells, (line.title, line.target, line.actual, line.met), strict=True
-            ):
-                cell.text = text
-    document.core_properties.title = f"{doc.title} — {doc.report.period.label}"
+        heading("Mục tiêu chất lượng")
+        official.table(
+            document,
+            ("Mục tiêu", "Chỉ tiêu", "Thực hiện", "Đánh giá"),
+            tuple((g.title, g.target, g.actual, g.met) for g in doc.objectives),
+        )
+    heading("Cách tính")
+    for name, how in METHOD:
+        line = document.add_paragraph()
+        line.paragraph_format.left_indent = Mm(5)
+        line.add_run(f"{name}: ").bold = True
+        line.add_run(how)
+        for run in line.runs:
+            run.font.size = Pt(11)
+
+    # "Nơi nhận" on the left, the head's signature on the right
+    width = section.page_width - section.left_margin - section.right_margin
+    block = document.add_table(rows=1, cols=2)
+    block.autofit = False
+    halves = (int(width * 0.5), int(width * 0.5))
+    for column, size in zip(block.columns, halves, strict=True):
+        column.width = size
+    left, right = block.rows[0].cells
+    left.width, right.width = halves
+    left.text = ""
+    first = left.paragraphs[0]
+    first.paragraph_format.space_before = Pt(12)
+    received = first.add_run("Nơi nhận:")
+    received.bold, received.italic = True, True
+    received.font.size = Pt(12)
+    for name in (*doc.recipients, "Lưu: VT."):
+        item = left.add_paragraph()
+        item.paragraph_format.space_after = Pt(0)
+        run = item.add_run(f"- {name}{'' if name.endswith('.') else ';'}")
+        run.font.size = Pt(11)
+    right.text = ""
+    sign = right.paragraphs[0]
+    sign.paragraph_format.space_before = Pt(12)
+    sign.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    sign.add_run("TM. ỦY BAN NHÂN DÂN").bold = True
+    role = right.add_paragraph()
+    role.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    role.add_run(doc.signer_title).bold = True
+    room = right.add_paragraph()
+    room.paragraph_format.space_before = Mm(22)
+    name = right.add_paragraph()
+    name.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    name.add_run(doc.signer_name or "").bold = True
     document.core_properties.author = "isoqms"
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _place(authority: str) -> str:
+    """ "Xã Bình Minh" → "Bình Minh", as the place line writes it."""
+    for prefix in ("Xã ", "Phường ", "Thị trấn ", "Đặc khu "):
+        if authority.startswith(prefix):
+            return authority[len(prefix) :]
+    return authority

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from isoqms.db.engine import Database
+from isoqms.domain import clock
 from isoqms.domain.errors import ValidationError
 from isoqms.paths import describe_os_error
 from isoqms.render import ledger as ledger_render
@@ -92,4 +93,41 @@ def export_report(db: Database, actor: Actor, report: Report, path: Path) -> Non
     if writer is None:
         raise ValidationError("Tệp báo cáo phải có đuôi .xlsx hoặc .docx.")
     goals = objectives.for_period(db, actor, report.period)
-    save(path, writer(report_render.ReportDoc(_unit_name(db), report, goals)))
+    unit = get_unit(db)
+    head, title = _head_of_unit(db)
+    doc = report_render.ReportDoc(
+        _unit_name(db),
+        report,
+        goals,
+        authority=unit.commune_name or unit.display_name,
+        day=max(report.period.end, clock.today()),
+        signer_title=_signer_title(title),
+        signer_name=head,
+    )
+    save(path, writer(doc))
+
+
+def _head_of_unit(db: Database) -> tuple[str, str]:
+    """The name and title of who signs for the unit: its first active approver."""
+    from sqlalchemy import select
+
+    from isoqms.db.models import User, UserRole
+    from isoqms.domain.roles import Role
+
+    with db.read() as session:
+        row = session.execute(
+            select(User.full_name, User.title)
+            .join(UserRole, UserRole.user_id == User.id)
+            .where(UserRole.role == Role.APPROVER.value, User.active.is_(True))
+            .order_by(User.id)
+            .limit(1)
+        ).first()
+    return (row[0], row[1] or "") if row else ("", "")
+
+
+def _signer_title(title: str) -> str:
+    """ "Phó Chủ tịch UBND xã" → "PHÓ CHỦ TỊCH"; the chair's by default."""
+    folded = title.lower()
+    if "phó chủ tịch" in folded:
+        return "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    return "CHỦ TỊCH"

@@ -545,8 +545,9 @@ def act(
             event.new_appointment = d.promised_at = proposed
             event.due_before = d.due_at
         elif action in (Action.STOP, Action.CANCEL):
+            # paused_at stays: a dossier ended while waiting for the citizen is judged at the
+            # moment its clock stopped, not when it ended (statistics)
             d.finished_at = at
-            d.paused_at = None
         if action in LETTER_FORM:
             event.year = at.year
             event.number = _next_letter(session, action, at.year)

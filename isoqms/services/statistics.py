@@ -5,18 +5,25 @@ Definitions, for a period from ``start`` to ``end`` (days, both included):
 * **carried over** — received before the period and still open at its start;
 * **received** — received in the period, by channel (direct, online, postal);
 * **resolved before / on time / late** — result ready in the period, judged at that moment
-  against the appointment moved by supplement pauses only (an apology's new appointment
-  never makes a late dossier on time); beside it, late dossiers whose apology's new
-  appointment was kept or missed;
-* **stopped / cancelled** in the period;
+  against the appointment the time limit gives (after a supplement: counted again from
+  the start, or moved by the time waited, by the unit's rule; an apology's new
+  appointment never makes a late dossier on time); before or on time by the time used
+  against the time allowed (Circular 01/2018 art. 13); beside it, late dossiers whose
+  apology's new appointment was kept or missed;
+* **stopped / cancelled** (withdrawn) in the period, and **refused** at the counter
+  (Mẫu 03); a stopped or withdrawn dossier is late when its clock stopped after the
+  appointment;
 * **open not due / overdue** — still open at the period's end (or now, if the period is
-  not over), judged at that moment (a
-  dossier waiting for the citizen's supplement is overdue only if it was when the clock
-  stopped);
-* **on-time rate** = (before + on time) / resolved; **late rate** = late / resolved;
-  **online / postal share** of the received; **satisfaction rate** = 100 − (late rate +
-  share of resolved dossiers with a complaint or a "not satisfied" rating), Decision
-  766/QĐ-TTg. Rates are percentages with two decimals, ``None`` when nothing was resolved.
+  not over), judged at that moment (a dossier waiting for the citizen's supplement is
+  overdue only if it was when the clock stopped);
+* **Decision 766/QĐ-TTg**: the base (``due_total``) is every dossier resolved, stopped,
+  withdrawn or refused in the period or still open at its end, each once; a dossier is
+  late (``late_total``) when resolved late, ended after its appointment, overdue at the
+  end, or asked to supplement more than once; **on-time rate** = (base − late) / base,
+  **late rate** = late / base; **satisfaction rate** = (base − dossiers late or rated
+  "not satisfied" or with a complaint, each once) / base; **online / postal share** of
+  the received. Rates are percentages with two decimals, ``None`` when the base is empty.
+  ``docs/statistics.md`` says the same for the reader of the report.
 
 Every query groups by procedure, so one pass gives the overall figures and both
 breakdowns; the queries use the indexes on ``received_at`` and ``finished_at``.
@@ -33,11 +40,18 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from isoqms.db.engine import Database
-from isoqms.db.models import Dossier, DossierEvent, Procedure
+from isoqms.db.models import CounterNotice, Dossier, DossierEvent, Procedure
 from isoqms.domain import clock
 from isoqms.domain.dossier import Channel
 from isoqms.domain.errors import ValidationError
-from isoqms.domain.journey import Action, DossierState, Outcome, Rating, overdue_at
+from isoqms.domain.journey import (
+    MAX_SUPPLEMENT_REQUESTS,
+    Action,
+    DossierState,
+    Outcome,
+    Rating,
+    overdue_at,
+)
 from isoqms.domain.roles import Permission
 from isoqms.domain.statistics import METRICS as METRICS  # re-exported: the service's names
 from isoqms.domain.statistics import Figures as Figures
@@ -81,6 +95,12 @@ def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) ->
     late = Dossier.outcome == Outcome.LATE.value
     promised = Dossier.promised_at.is_not(None)
     unhappy = or_(Dossier.rating == Rating.NOT_SATISFIED.value, Dossier.complaint.is_(True))
+    ended = Dossier.state.in_([DossierState.STOPPED.value, DossierState.CANCELLED.value])
+    # stopped or withdrawn after the appointment, judged when the clock stopped
+    ended_late = and_(ended, func.coalesce(Dossier.paused_at, Dossier.finished_at) > Dossier.due_at)
+    # asked to supplement more than once (the count read only for dossiers ever paused)
+    repeat = and_(Dossier.was_paused.is_(True), _requests() > MAX_SUPPLEMENT_REQUESTS)
+    late_766 = or_(late, ended_late, repeat)
     finished = session.execute(
         select(
             PID,
@@ -94,12 +114,18 @@ def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) ->
                 case((and_(late, promised, Dossier.result_at > Dossier.promised_at), 1), else_=0)
             ),
             func.sum(case((unhappy, 1), else_=0)),
+            func.sum(case((ended_late, 1), else_=0)),
+            func.sum(case((and_(~or_(late, ended_late), repeat), 1), else_=0)),
+            func.sum(case((or_(late_766, unhappy), 1), else_=0)),
         )
         .where(Dossier.finished_at >= s, Dossier.finished_at < e)
         .group_by(PID, Dossier.state, Dossier.outcome)
     )
-    for pid, state, result, n, kept, missed, dissatisfied in finished:
+    for pid, state, result, n, kept, missed, dissatisfied, late_end, again, either in finished:
         f = out[pid]
+        f.ended_late += int(late_end or 0)
+        f.repeat_supplement += int(again or 0)
+        f.late_or_unhappy += int(either or 0)
         if result == Outcome.BEFORE.value:
             f.resolved_before += n
         elif result == Outcome.ON_TIME.value:
@@ -123,6 +149,18 @@ def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) ->
     for pid, n in returned:
         out[pid].returned += n
 
+    refused = session.execute(
+        select(CounterNotice.procedure_id, func.count())
+        .where(
+            CounterNotice.kind == "refusal",
+            CounterNotice.issued_at >= s,
+            CounterNotice.issued_at < e,
+        )
+        .group_by(CounterNotice.procedure_id)
+    )
+    for pid, n in refused:
+        out[pid].refused += n
+
     # open at the end (or now, for a period not over yet): dossiers never paused are judged
     # in SQL, the few paused ones by replaying their pauses up to that moment
     e = min(e, now)
@@ -141,18 +179,36 @@ def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) ->
         for pid, overdue, not_due in open_rows:
             out[pid].open_overdue += int(overdue or 0)
             out[pid].open_not_due += int(not_due or 0)
+            out[pid].late_or_unhappy += int(overdue or 0)
         paused += session.execute(
             select(Dossier.id, Dossier.procedure_id, Dossier.appointment).where(
                 still_open, Dossier.was_paused.is_(True)
             )
         ).all()
     if paused:
-        for pid, overdue in _judge_paused(session, paused, e):
+        for pid, overdue, requests in _judge_paused(session, paused, e):
+            f = out[pid]
             if overdue:
-                out[pid].open_overdue += 1
+                f.open_overdue += 1
             else:
-                out[pid].open_not_due += 1
+                f.open_not_due += 1
+                if requests > MAX_SUPPLEMENT_REQUESTS:
+                    f.repeat_supplement += 1
+            if overdue or requests > MAX_SUPPLEMENT_REQUESTS:
+                f.late_or_unhappy += 1
     return out
+
+
+def _requests() -> Any:
+    """How many times the dossier was asked to supplement (a correlated count)."""
+    return (
+        select(func.count(DossierEvent.id))
+        .where(
+            DossierEvent.dossier_id == Dossier.id,
+            DossierEvent.action == Action.REQUEST_SUPPLEMENT.value,
+        )
+        .scalar_subquery()
+    )
 
 
 #: Most dossiers finish within weeks: "open at a moment" is looked for among those received
@@ -182,7 +238,9 @@ def _open_at(moment: dt.datetime) -> tuple[Any, ...]:
 
 def _judge_paused(
     session: Session, rows: Iterable[Any], end: dt.datetime
-) -> Iterable[tuple[int, bool]]:
+) -> Iterable[tuple[int, bool, int]]:
+    """Per dossier ever paused: its procedure, whether it is overdue at ``end``, and how
+    many times it was asked to supplement before ``end``."""
     rows = list(rows)
     ids = [r[0] for r in rows]
     events: dict[int, list[DossierEvent]] = defaultdict(list)
@@ -201,13 +259,14 @@ def _judge_paused(
         for event in session.execute(stmt).scalars():
             events[event.dossier_id].append(event)
     for dossier_id, pid, appointment in rows:
-        due, paused_at = appointment, None
+        due, paused_at, requests = appointment, None, 0
         for event in events.get(dossier_id, ()):
             if event.action == Action.REQUEST_SUPPLEMENT.value:
                 paused_at = event.at
+                requests += 1
             else:
                 due, paused_at = event.due_after or due, None
-        yield pid, overdue_at(due, paused_at, end)
+        yield pid, overdue_at(due, paused_at, end), requests
 
 
 def _procedures(session: Session) -> dict[int, tuple[str, str, str]]:

@@ -85,14 +85,15 @@ def test_objective_attainment_per_quarter(desk: Desk) -> None:
     results = objectives.attainment(desk.db, desk.clerk, goal, 2026, until=dt.date(2026, 11, 30))
     assert len(results) == 11
     october, november = results[9], results[10]
-    assert (october.value, october.met) == (100.0, True)
-    assert (november.value, november.met) == (57.14, False)
+    # Decision 766: October's base holds A, overdue and open at its end
+    assert (october.value, october.met) == (50.0, False)
+    assert (november.value, november.met) == (53.33, False)
     assert results[0].value is None and results[0].met is None
     field = objectives.attainment(desk.db, desk.clerk, by_field, 2026, until=dt.date(2026, 11, 1))
     assert (field[-1].value, field[-1].met) == (100.0, True)
     lines = objectives.for_period(desk.db, desk.clerk, objectives.periods_of("month", 2026)[10])
     assert [(line.actual, line.met) for line in lines] == [
-        ("57,14%", "Không đạt"),
+        ("53,33%", "Không đạt"),
         ("100,00%", "Đạt"),
     ]
     with pytest.raises(PermissionDenied):

@@ -34,11 +34,21 @@ def test_november_every_count_and_rate(desk: Desk) -> None:
         "returned": 2,
         "open_not_due": 3,
         "open_overdue": 3,
-        "on_time_rate": 57.14,
-        "late_rate": 42.86,
+        "refused": 0,
+        # Decision 766: every dossier resolved, stopped or withdrawn in November or open at
+        # its end, each once: 7 + 1 (M) + 1 (A) + 3 + 3
+        "due_total": 15,
+        # late: E, G, H resolved late; A withdrawn after its appointment; I, LT, I2 overdue
+        "ended_late": 1,
+        "repeat_supplement": 0,
+        "late_total": 7,
+        "late_or_unhappy": 7,  # E late and not satisfied counts once
+        "on_time_rate": 53.33,  # (15 − 7) / 15
+        "late_rate": 46.67,
+        "resolved_on_time_rate": 57.14,  # 4 / 7 resolved, the rate before 766
         "online_share": 7.14,
         "postal_share": 7.14,
-        "satisfaction_rate": 42.86,  # 100 − (42.857 + 14.286)
+        "satisfaction_rate": 53.33,  # (15 − 7) / 15
     }
     assert {k: figures[k] for k in expected} == expected
     # balance: what there was to handle = finished + still open
@@ -48,7 +58,9 @@ def test_november_every_count_and_rate(desk: Desk) -> None:
 def test_october_and_by_field(desk: Desk) -> None:
     october = statistics.report(desk.db, desk.clerk, Period.month(2026, 10), now=LATER).total
     assert (october.received, october.carried_over, october.resolved_before) == (2, 0, 1)
-    assert (october.open_overdue, october.open_not_due, october.on_time_rate) == (1, 0, 100.0)
+    # A, open and overdue at October's end, is in the 766 base: 1 late of 2
+    assert (october.open_overdue, october.open_not_due, october.on_time_rate) == (1, 0, 50.0)
+    assert october.resolved_on_time_rate == 100.0
 
     by_field = statistics.report(desk.db, desk.clerk, NOV, now=LATER, by="field")
     rows = {r.key: r.figures for r in by_field.rows}
