@@ -1057,6 +1057,18 @@
         <translation>hẹn lại %1</translation>
     </message>
     <message>
+        <source>counted again from the start, Decree 61/2018 art. 19(4)</source>
+        <translation>tính lại từ đầu, Nghị định 61/2018 Điều 19.4</translation>
+    </message>
+    <message>
+        <source>moved by the time waited</source>
+        <translation>cộng thời gian chờ</translation>
+    </message>
+    <message>
+        <source>new appointment %1 (%2)</source>
+        <translation>hẹn trả mới %1 (%2)</translation>
+    </message>
+    <message>
         <source>appointment moved to %1</source>
         <translation>ngày hẹn lùi đến %1</translation>
     </message>
@@ -3584,6 +3596,26 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Appointments:</source>
         <translation>Cách tính ngày hẹn:</translation>
+    </message>
+    <message>
+        <source>Counted again from the start (Decree 61/2018 art. 19(4))</source>
+        <translation>Tính lại thời hạn từ đầu (Nghị định 61/2018, Điều 19.4)</translation>
+    </message>
+    <message>
+        <source>Paused: the time waited is added</source>
+        <translation>Tạm dừng: cộng thêm thời gian chờ</translation>
+    </message>
+    <message>
+        <source>When a dossier must be supplemented during processing, how its time limit goes on once it is complete again.</source>
+        <translation>Khi hồ sơ phải bổ sung trong quá trình giải quyết: thời hạn được tính thế nào sau khi nhận đủ hồ sơ.</translation>
+    </message>
+    <message>
+        <source>After a supplement (dossiers received before 1/7/2025):</source>
+        <translation>Sau khi bổ sung (hồ sơ nhận trước 1/7/2025):</translation>
+    </message>
+    <message>
+        <source>After a supplement (dossiers received from 1/7/2025):</source>
+        <translation>Sau khi bổ sung (hồ sơ nhận từ 1/7/2025):</translation>
     </message>
     <message>
         <source>Counters (one per line):</source>

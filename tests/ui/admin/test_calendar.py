@@ -172,6 +172,16 @@ def test_unit_page_sets_the_deadline_policy(
     assert unit_service.get_unit(ctx.db).deadline_policy == "hours"
     assert dataclasses.replace(unit_service.get_unit(ctx.db), deadline_policy="day-end")
 
+    # the supplement rule per regime: restart by default, pause chosen for the 2018 forms
+    rules = page.supplement_rules
+    assert [rules[r].currentData() for r in ("2018", "2025")] == ["restart", "restart"]
+    rules["2018"].setCurrentIndex(rules["2018"].findData("pause"))
+    with qtbot.waitSignal(page.saved, timeout=10_000):
+        page.save_button.click()
+    saved = unit_service.get_unit(ctx.db)
+    assert (saved.supplement_rule_2018, saved.supplement_rule_2025) == ("pause", "restart")
+    assert saved.deadline_policy == "hours"
+
 
 def test_a_missing_official_schedule_is_said_on_the_page_and_in_the_status_bar(
     qtbot: QtBot, make_ctx: Callable[[str], AppContext]
