@@ -5,7 +5,8 @@ Three layers decide whether a day is worked:
 1. the week: Monday–Friday;
 2. the rules of Labor Code 2019 art. 112, lunar holidays included, with a day off in lieu
    (nghỉ bù) for a holiday on a weekend — computed for any year by the ``holidays``
-   package's Vietnamese calendar;
+   package's Vietnamese calendar — and 24/11 from 2026, a rule of its own (no day in
+   lieu: its resolution does not give one);
 3. the official yearly schedule (bridge days off, make-up working Saturdays, the exact Tết
    days), kept as data (:class:`CalendarEntry`) that an administrator maintains. An entry
    always wins over the rules.
@@ -99,12 +100,51 @@ class DayInfo:
         return WEEKDAY_NAMES[self.day.weekday()]
 
 
+LABOR_CODE = "Bộ luật Lao động 2019, Điều 112"
+
+#: Ngày Văn hóa Việt Nam, 24/11: a paid day off from 2026 under a resolution of the
+#: National Assembly, outside Labor Code art. 112 — so the Code's day in lieu for a holiday
+#: on a weekend is not said to apply to it, and none is given (DESIGN.md §1.3).
+CULTURE_DAY = (11, 24)
+CULTURE_DAY_FROM = 2026
+CULTURE_DAY_NAME = "Ngày Văn hóa Việt Nam"
+CULTURE_DAY_SOURCE = (
+    "Nghị quyết 28/2026/QH16, Điều 2 (hiệu lực 01/07/2026); trùng ngày nghỉ hằng tuần "
+    "thì chưa có quy định nghỉ bù"
+)
+
+
+def culture_day(year: int) -> dt.date | None:
+    """24/11 of ``year`` when it is a day off (from 2026)."""
+    return dt.date(year, *CULTURE_DAY) if year >= CULTURE_DAY_FROM else None
+
+
 @functools.cache
 def _labor_code_holidays(year: int) -> Mapping[dt.date, str]:
-    """The Labor Code's holidays of a year (lunar ones included): a pure function of the
-    year, computed once per process — every receipt loads the calendar afresh."""
+    """The statutory days off of a year: the Labor Code's holidays (lunar ones included)
+    and, from 2026, 24/11 — a pure function of the year, computed once per process
+    (every receipt loads the calendar afresh)."""
     computed = holidays.country_holidays("VN", years=year, language="vi")
-    return MappingProxyType({day: str(name) for day, name in computed.items()})
+    # the package's own 24/11 (with a day in lieu on a weekend) gives way to the rule here
+    days = {day: str(name) for day, name in computed.items() if "Văn hóa" not in str(name)}
+    culture = culture_day(year)
+    if culture is not None:  # on a weekend too: the day is named, no day in lieu added
+        days[culture] = CULTURE_DAY_NAME
+    return MappingProxyType(days)
+
+
+def culture_day_in_lieu(calendar: WorkCalendar, year: int) -> dt.date | None:
+    """The working day after a 24/11 that falls on a weekend: a day in lieu there is not
+    settled, so an appointment on it may move once the year's schedule says."""
+    culture = culture_day(year)
+    if culture is None or culture.weekday() < 5:
+        return None
+    return calendar.next_working_day(culture)
+
+
+def rule_source(day: dt.date) -> str:
+    """The text a statutory day off rests on."""
+    return CULTURE_DAY_SOURCE if day == culture_day(day.year) else LABOR_CODE
 
 
 class WorkCalendar:
@@ -138,7 +178,7 @@ class WorkCalendar:
             return DayInfo(day, entry.kind is DayKind.WORKING, entry.name, "schedule", entry.source)
         holiday = self._rule_holidays(day.year).get(day)
         if holiday is not None:
-            return DayInfo(day, False, holiday, "rule")
+            return DayInfo(day, False, holiday, "rule", rule_source(day))
         return DayInfo(day, day.weekday() < 5, "", "week")
 
     def is_working_day(self, day: dt.date) -> bool:
@@ -190,6 +230,8 @@ def unsettled(calendar: WorkCalendar, day: dt.date) -> bool:
     may still move the days off (an appointment there may change)."""
     if calendar.published(day.year):
         return False
+    if day == culture_day_in_lieu(calendar, day.year):
+        return True
     return any(
         dt.date(day.year, *start) <= day <= dt.date(day.year, *end)
         for start, end in SCHEDULE_WINDOWS

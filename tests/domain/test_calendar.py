@@ -339,3 +339,23 @@ def test_module_level_appointment_function() -> None:
         office_hours=OfficeHours.parse("07:00-11:30,13:30-17:00"),
     )
     assert due == at("2026-01-10 17:00")
+
+
+def test_24_11_is_a_rule_of_its_own_with_its_source() -> None:
+    """Ngày Văn hóa Việt Nam: off from 2026 (Resolution 28/2026/QH16), outside Labor Code
+    art. 112 — no day in lieu on a weekend, and the day after is flagged as unsettled
+    while that year's official schedule is missing."""
+    from isoqms.domain.calendar import WorkCalendar, unsettled
+
+    bare = WorkCalendar()
+    assert bare.is_working_day(dt.date(2025, 11, 24))  # before the resolution
+    info = bare.info(dt.date(2027, 11, 24))  # a Wednesday
+    assert (info.working, info.name, info.origin) == (False, "Ngày Văn hóa Việt Nam", "rule")
+    assert "Nghị quyết 28/2026/QH16" in info.source
+    assert bare.info(dt.date(2027, 9, 2)).source == "Bộ luật Lao động 2019, Điều 112"
+    # 24/11/2029 is a Saturday: named, no day in lieu on Monday 26/11, which may still move
+    assert bare.info(dt.date(2029, 11, 24)).name == "Ngày Văn hóa Việt Nam"
+    assert bare.is_working_day(dt.date(2029, 11, 26))
+    assert unsettled(bare, dt.date(2029, 11, 26)) and not unsettled(bare, dt.date(2029, 11, 27))
+    # a Labor Code holiday on a weekend keeps its day in lieu (2/9/2029 is a Sunday)
+    assert not bare.is_working_day(dt.date(2029, 9, 3))
