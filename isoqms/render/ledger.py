@@ -109,15 +109,42 @@ def to_xlsx(doc: LedgerDoc) -> bytes:
     return out.getvalue()
 
 
+#: The PDF's columns in millimetres on an A4 landscape page (277 mm between margins),
+#: the code's set apart: STT, name of the procedure, sets, applicant, address and phone,
+#: agency, five times (date over time), signature, note. The procedure's name gets the
+#: room so that a row stays within four or five lines and a page holds 12 or more.
+_PDF_MM = (7.0, 0.0, 60.0, 10.0, 24.0, 23.0, 20.0, 15.0, 15.0, 15.0, 15.0, 15.0, 11.0, 22.0)
+
+
+def pdf_widths(width: float, code: float) -> list[float]:
+    """Column widths in points for a page ``width`` wide with the code column ``code``
+    wide; the procedure's column takes what is left over or gives what is missing."""
+    from reportlab.lib.units import mm
+
+    widths = [w * mm for w in _PDF_MM]
+    widths[1] = code
+    widths[2] += width - sum(widths)
+    return widths
+
+
+def _two_lines(value: str | int) -> str:
+    """ "07:05 28/10/2026" as the date over the time, so a column stays narrow."""
+    text = str(value)
+    if len(text) == 16 and text[2] == ":":
+        return f"{text[6:]}\n{text[:5]}"
+    return text
+
+
 def to_pdf(doc: LedgerDoc) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, TableStyle
 
     fonts.register()
-    body = ParagraphStyle("b", fontName=fonts.SERIF, fontSize=7.5, leading=9)
+    body = ParagraphStyle("b", fontName=fonts.SERIF, fontSize=7, leading=8.2)
     head = ParagraphStyle("h", parent=body, fontName=fonts.SERIF_BOLD, alignment=1)
     title = ParagraphStyle(
         "t", parent=body, fontName=fonts.SERIF_BOLD, fontSize=14, leading=18, alignment=1
@@ -144,12 +171,17 @@ def to_pdf(doc: LedgerDoc) -> bytes:
         author="isoqms",
     )
     width = page_size[0] - 20 * mm
+    rows = [cells(row) for row in doc.rows]
+    # the dossier code whole on one line: its column as wide as the longest code
+    code = max((stringWidth(str(r[1]), fonts.SERIF, body.fontSize) for r in rows), default=0)
+    widths = pdf_widths(width, code + 5)
     data: list[list[object]] = [[Paragraph(escape(c), head) for c in doc.form.texts["columns"]]]
-    for row in doc.rows:
-        data.append([Paragraph(escape(str(v)), body) for v in cells(row)])
+    for values in rows:
+        values[7:12] = [_two_lines(v) for v in values[7:12]]
+        data.append([Paragraph(escape(str(v)).replace("\n", "<br/>"), body) for v in values])
     if len(data) == 1:
         data.append([Paragraph("", body) for _ in SHARES])
-    table = LongTable(data, colWidths=[width * s for s in SHARES], repeatRows=1)
+    table = LongTable(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
