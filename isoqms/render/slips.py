@@ -254,7 +254,40 @@ class SlipRenderer:
         )
         return table
 
-    def signatures(self, left: str | None, right: str, hint: str, right_name: str = "") -> Table:
+    def balanced(self, text: str, style: ParagraphStyle) -> Paragraph:
+        """A title that does not fit one line, broken where its two lines are nearly even
+        (never one word left alone on the second)."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        def width(part: str) -> float:
+            return float(stringWidth(part, style.fontName, style.fontSize))
+
+        words = text.split()
+        if width(text) <= self.frame_width or len(words) < 2:
+            return self.p(escape(text), style)
+        cut = min(
+            range(1, len(words)),
+            key=lambda i: abs(width(" ".join(words[:i])) - width(" ".join(words[i:]))),
+        )
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        return self.p(f"{escape(first)}<br/>{escape(second)}", style)
+
+    def recipients(self, names: Sequence[str]) -> list[Paragraph]:
+        """The "Nơi nhận" block of an administrative letter (Decree 30/2020)."""
+        lines = [self.p("<b><i>Nơi nhận:</i></b>", self.small)]
+        for i, name in enumerate(names):
+            end = "." if i == len(names) - 1 else ";"
+            lines.append(self.p(f"- {escape(name)}{end}", self.small))
+        return lines
+
+    def signatures(
+        self,
+        left: str | None,
+        right: str,
+        hint: str,
+        right_name: str = "",
+        received: Sequence[str] = (),
+    ) -> Table:
         def block(title: str, name: str = "") -> list[Paragraph]:
             cells = [
                 self.p(f"<b>{escape(title)}</b>", self.centre),
@@ -267,7 +300,7 @@ class SlipRenderer:
 
         half = self.frame_width / 2
         if left is None:
-            data = [["", block(right, right_name)]]
+            data = [[self.recipients(received) if received else "", block(right, right_name)]]
         else:
             data = [[block(left), block(right, right_name)]]
         table = Table(data, colWidths=[half, half])

@@ -29,6 +29,7 @@ from isoqms.services import printing
 from isoqms.services.forms import form_by_revision, form_for
 from isoqms.services.intake import PrintedSlip, _letterhead
 from isoqms.services.journey import dossier_by_code
+from isoqms.services.lookup import unit_head
 from isoqms.services.printing import Printout, printed_before
 from isoqms.services.unit import UnitInfo, get_unit
 from isoqms.services.uow import Actor, require
@@ -142,7 +143,8 @@ def _letter(session: Session, unit: UnitInfo, d: Dossier, action: Action) -> Let
         appointment=event.due_before or d.due_at,
         reason=event.reason,
         new_appointment=event.new_appointment,
-        signer=_name(session, event.actor_id) if action is Action.STOP else "",
+        # the stop is signed by the leader who decided it; the apology by the agency's head
+        signer=_name(session, event.actor_id) if action is Action.STOP else unit_head(session)[0],
     )
 
 

@@ -108,21 +108,10 @@ def export_report(db: Database, actor: Actor, report: Report, path: Path) -> Non
 
 
 def _head_of_unit(db: Database) -> tuple[str, str]:
-    """The name and title of who signs for the unit: its first active approver."""
-    from sqlalchemy import select
-
-    from isoqms.db.models import User, UserRole
-    from isoqms.domain.roles import Role
+    from isoqms.services.lookup import unit_head
 
     with db.read() as session:
-        row = session.execute(
-            select(User.full_name, User.title)
-            .join(UserRole, UserRole.user_id == User.id)
-            .where(UserRole.role == Role.APPROVER.value, User.active.is_(True))
-            .order_by(User.id)
-            .limit(1)
-        ).first()
-    return (row[0], row[1] or "") if row else ("", "")
+        return unit_head(session)
 
 
 def _signer_title(title: str) -> str:

@@ -43,3 +43,18 @@ def holds(session: Session, user: User, permission: Permission) -> bool:
     """Whether ``user``'s roles give ``permission``."""
     roles = session.execute(select(UserRole.role).where(UserRole.user_id == user.id))
     return permission in permissions_of(Role(r) for r in roles.scalars())
+
+
+def unit_head(session: Session) -> tuple[str, str]:
+    """The name and title of who signs for the unit (the head of the agency on letters and
+    reports): its first active approver; ("", "") when there is none."""
+    from isoqms.domain.roles import Role
+
+    row = session.execute(
+        select(User.full_name, User.title)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(UserRole.role == Role.APPROVER.value, User.active.is_(True))
+        .order_by(User.id)
+        .limit(1)
+    ).first()
+    return (row[0], row[1] or "") if row else ("", "")

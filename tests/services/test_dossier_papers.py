@@ -59,6 +59,8 @@ def test_apology_and_stop_letters(desk: Desk, tmp_path: Path) -> None:
     assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in text
     assert "Số: 001/2026/VBXL" in text and "Chờ xác minh" in text
     assert "16 giờ 00 phút, ngày 10 tháng 11 năm 2026" in text  # the new appointment
+    # signed by the agency's head, named; who receives it, as an administrative letter
+    assert "Nguyễn Văn Hùng" in text and "Nơi nhận: - Như trên; - Lưu: VT" in text
     stopped = code_of(desk, "stop")
     text = flat(dossier_papers.preview(desk.db, desk.clerk, stopped, "stop"), tmp_path)
     assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text and "Không thuộc thẩm quyền" in text
