@@ -22,7 +22,14 @@ from reportlab.pdfgen.canvas import Canvas
 
 from isoqms.domain.calendar import format_vn_datetime
 from isoqms.render import fonts
-from isoqms.render.slips import PaperSize, ReceiptSlip, SlipRenderer, qr_matrix, vn_date_line
+from isoqms.render.slips import (
+    PaperSize,
+    ReceiptSlip,
+    SlipRenderer,
+    first_line,
+    qr_matrix,
+    vn_date_line,
+)
 
 REGULAR, BOLD, ITALIC = fonts.SERIF, fonts.SERIF_BOLD, fonts.SERIF_ITALIC
 MARK_COLOUR = colors.HexColor("#b00020")
@@ -273,7 +280,7 @@ class ReceiptLayout:
             self.para([(watermark, BOLD)], right=True, colour=MARK_COLOUR)
         self.header(slip)
         self.title(slip)
-        self.para([(slip.head.desk_name, REGULAR)])
+        self.para([(first_line(slip), REGULAR)])
         self.labelled(f.text("applicant"), slip.applicant)
         if slip.id_number:
             self.labelled(f.text("id_number"), slip.id_number)

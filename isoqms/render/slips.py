@@ -416,7 +416,7 @@ def receipt_story(r: SlipRenderer, slip: ReceiptSlip, copy_label: str) -> list[F
     story: list[Flowable] = [
         *r.header(slip.head, f, slip.received_at.date()),
         *top,
-        r.p(escape(slip.head.desk_name)),
+        r.p(escape(first_line(slip))),
         r.labelled(f.text("applicant"), slip.applicant),
     ]
     if slip.id_number:
@@ -451,6 +451,15 @@ def _centred(flowable: Flowable, width: float) -> Table:
     table = Table([[flowable]], colWidths=[width])
     table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER")]))
     return table
+
+
+def first_line(slip: ReceiptSlip) -> str:
+    """The receipt's first line: the desk, with its label when the form revision writes
+    one ("Bộ phận tiếp nhận và trả kết quả: {desk}"); older revisions print the name only,
+    and reprint as they did."""
+    if "first_line" in slip.form.texts:
+        return slip.form.text("first_line", desk=slip.head.desk_name)
+    return slip.head.desk_name
 
 
 def render_receipt(slip: ReceiptSlip, paper: PaperSize | str = PaperSize.A5) -> bytes:

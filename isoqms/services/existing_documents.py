@@ -113,29 +113,35 @@ def ensure_stock_forms(db: Database) -> int:
     """Load the stock forms (``forms/``) as controlled documents, once each: the manifest's
     texts become the revision's content and the blank .docx its file. Returns how many
     forms were added or completed."""
-    from isoqms.services.forms import stock_forms
+    from isoqms.services.forms import StockForm, stock_forms
 
     with db.read() as session:
         loaded = set(
             session.execute(
-                select(Document.code).where(Document.kind == DocumentKind.FORM.value)
-            ).scalars()
+                select(Document.code, DocumentRevision.issue, DocumentRevision.amendment)
+                .join(DocumentRevision, DocumentRevision.document_id == Document.id)
+                .where(Document.kind == DocumentKind.FORM.value)
+            ).all()
         )
         complete = set(
             session.execute(
-                select(Document.code)
+                select(Document.code, DocumentRevision.issue, DocumentRevision.amendment)
                 .join(DocumentRevision, DocumentRevision.document_id == Document.id)
                 .where(DocumentRevision.form_content.is_not(None))
-            ).scalars()
+            ).all()
         )
-    todo = [s for s in stock_forms() if s.form.code not in complete]
+
+    def key(stock: StockForm) -> tuple[str, int, int]:
+        return stock.form.code, stock.form.revision, stock.form.amendment
+
+    todo = [s for s in stock_forms() if key(s) not in complete]
     if not todo:
         return 0
     with write(db, None, None, system=True) as uow:
         for stock in todo:
             form = stock.form
-            blank = stock.blank.read_bytes() if stock.blank.is_file() else None
-            if form.code not in loaded:
+            blank = stock.blank_bytes()
+            if key(stock) not in loaded:
                 _enter_existing(
                     uow,
                     ExistingDocument(
@@ -145,9 +151,10 @@ def ensure_stock_forms(db: Database) -> int:
                         if form.regime == "ISO"
                         else f"Mẫu {form.number} ({form.regime}): {form.name}",
                         issue=form.revision,
+                        amendment=form.amendment,
                         effective_from=form.effective_from,
                         issuer=form.legal_basis,
-                        change_summary=f"Biểu mẫu theo {form.legal_basis}",
+                        change_summary=stock.change_summary or f"Biểu mẫu theo {form.legal_basis}",
                         file_name=stock.blank.name if blank else "",
                         data=blank,
                     ),
@@ -155,7 +162,11 @@ def ensure_stock_forms(db: Database) -> int:
             rev = uow.session.execute(
                 select(DocumentRevision)
                 .join(Document)
-                .where(Document.code == form.code, DocumentRevision.issue == form.revision)
+                .where(
+                    Document.code == form.code,
+                    DocumentRevision.issue == form.revision,
+                    DocumentRevision.amendment == form.amendment,
+                )
             ).scalar_one()
             rev.form_content = form.content_json()
             if rev.file_sha256 is None and blank is not None:

@@ -14,7 +14,7 @@ import json
 import re
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -54,16 +54,42 @@ FORM_KINDS = {
 class StockForm:
     form: FormTexts
     folder: Path
+    #: what changed, for an amendment shipped after the form's first revision ("" for it)
+    change_summary: str = ""
 
     @property
     def blank(self) -> Path:
         """The blank .docx of the form (``forms/<folder>/blank.docx``)."""
         return self.folder / "blank.docx"
 
+    def blank_bytes(self) -> bytes | None:
+        """The blank .docx of this revision: the shipped file for the first, drawn from
+        the amended texts for an amendment."""
+        if not self.form.amendment:
+            return self.blank.read_bytes() if self.blank.is_file() else None
+        from isoqms.render.blank_form import blank_form
+
+        return blank_form(self.manifest())
+
+    def manifest(self) -> dict[str, Any]:
+        """The manifest this revision would have on its own (for its blank form)."""
+        data: dict[str, Any] = json.loads(
+            (self.folder / "manifest.json").read_text(encoding="utf-8")
+        )
+        data.pop("amendments", None)
+        data.update(legal_basis=self.form.legal_basis, texts=self.form.texts)
+        return data
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
 
 @cache
 def stock_forms() -> tuple[StockForm, ...]:
-    """The forms shipped in ``forms/``, as their manifests describe them."""
+    """The forms shipped in ``forms/``, as their manifests describe them: each form's
+    first revision, then its amendments (``amendments`` in the manifest: a later text of
+    the same issue, loaded as its own revision so slips made before reprint unchanged)."""
     out = []
     for manifest in sorted(paths.forms_dir().glob("*/manifest.json")):
         data = json.loads(manifest.read_text(encoding="utf-8"))
@@ -75,9 +101,7 @@ def stock_forms() -> tuple[StockForm, ...]:
             name=data["name"],
             legal_basis=data["legal_basis"],
             effective_from=dt.date.fromisoformat(data["effective_from"]),
-            effective_to=dt.date.fromisoformat(data["effective_to"])
-            if data.get("effective_to")
-            else None,
+            effective_to=_date(data.get("effective_to")),
             revision=int(data["revision"]),
             texts=data["texts"],
             paper=data.get("paper", "A5"),
@@ -85,6 +109,15 @@ def stock_forms() -> tuple[StockForm, ...]:
         if form.kind not in FORM_KINDS:
             raise ValueError(f"{manifest}: unknown form kind {form.kind!r}")
         out.append(StockForm(form, manifest.parent))
+        for change in data.get("amendments", ()):
+            form = replace(
+                form,
+                amendment=int(change["amendment"]),
+                legal_basis=change.get("legal_basis", form.legal_basis),
+                effective_from=dt.date.fromisoformat(change["effective_from"]),
+                texts={**form.texts, **change.get("texts", {})},
+            )
+            out.append(StockForm(form, manifest.parent, change["change_summary"]))
     return tuple(out)
 
 

@@ -88,16 +88,20 @@ def _new_receipt_form(db: Database, effective: dt.date, title: str) -> svc.Revis
 
 
 def test_a_new_form_revision_changes_new_slips_only(demo_db: Database, tmp_path: Path) -> None:
-    clock.pin(NOW)  # approved on Monday 23/11, in force from Wednesday 25/11
+    monday = dt.datetime(2026, 12, 7, 9, 30)
+    clock.pin(monday)  # approved on Monday 07/12, in force from Wednesday 09/12
     clerk = login(demo_db, "clerk")
-    old = intake.receive(demo_db, clerk, IntakeDraft("1.001193", ANH, received_at=NOW), now=NOW)
-    approved = _new_receipt_form(demo_db, dt.date(2026, 11, 25), "GIẤY TIẾP NHẬN VÀ HẸN TRẢ")
-    assert (approved.issue, approved.amendment, approved.standing) == (1, 1, "approved")
+    old = intake.receive(
+        demo_db, clerk, IntakeDraft("1.001193", ANH, received_at=monday), now=monday
+    )
+    approved = _new_receipt_form(demo_db, dt.date(2026, 12, 9), "GIẤY TIẾP NHẬN VÀ HẸN TRẢ")
+    # the stock library's own amendment 1.1 (its legal basis, from 02/12/2026) came first
+    assert (approved.issue, approved.amendment, approved.standing) == (1, 2, "approved")
     assert approved.signatures[-1].content_hash == approved.content_hash
 
-    later = NOW + dt.timedelta(days=2)  # 25/11, the new revision's first day
+    later = monday + dt.timedelta(days=2)  # 09/12, the new revision's first day
     new = intake.receive(demo_db, clerk, IntakeDraft("1.001193", ANH, received_at=later), now=later)
-    assert (old.form_revision, new.form_revision) == ("BM.MC.2025.01@1", "BM.MC.2025.01@1.1")
+    assert (old.form_revision, new.form_revision) == ("BM.MC.2025.01@1.1", "BM.MC.2025.01@1.2")
 
     def slip_text(code: str) -> str:
         return " ".join(pdf_text(intake.print_receipt(demo_db, clerk, code).pdf, tmp_path).split())
@@ -110,8 +114,10 @@ def test_a_new_form_revision_changes_new_slips_only(demo_db: Database, tmp_path:
         assert form_by_revision(session, "BM.MC.2025.01@1").texts["title"] == (
             "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
         )
-        superseded = form_by_revision(session, "BM.MC.2025.01@1")
-        assert superseded.effective_to == dt.date(2026, 11, 24)
+        assert form_by_revision(session, "BM.MC.2025.01@1").effective_to == dt.date(2026, 12, 1)
+        superseded = form_by_revision(session, "BM.MC.2025.01@1.1")
+        assert superseded.effective_to == dt.date(2026, 12, 8)
+        assert "Thông tư số 03/2025/TT-VPCP ngày 15/9/2025" in superseded.legal_basis
 
 
 @pytest.mark.parametrize(

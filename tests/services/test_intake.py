@@ -215,9 +215,12 @@ def test_slips_of_the_2018_regime(demo_db: Database, clerk: Actor, tmp_path: Pat
         IntakeDraft("1.001193", ANH, received_at=dt.datetime(2025, 6, 2, 9, 0)),
         now=NOW,
     )
-    assert view.form_revision == "BM.MC.2018.01@1"
+    # the stock amendment 1.1: the form's own first line and notes (Circular 01/2018)
+    assert view.form_revision == "BM.MC.2018.01@1.1"
     text = " ".join(pdf_text(intake.print_receipt(demo_db, clerk, view.code).pdf, tmp_path).split())
     assert "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ" in text
+    assert "Bộ phận tiếp nhận và trả kết quả: Trung tâm Phục vụ hành chính công" in text
+    assert "được lập thành 02 liên" in text and "qua dịch vụ bưu chính công ích" in text
 
 
 def test_supplement_request_and_refusal(demo_db: Database, clerk: Actor, tmp_path: Path) -> None:
