@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections.abc import Callable
 from pathlib import Path
 
@@ -213,6 +215,8 @@ def test_a_form_amendment_with_new_texts_goes_through_the_gui(
 ) -> None:
     from isoqms.ui.document_dialogs import FormTextsDialog
 
+    # after 02/12/2026, when the stock amendment 1.1 took effect
+    clock.pin(dt.datetime(2026, 12, 3, 9, 0))
     monkeypatch.setattr(dialogs, "ask_password", lambda *_a: "demo")
     secretary = page_for(qtbot, make_ctx("iso_secretary"))
     select(qtbot, secretary, "BM.MC.2025.02")
