@@ -82,7 +82,7 @@ def _print_detail(d: Any) -> None:
         mark = " (ghi muộn)" if e.backdated else ""
         extra = f" — {e.reason}" if e.reason else ""
         if e.action == Action.SUPPLEMENT_RECEIVED.value:
-            extra += f" — {resumed_note(e.rule, e.due_after)}"
+            extra += f" — {resumed_note(e.rule, e.due_after, e.due_before)}"
         print(f"    {e.at:%H:%M %d/%m/%Y}  {e.label}{who}{extra}  [{e.actor}]{mark}")
 
 

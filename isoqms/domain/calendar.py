@@ -126,7 +126,12 @@ def _labor_code_holidays(year: int) -> Mapping[dt.date, str]:
     (every receipt loads the calendar afresh)."""
     computed = holidays.country_holidays("VN", years=year, language="vi")
     # the package's own 24/11 (with a day in lieu on a weekend) gives way to the rule here
-    days = {day: str(name) for day, name in computed.items() if "Văn hóa" not in str(name)}
+    # (by date: 24/11 and the days after it, where only its day in lieu can fall)
+    days = {
+        day: str(name)
+        for day, name in computed.items()
+        if not (day.month == 11 and 24 <= day.day <= 27)
+    }
     culture = culture_day(year)
     if culture is not None:  # on a weekend too: the day is named, no day in lieu added
         days[culture] = CULTURE_DAY_NAME

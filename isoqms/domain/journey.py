@@ -144,13 +144,20 @@ SUPPLEMENT_RULE_LABELS = {
 }
 
 
-def resumed_note(rule_code: str, due_after: dt.datetime | None) -> str:
+def resumed_note(
+    rule_code: str, due_after: dt.datetime | None, due_before: dt.datetime | None = None
+) -> str:
     """The control sheet's note on a completed supplement: the new appointment and why."""
     if due_after is None:
         return ""
+    if due_before is not None and due_after == due_before:
+        return f"Hẹn trả giữ nguyên: {due_after:%H:%M %d/%m/%Y} (đã quá hạn khi yêu cầu bổ sung)"
     rule = SupplementRule.of_event(rule_code)
-    why = "Nghị định 61/2018, Điều 19.4" if rule is SupplementRule.RESTART else "trừ thời gian chờ"
-    return f"Hẹn trả mới: {due_after:%H:%M %d/%m/%Y} ({rule.label}, {why})"
+    if rule is SupplementRule.RESTART:
+        return (
+            f"Hẹn trả mới: {due_after:%H:%M %d/%m/%Y} ({rule.label}, Nghị định 61/2018, Điều 19.4)"
+        )
+    return f"Hẹn trả mới: {due_after:%H:%M %d/%m/%Y} (thời gian chờ bổ sung không tính)"
 
 
 #: The 766 method: a dossier asked to supplement more than once is counted late.

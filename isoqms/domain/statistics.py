@@ -258,6 +258,6 @@ METHOD: tuple[tuple[str, str], ...] = (
     ),
     (
         "Tỷ lệ trực tuyến, bưu chính",
-        "hồ sơ nhận trực tuyến (qua bưu chính công ích) / hồ sơ mới tiếp nhận trong kỳ × 100.",
+        "hồ sơ nhận trực tuyến (hoặc qua bưu chính công ích) / hồ sơ mới tiếp nhận trong kỳ × 100.",
     ),
 )

@@ -174,7 +174,7 @@ def to_pdf(doc: LedgerDoc) -> bytes:
     rows = [cells(row) for row in doc.rows]
     # the dossier code whole on one line: its column as wide as the longest code
     code = max((stringWidth(str(r[1]), fonts.SERIF, body.fontSize) for r in rows), default=0)
-    widths = pdf_widths(width, code + 5)
+    widths = pdf_widths(width, max(code + 5, 25 * mm))  # an empty book keeps its heading
     data: list[list[object]] = [[Paragraph(escape(c), head) for c in doc.form.texts["columns"]]]
     for values in rows:
         values[7:12] = [_two_lines(v) for v in values[7:12]]

@@ -54,7 +54,7 @@ BREAKDOWN: tuple[tuple[str, str], ...] = (
     ("Quá hạn", "resolved_late"),
     ("Chưa đến hạn", "open_not_due"),
     ("Quá hạn chưa giải quyết", "open_overdue"),
-    ("Bổ sung quá một lần", "repeat_supplement"),
+    ("Quá hạn do bổ sung quá một lần", "repeat_supplement"),
     ("Đúng hạn (%)", "on_time_rate"),
     ("Hài lòng (%)", "satisfaction_rate"),
 )

@@ -71,7 +71,7 @@ def _control_rows(session: Session, d: Dossier) -> tuple[ControlRow, ...]:
         elif e.action == Action.REQUEST_SUPPLEMENT.value:
             rows.append(ControlRow(actor, f"{DESK} (yêu cầu bổ sung)", e.at, "", e.reason))
         elif e.action == Action.SUPPLEMENT_RECEIVED.value:
-            note = resumed_note(e.rule, e.due_after)
+            note = resumed_note(e.rule, e.due_after, e.due_before)
             rows.append(ControlRow("Người nộp hồ sơ (bổ sung)", actor, e.at, "", note))
         elif e.action == Action.RESULT_READY.value:
             rows.append(ControlRow(actor, DESK, e.at, result, "Có kết quả"))

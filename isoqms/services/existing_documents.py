@@ -123,6 +123,17 @@ def ensure_stock_forms(db: Database) -> int:
                 .where(Document.kind == DocumentKind.FORM.value)
             ).all()
         )
+        # forms the unit has revised itself (a revision made by a person, not the library)
+        revised = set(
+            session.execute(
+                select(Document.code)
+                .join(DocumentRevision, DocumentRevision.document_id == Document.id)
+                .where(
+                    Document.kind == DocumentKind.FORM.value,
+                    DocumentRevision.created_by.is_not(None),
+                )
+            ).scalars()
+        )
         complete = set(
             session.execute(
                 select(Document.code, DocumentRevision.issue, DocumentRevision.amendment)
@@ -134,7 +145,20 @@ def ensure_stock_forms(db: Database) -> int:
     def key(stock: StockForm) -> tuple[str, int, int]:
         return stock.form.code, stock.form.revision, stock.form.amendment
 
-    todo = [s for s in stock_forms() if key(s) not in complete]
+    def own_later(stock: StockForm) -> bool:
+        """An amendment the unit has overtaken: it revised the form itself, or a revision
+        @issue.amendment or later exists. The unit's register stands; the library's text
+        is not loaded over it."""
+        code, issue, amendment = key(stock)
+        return code in revised or any(
+            c == code and (i, a) >= (issue, amendment) for c, i, a in loaded
+        )
+
+    todo = [
+        s
+        for s in stock_forms()
+        if key(s) not in complete and not (s.form.amendment and own_later(s))
+    ]
     if not todo:
         return 0
     with write(db, None, None, system=True) as uow:

@@ -100,7 +100,7 @@ def export_report(db: Database, actor: Actor, report: Report, path: Path) -> Non
         report,
         goals,
         authority=unit.commune_name or unit.display_name,
-        day=max(report.period.end, clock.today()),
+        day=clock.today(),  # the day it is made and signed
         signer_title=_signer_title(title),
         signer_name=head,
     )

@@ -501,13 +501,16 @@ def act(
             rule = unit_in(session).supplement_rule(d.regime)
             event.rule = rule.value
             event.due_before = d.due_at
-            if rule is SupplementRule.RESTART:
+            if rule is SupplementRule.RESTART and d.paused_at <= d.due_at:
                 # counted again from the start: the time limit from the complete dossier
+                # (never earlier than the appointment already given; a dossier already late
+                # when the supplement was asked stays judged by its appointment)
                 cutoff = content.cutoff or schedule.default_cutoff
-                d.due_at = schedule.schedule.appointment(at, content.duration, policy, cutoff)
+                restarted = schedule.schedule.appointment(at, content.duration, policy, cutoff)
+                d.due_at = max(restarted, d.due_at)
                 if d.promised_at is not None and d.promised_at <= d.due_at:
                     d.promised_at = None  # the apology's appointment is overtaken
-            else:
+            elif rule is SupplementRule.PAUSE:
                 unit = content.duration.unit
                 d.due_at = schedule.schedule.resumed_appointment(
                     d.due_at, d.paused_at, at, policy, unit
@@ -545,9 +548,8 @@ def act(
             event.new_appointment = d.promised_at = proposed
             event.due_before = d.due_at
         elif action in (Action.STOP, Action.CANCEL):
-            # paused_at stays: a dossier ended while waiting for the citizen is judged at the
-            # moment its clock stopped, not when it ended (statistics)
             d.finished_at = at
+            d.paused_at = None
         if action in LETTER_FORM:
             event.year = at.year
             event.number = _next_letter(session, action, at.year)

@@ -92,12 +92,17 @@ def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) ->
         for pid, n in carried:
             out[pid].carried_over += n
 
-    late = Dossier.outcome == Outcome.LATE.value
+    late = func.coalesce(Dossier.outcome, "") == Outcome.LATE.value  # never NULL
     promised = Dossier.promised_at.is_not(None)
     unhappy = or_(Dossier.rating == Rating.NOT_SATISFIED.value, Dossier.complaint.is_(True))
     ended = Dossier.state.in_([DossierState.STOPPED.value, DossierState.CANCELLED.value])
-    # stopped or withdrawn after the appointment, judged when the clock stopped
-    ended_late = and_(ended, func.coalesce(Dossier.paused_at, Dossier.finished_at) > Dossier.due_at)
+    # stopped or withdrawn after the appointment, judged when the clock stopped: at its
+    # last supplement request when it ended while waiting for the citizen (read from the
+    # events, so dossiers ended before this rule are judged alike)
+    asked, back = _last(Action.REQUEST_SUPPLEMENT), _last(Action.SUPPLEMENT_RECEIVED)
+    waiting = and_(Dossier.was_paused.is_(True), asked > func.coalesce(back, Dossier.received_at))
+    clock_stopped = case((waiting, asked), else_=Dossier.finished_at)
+    ended_late = and_(ended, clock_stopped > Dossier.due_at)
     # asked to supplement more than once (the count read only for dossiers ever paused)
     repeat = and_(Dossier.was_paused.is_(True), _requests() > MAX_SUPPLEMENT_REQUESTS)
     late_766 = or_(late, ended_late, repeat)
@@ -197,6 +202,15 @@ def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) ->
             if overdue or requests > MAX_SUPPLEMENT_REQUESTS:
                 f.late_or_unhappy += 1
     return out
+
+
+def _last(action: Action) -> Any:
+    """When the dossier last had ``action`` (a correlated maximum; NULL if never)."""
+    return (
+        select(func.max(DossierEvent.at))
+        .where(DossierEvent.dossier_id == Dossier.id, DossierEvent.action == action.value)
+        .scalar_subquery()
+    )
 
 
 def _requests() -> Any:

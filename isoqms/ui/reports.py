@@ -133,13 +133,21 @@ def finding_from(report: Report) -> FindingDraft:
     (clause 8.5.1, the service not delivered as planned), else the citizens' complaints and
     dissatisfaction (9.1.2)."""
     f = report.total
-    late = f.resolved_late + f.open_overdue
+    late = f.late_total  # Decision 766: every way a dossier is late, each once
     rate = "—" if f.on_time_rate is None else f"{f.on_time_rate:.2f}%".replace(".", ",")
     if late or not f.dissatisfied:
+        parts = [
+            f"{f.resolved_late} hồ sơ giải quyết quá hạn",
+            f"{f.open_overdue} hồ sơ đang quá hạn",
+        ]
+        if f.ended_late:
+            parts.append(f"{f.ended_late} hồ sơ dừng hoặc rút sau thời điểm hẹn")
+        if f.repeat_supplement:
+            parts.append(f"{f.repeat_supplement} hồ sơ phải bổ sung quá một lần")
         return FindingDraft(
             FindingKind.NONCONFORMITY,
-            f"{report.period.label}: {f.resolved_late} hồ sơ giải quyết quá hạn, "
-            f"{f.open_overdue} hồ sơ đang quá hạn; tỷ lệ giải quyết trước và đúng hạn {rate}.",
+            f"{report.period.label}: {', '.join(parts)}; "
+            f"tỷ lệ giải quyết trước và đúng hạn {rate}.",
             FindingSource.LATE_DOSSIER,
             "8.5.1",
             evidence=f"Báo cáo thống kê {report.period.label} (isoqms report)",

@@ -170,3 +170,38 @@ def test_search_finds_words_inside_the_files(demo_db: Database) -> None:
     # a form's printed texts are searchable too
     assert "BM.MC.2025.02" in [r.code for r in svc.search(demo_db, auditor, "nguoi huong dan")]
     assert svc.search(demo_db, auditor, "không có từ này ở đâu cả") == []
+
+
+def test_a_stock_amendment_never_overrides_the_units_own_revision(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The library's amendments load once each (1.1 of the 2018 Mẫu 01 and of the 2025
+    set); a later one is not loaded over a revision the unit numbered the same or later."""
+    from dataclasses import replace
+
+    from isoqms.services import forms as forms_service
+    from isoqms.services.existing_documents import ensure_stock_forms
+    from isoqms.services.forms import StockForm
+
+    with demo_db.read() as session:
+        assert (
+            form_by_revision(session, "BM.MC.2018.01@1.1")
+            .texts["first_line"]
+            .startswith("Bộ phận tiếp nhận và trả kết quả: ")
+        )
+        assert (
+            "Nghị định số 367/2025/NĐ-CP"
+            in form_by_revision(session, "BM.MC.2025.07@1.1").legal_basis
+        )
+    assert ensure_stock_forms(demo_db) == 0  # loaded once
+    secretary = login(demo_db, "iso_secretary")
+    own = svc.start_revision(
+        demo_db, secretary, "BM.MC.2025.02", change_summary="Sửa lời hướng dẫn", amendment=True
+    )
+    assert (own.issue, own.amendment) == (1, 2)
+    shipped = next(s for s in stock_forms() if s.form.revision_key == "BM.MC.2025.02@1.1")
+    later = StockForm(replace(shipped.form, amendment=3), shipped.folder, "Bản sửa của thư viện")
+    monkeypatch.setattr(forms_service, "stock_forms", lambda: (*stock_forms(), later))
+    events = audit_count(demo_db)
+    assert ensure_stock_forms(demo_db) == 0  # the unit revised the form itself: 1.2 stands
+    assert audit_count(demo_db) == events

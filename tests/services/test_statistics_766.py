@@ -102,6 +102,12 @@ def test_the_rates_of_a_built_period_equal_the_766_figures_by_hand(demo_db: Data
     d.act(p3, Action.REQUEST_SUPPLEMENT, M(3, 9), reason="Tờ khai chưa ký")
     assert d.act(p3, Action.SUPPLEMENT_RECEIVED, M(3, 10)).due_at == M(6, 17)
     assert d.act(p3, Action.RESULT_READY, M(4, 9)).outcome is Outcome.BEFORE
+    # P12 asked twice, then stopped while waiting, before its appointment: late (asked twice)
+    p12 = d.receive(M(2, 10, 20))
+    d.act(p12, Action.REQUEST_SUPPLEMENT, M(2, 11), reason="Thiếu tờ khai")
+    d.act(p12, Action.SUPPLEMENT_RECEIVED, M(2, 14))
+    d.act(p12, Action.REQUEST_SUPPLEMENT, M(3, 9), reason="Tờ khai chưa ký")
+    d.act(p12, Action.STOP, M(10, 9), actor=approver, reason="Công dân không bổ sung")
     _rule(demo_db, SupplementRule.PAUSE)
     d.act(p2, Action.SUPPLEMENT_RECEIVED, M(4, 9))
     d.act(p1, Action.RESULT_READY, M(9, 10))
@@ -135,18 +141,30 @@ def test_the_rates_of_a_built_period_equal_the_766_figures_by_hand(demo_db: Data
     f = statistics.report(demo_db, d.clerk, PERIOD, now=LATER).total
     # by hand: resolved P1 on, P2 late, P3 before, P4 late, P5 on, P11 before
     assert (f.resolved_before, f.resolved_on_time, f.resolved_late) == (2, 2, 2)
-    assert (f.stopped, f.cancelled, f.refused) == (1, 1, 1)
+    assert (f.stopped, f.cancelled, f.refused) == (2, 1, 1)
     assert (f.open_overdue, f.open_not_due) == (1, 1)
-    assert f.due_total == 6 + 1 + 1 + 1 + 1 + 1 == 11
-    # late: P2, P4 resolved late; P7 withdrawn late; P8 overdue; P3 asked twice
-    assert (f.ended_late, f.repeat_supplement) == (1, 1)
-    assert f.late_total == 2 + 1 + 1 + 1 == 5
-    # late or unhappy, each once: the five late (P4 among them) and P5
-    assert f.late_or_unhappy == 6
-    assert f.on_time_rate == round(100 * 6 / 11, 2) == 54.55
-    assert f.late_rate == round(100 * 5 / 11, 2) == 45.45
-    assert f.satisfaction_rate == round(100 * 5 / 11, 2) == 45.45
+    assert f.due_total == 6 + 2 + 1 + 1 + 1 + 1 == 12
+    # late: P2, P4 resolved late; P7 withdrawn late; P8 overdue; P3 and P12 asked twice —
+    # P12 stopped after its appointment but judged when its clock stopped (3/3), in time
+    assert (f.ended_late, f.repeat_supplement) == (1, 2)
+    assert f.late_total == 2 + 1 + 1 + 2 == 6
+    # late or unhappy, each once: the six late (P4 among them) and P5
+    assert f.late_or_unhappy == 7
+    assert f.on_time_rate == round(100 * 6 / 12, 2) == 50.0
+    assert f.late_rate == 50.0
+    assert f.satisfaction_rate == round(100 * 5 / 12, 2) == 41.67
     assert f.resolved_on_time_rate == round(100 * 4 / 6, 2)
+
+
+def test_a_dossier_late_before_its_supplement_stays_late_after_a_restart(
+    demo_db: Database,
+) -> None:
+    d = Desk(demo_db)
+    code = d.receive(M(2, 9))  # due Thursday 5/3 17:00
+    d.act(code, Action.REQUEST_SUPPLEMENT, M(6, 9), reason="Thiếu giấy tờ")  # already late
+    after = d.act(code, Action.SUPPLEMENT_RECEIVED, M(9, 9))
+    assert after.due_at == M(5, 17)  # the time is not counted again for a late dossier
+    assert d.act(code, Action.RESULT_READY, M(10, 9)).outcome is Outcome.LATE
 
 
 def test_the_method_is_written_where_the_figures_are_read() -> None:
