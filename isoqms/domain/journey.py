@@ -160,6 +160,12 @@ def resumed_note(
     return f"Hẹn trả mới: {due_after:%H:%M %d/%m/%Y} (thời gian chờ bổ sung không tính)"
 
 
+#: How an apology allowed by the leader outside Decree 61/2018 art. 19(9) is marked in its
+#: reason (the letter's reason, then this, then the leader's own reason); the report
+#: counts them.
+OVERRIDE_MARK = "Lãnh đạo cho phép ngoài quy định"
+
+
 #: The 766 method: a dossier asked to supplement more than once is counted late.
 MAX_SUPPLEMENT_REQUESTS = 1
 

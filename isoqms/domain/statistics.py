@@ -45,6 +45,9 @@ class Figures:
     repeat_supplement: int = 0
     #: late by the 766 method, or rated "not satisfied", or with a complaint: each once
     late_or_unhappy: int = 0
+    #: apologies (new appointments) given in the period outside Decree 61/2018 art. 19(9),
+    #: allowed by the leader with a reason
+    apology_overridden: int = 0
 
     @property
     def to_handle(self) -> int:

@@ -24,6 +24,7 @@ INDICATORS: tuple[tuple[str, str], ...] = (
     ("  – Quá hạn", "resolved_late"),
     ("      Quá hạn, đúng ngày hẹn lại (có văn bản xin lỗi)", "late_new_appointment_kept"),
     ("      Quá hạn, trễ cả ngày hẹn lại", "late_new_appointment_missed"),
+    ("      Hẹn lại ngoài quy định (lãnh đạo cho phép, có lý do)", "apology_overridden"),
     ("Số hồ sơ dừng giải quyết", "stopped"),
     ("Số hồ sơ bị hủy (công dân rút)", "cancelled"),
     ("Số hồ sơ từ chối tiếp nhận (Mẫu 03)", "refused"),

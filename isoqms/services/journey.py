@@ -26,6 +26,7 @@ from isoqms.domain.calendar import Policy, Schedule
 from isoqms.domain.errors import NotFound, PermissionDenied, ValidationError
 from isoqms.domain.journey import (
     OPEN_STATES,
+    OVERRIDE_MARK,
     TRANSITIONS,
     Action,
     DossierState,
@@ -540,7 +541,7 @@ def act(
                 raise ValidationError("Chưa nhập ngày hẹn trả kết quả mới.")
             overridden = _apology_rule(session, d, at, schedule.schedule, data, live)
             if overridden:
-                event.reason = f"{reason} — Lãnh đạo cho phép ngoài quy định: {overridden}"[:2000]
+                event.reason = f"{reason} — {OVERRIDE_MARK}: {overridden}"[:2000]
             current = d.promised_at or d.due_at
             if d.paused_at is None:
                 current = max(current, at)

@@ -46,6 +46,7 @@ from isoqms.domain.dossier import Channel
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.journey import (
     MAX_SUPPLEMENT_REQUESTS,
+    OVERRIDE_MARK,
     Action,
     DossierState,
     Outcome,
@@ -153,6 +154,20 @@ def _figures_by_procedure(session: Session, period: Period, now: dt.datetime) ->
     )
     for pid, n in returned:
         out[pid].returned += n
+
+    overridden = session.execute(
+        select(PID, func.count())
+        .join(DossierEvent, DossierEvent.dossier_id == Dossier.id)
+        .where(
+            DossierEvent.action == Action.APOLOGIZE.value,
+            DossierEvent.at >= s,
+            DossierEvent.at < e,
+            DossierEvent.reason.like(f"%— {OVERRIDE_MARK}: %"),
+        )
+        .group_by(PID)
+    )
+    for pid, n in overridden:
+        out[pid].apology_overridden += n
 
     refused = session.execute(
         select(CounterNotice.procedure_id, func.count())

@@ -13,9 +13,10 @@ from isoqms.db.engine import Database
 from isoqms.db.models import AuditEvent, Dossier, DossierEvent
 from isoqms.domain.errors import Conflict, PermissionDenied, ValidationError
 from isoqms.domain.journey import Action, DossierState, Outcome, Rating
-from isoqms.services import intake, journey
+from isoqms.services import intake, journey, statistics
 from isoqms.services.intake import Applicant, IntakeDraft
 from isoqms.services.journey import ActionInput
+from isoqms.services.statistics import Period
 from isoqms.services.uow import Actor
 from tests.helpers import audit_count, login
 
@@ -193,6 +194,10 @@ def test_apology_sets_a_new_appointment_but_not_the_outcome(
     assert json.loads(event.after or "{}")["override"] == "Cơ quan cấp tỉnh chưa trả lời xác minh"
     d = act(demo_db, clerk, code, Action.RESULT_READY, newer - dt.timedelta(hours=1))
     assert d.outcome is Outcome.LATE
+    # and the report of the period shows it
+    period = Period.custom(in_time.date(), newer.date())
+    figures = statistics.report(demo_db, clerk, period, now=newer).total
+    assert (figures.apology_overridden, figures.resolved_late) == (1, 1)
 
 
 def test_backdated_entry_is_audited_as_such(demo_db: Database, people: dict[str, Actor]) -> None:
