@@ -4,6 +4,15 @@
 # tests, zbar for reading QR codes back. Installs only what is missing; needs root or sudo.
 set -euo pipefail
 
+# --app: only what running the program needs (a venv, Qt on the desktop, fonts), not the
+# test tools (PostgreSQL, LibreOffice, poppler, zbar, faketime)
+APP_PACKAGES=(
+  python3-venv python3-pip
+  libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+  libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fontconfig fonts-noto-core fonts-liberation2
+)
+
 PACKAGES=(
   # Qt offscreen
   libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0
@@ -23,6 +32,10 @@ PACKAGES=(
   # the suite at another date (ISOQMS_TEST_DATE)
   faketime
 )
+
+if [ "${1:-}" = "--app" ]; then
+  PACKAGES=("${APP_PACKAGES[@]}")
+fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "setup-system: no apt-get here; install the equivalents of: ${PACKAGES[*]}" >&2

@@ -41,9 +41,41 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--area",
         default="intake",
-        help="with --screenshot: the area to show, e.g. intake, admin:2 (third tab)",
+        help="with --screenshot: the area to show and its tab from 0, e.g. intake, admin:2 "
+        f"(areas: {', '.join(AREAS)})",
     )
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--user",
+        default="admin",
+        metavar="NAME",
+        help="with --smoke-test: the demo user signed in (password demo), e.g. clerk",
+    )
+    args = parser.parse_args(argv)
+    key, colon, tab = args.area.partition(":")
+    if key not in AREAS or (colon and not tab.isdigit()):
+        parser.error(
+            f"--area {args.area!r}: chọn một khu vực {', '.join(AREAS)}, "
+            "có thể kèm số thứ tự trang (từ 0), ví dụ admin:2"
+        )
+    return args
+
+
+#: The main window's areas by key (each role sees the ones its permissions open).
+AREAS = ("intake", "dossiers", "documents", "reports", "audit", "admin")
+
+
+def missing_display() -> str | None:
+    """Why no window can open here, in one Vietnamese line, or None. On Linux a window
+    needs an X11 or Wayland session (or a Qt platform named in QT_QPA_PLATFORM); without
+    one Qt aborts with a misleading message about xcb-cursor."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "Không có màn hình để mở cửa sổ (biến DISPLAY và WAYLAND_DISPLAY đều trống): hãy chạy "
+        "trong phiên làm việc đồ họa, qua xvfb-run, hoặc dùng dòng lệnh isoqms --help."
+    )
 
 
 def _setup_logging() -> None:
@@ -105,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.environ.setdefault("ISOQMS_DATA_DIR", str(scratch))
             args.db = str(scratch / "smoke.sqlite3")
 
+    elif (why := missing_display()) is not None:
+        print(f"isoqms: {why}", file=sys.stderr)
+        return 1
+
     # Qt is imported only once the platform is chosen.
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -143,7 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke_test:
         from isoqms.ui.smoke import smoke_test
 
-        return smoke_test(app, db, tasks, language, screenshot=args.screenshot, area=args.area)
+        return smoke_test(
+            app, db, tasks, language, screenshot=args.screenshot, area=args.area, user=args.user
+        )
     try:
         return run_interactive(app, db, tasks, language)
     finally:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 from isoqms.db.engine import Database
+from isoqms.domain.errors import IsoqmsError
 from isoqms.services import demo as demo_service
 from isoqms.services import unit as unit_service
 from isoqms.services import users as user_service
@@ -37,6 +38,7 @@ def smoke_test(
     *,
     screenshot: Path | None = None,
     area: str = "intake",
+    user: str = "admin",
 ) -> int:
     problems: list[str] = []
     dialogs.error = lambda _parent, exc: problems.append(repr(exc))  # type: ignore[assignment]
@@ -46,16 +48,22 @@ def smoke_test(
         from isoqms.services.demo_dossiers import load_demo_dossiers
 
         load_demo_dossiers(db)
-    actor, user = user_service.authenticate(db, "admin", demo_service.DEMO_PASSWORD)
+    try:
+        actor, info = user_service.authenticate(db, user, demo_service.DEMO_PASSWORD)
+    except IsoqmsError as exc:
+        print(f"isoqms: --user {user}: {exc.message}", file=sys.stderr)
+        return 1
     unit = unit_service.get_unit(db)
     LoginDialog(db, tasks, unit_name=unit.display_name, demo=True).deleteLater()
     FirstAdminDialog(db, tasks).deleteLater()
     ChangePasswordDialog(db, tasks, actor, forced=True).deleteLater()
 
     ctx = AppContext(
-        db, actor, user, unit, demo=unit_service.is_demo(db), tasks=tasks, language=language
+        db, actor, info, unit, demo=unit_service.is_demo(db), tasks=tasks, language=language
     )
     window = MainWindow(ctx)
+    if screenshot is not None:
+        window.resize(1366, 768)  # the usual commune screen
     window.show()
     built = 0
     for row in range(window.nav.count()):
@@ -75,9 +83,21 @@ def smoke_test(
 
     if screenshot is not None:
         key, _, tab = area.partition(":")
-        shown = window.show_area(key)
-        if isinstance(shown, QTabWidget):
-            shown.setCurrentIndex(int(tab) if tab else 0)
+        try:
+            shown = window.show_area(key)
+        except KeyError:
+            print(f"isoqms: “{user}” không có khu vực {key}.", file=sys.stderr)
+            return 2
+        # the area's own tabs: the page itself, or the first tab bar inside it
+        bar: QTabWidget | None = (
+            shown if isinstance(shown, QTabWidget) else shown.findChild(QTabWidget)
+        )
+        if tab:
+            if bar is None or not 0 <= int(tab) < bar.count():
+                count = bar.count() if bar is not None else 0
+                print(f"isoqms: khu vực {key} có {count} trang (0–{count - 1}).", file=sys.stderr)
+                return 2
+            bar.setCurrentIndex(int(tab))
         _settle(app, tasks)
         app.processEvents()
         screen = QGuiApplication.primaryScreen()

@@ -54,3 +54,44 @@ def test_smoke_test_on_an_existing_demo_database(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_screenshot_as_another_user_on_the_tab_asked_for(tmp_path: Path) -> None:
+    db, shot = tmp_path / "demo.sqlite3", tmp_path / "ket-qua-cho-tra.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ISOQMS_DATA_DIR": str(tmp_path)}
+    env.pop("ISOQMS_DATABASE_URL", None)
+    args = ["--smoke-test", "--db", str(db), "--screenshot", str(shot), "--user", "clerk"]
+    result = subprocess.run(
+        [sys.executable, "main.py", *args, "--area", "dossiers:1"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "4 areas" in result.stdout  # the clerk's: no ISO cycle, audit or administration
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("area", ["bogus", "admin:x", "admin:", "Hồ sơ"])
+def test_an_unknown_area_is_a_usage_error(area: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from isoqms.ui.app import parse_args
+
+    with pytest.raises(SystemExit) as stopped:
+        parse_args(["--smoke-test", "--area", area])
+    assert stopped.value.code == 2
+    assert "chọn một khu vực intake, dossiers" in capsys.readouterr().err
+    assert parse_args(["--area", "reports:1", "--user", "clerk"]).user == "clerk"
+
+
+def test_no_display_is_said_plainly_not_by_qt(monkeypatch: pytest.MonkeyPatch) -> None:
+    from isoqms.ui import app
+
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    assert app.main(["--lang", "vi"]) == 1  # before Qt is touched
+    why = app.missing_display()
+    assert why is not None and "DISPLAY" in why and "xvfb-run" in why
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    assert app.missing_display() is None
+    monkeypatch.setattr(app.sys, "platform", "win32")
+    monkeypatch.delenv("WAYLAND_DISPLAY")
+    assert app.missing_display() is None
