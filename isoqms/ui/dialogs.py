@@ -37,11 +37,53 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+_LAST_FOLDER = "dialogs/last_folder"
+
+
+def start_folder() -> str:
+    """Where a file dialog opens: the last folder the user chose a file in, else their
+    documents folder — never the folder the program was started from."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    from isoqms.ui.i18n import settings
+
+    last = settings().value(_LAST_FOLDER, "")
+    if isinstance(last, str) and last and Path(last).is_dir():
+        return last
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
+def remember_folder(chosen: str) -> None:
+    """Keep the folder of a chosen file (or the folder chosen) for the next dialog."""
+    from pathlib import Path
+
+    from isoqms.ui.i18n import settings
+
+    path = Path(chosen)
+    folder = path if path.is_dir() else path.parent
+    if folder.is_dir():
+        settings().setValue(_LAST_FOLDER, str(folder))
+
+
+def _in_start_folder(suggested: str) -> str:
+    """A suggested file name placed in the start folder (an absolute one stays)."""
+    from pathlib import Path
+
+    if suggested and Path(suggested).is_absolute():
+        return suggested
+    return str(Path(start_folder()) / suggested) if suggested else start_folder()
+
+
 def ask_open_file(parent: QWidget | None, title: str, filters: str) -> str | None:
     """A file to read, or None (patchable in tests)."""
     from PySide6.QtWidgets import QFileDialog
 
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    name, _ = QFileDialog.getOpenFileName(parent, title, start_folder(), filters)
+    if name:
+        remember_folder(name)
     return name or None
 
 
@@ -49,7 +91,9 @@ def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: s
     """A file to write, or None (patchable in tests)."""
     from PySide6.QtWidgets import QFileDialog
 
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    name, _ = QFileDialog.getSaveFileName(parent, title, _in_start_folder(suggested), filters)
+    if name:
+        remember_folder(name)
     return name or None
 
 
@@ -57,7 +101,9 @@ def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str | Non
     """A folder, or None (patchable in tests)."""
     from PySide6.QtWidgets import QFileDialog
 
-    name = QFileDialog.getExistingDirectory(parent, title, start)
+    name = QFileDialog.getExistingDirectory(parent, title, start or start_folder())
+    if name:
+        remember_folder(name)
     return name or None
 
 
