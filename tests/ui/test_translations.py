@@ -7,6 +7,8 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from tools.update_translations import LANGUAGES, ROOT, TRANSLATIONS, ui_sources
 
 TS = TRANSLATIONS / "isoqms_vi.ts"
@@ -65,3 +67,32 @@ def test_the_shipped_qm_is_built_from_the_ts(tmp_path: Path) -> None:
         ["pyside6-lrelease", str(TS), "-qm", str(built)], check=True, capture_output=True
     )
     assert built.read_bytes() == QM.read_bytes()
+
+
+def test_qts_own_file_and_print_dialogs_speak_vietnamese(qtbot: QtBot) -> None:
+    """Qt ships no Vietnamese for its dialogs; ours covers what its file, print and page
+    set-up dialogs ask for (collected from the dialogs themselves)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from isoqms.ui import i18n
+    from isoqms.ui.qt_strings import FILE_AND_PRINT_DIALOGS
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, "vi")
+    try:
+        tr = QCoreApplication.translate
+        assert tr("QPrintWidget", "Printer") == "Máy in"
+        assert tr("QFileDialog", "&Look in:") == "&Tìm trong:"
+        assert tr("QPrintSettingsOutput", "Copies:") == "Số bản:"
+        assert len(FILE_AND_PRINT_DIALOGS) > 100
+        printer = QPrinter()
+        dialog = QPrintDialog(printer)
+        qtbot.addWidget(dialog)
+        texts = {label.text() for label in dialog.findChildren(QLabel)}
+        assert {"Vị trí:", "Loại:"} <= texts and "Location:" not in texts
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
