@@ -115,32 +115,22 @@ def ensure_stock_forms(db: Database) -> int:
     forms were added or completed."""
     from isoqms.services.forms import StockForm, stock_forms
 
-    with db.read() as session:
-        loaded = set(
-            session.execute(
-                select(Document.code, DocumentRevision.issue, DocumentRevision.amendment)
-                .join(DocumentRevision, DocumentRevision.document_id == Document.id)
-                .where(Document.kind == DocumentKind.FORM.value)
-            ).all()
-        )
-        # forms the unit has revised itself (a revision made by a person, not the library)
-        revised = set(
-            session.execute(
-                select(Document.code)
-                .join(DocumentRevision, DocumentRevision.document_id == Document.id)
-                .where(
-                    Document.kind == DocumentKind.FORM.value,
-                    DocumentRevision.created_by.is_not(None),
-                )
-            ).scalars()
-        )
-        complete = set(
-            session.execute(
-                select(Document.code, DocumentRevision.issue, DocumentRevision.amendment)
-                .join(DocumentRevision, DocumentRevision.document_id == Document.id)
-                .where(DocumentRevision.form_content.is_not(None))
-            ).all()
-        )
+    with db.read() as session:  # one read of the form revisions, at every start
+        rows = session.execute(
+            select(
+                Document.code,
+                DocumentRevision.issue,
+                DocumentRevision.amendment,
+                DocumentRevision.form_content.is_not(None),
+                DocumentRevision.created_by.is_not(None),
+            )
+            .join(DocumentRevision, DocumentRevision.document_id == Document.id)
+            .where(Document.kind == DocumentKind.FORM.value)
+        ).all()
+    loaded = {(code, issue, amendment) for code, issue, amendment, _, _ in rows}
+    complete = {(code, issue, amendment) for code, issue, amendment, texts, _ in rows if texts}
+    # forms the unit has revised itself (a revision made by a person, not the library)
+    revised = {code for code, _, _, _, by_person in rows if by_person}
 
     def key(stock: StockForm) -> tuple[str, int, int]:
         return stock.form.code, stock.form.revision, stock.form.amendment
