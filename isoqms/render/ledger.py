@@ -12,7 +12,7 @@ from isoqms.domain.forms import FormTexts
 from isoqms.domain.ledger import LedgerRow
 from isoqms.render import fonts
 from isoqms.render.footer import page_footer
-from isoqms.render.xlsx_page import print_setup
+from isoqms.render.xlsx_page import print_setup, wrapped_lines
 
 #: Width shares of the 14 columns (STT … Ghi chú).
 SHARES = (0.035, 0.1, 0.14, 0.04, 0.09, 0.1, 0.08, 0.06, 0.06, 0.06, 0.06, 0.06, 0.05, 0.065)
@@ -63,12 +63,6 @@ def cells(row: LedgerRow) -> list[str | int]:
     ]
 
 
-def _lines(text: str, width: float) -> int:
-    """How many lines a wrapped cell takes at ``width`` characters (a page's estimate:
-    spreadsheet programs keep a row's stored height)."""
-    return sum(max(1, -(-len(part) // max(1, int(width)))) for part in text.split("\n"))
-
-
 def to_xlsx(doc: LedgerDoc) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -91,7 +85,7 @@ def to_xlsx(doc: LedgerDoc) -> bytes:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     sheet.row_dimensions[3].height = 15 * max(
-        _lines(str(c), w) for c, w in zip(columns, widths, strict=False)
+        wrapped_lines(str(c), w) for c, w in zip(columns, widths, strict=False)
     )
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in doc.rows:
@@ -101,7 +95,7 @@ def to_xlsx(doc: LedgerDoc) -> bytes:
         for cell in sheet[number]:
             cell.alignment = wrap
         sheet.row_dimensions[number].height = 15 * max(
-            _lines(str(v), w) for v, w in zip(values, widths, strict=True)
+            wrapped_lines(str(v), w) for v, w in zip(values, widths, strict=True)
         )
     print_setup(sheet, title_rows=(3, 3), footer=f"{doc.title} {doc.book:02d}/{doc.year}")
     out = io.BytesIO()

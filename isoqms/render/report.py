@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from isoqms.domain.statistics import METHOD, Figures, Report
-from isoqms.render.xlsx_page import print_setup
+from isoqms.render.xlsx_page import print_setup, wrapped_lines
 
 #: (label, how to read it from the figures), in the order the report prints them.
 INDICATORS: tuple[tuple[str, str], ...] = (
@@ -159,6 +159,8 @@ def to_xlsx(doc: ReportDoc) -> bytes:
     for row in method.iter_rows(min_row=2):
         row[1].alignment = Alignment(wrap_text=True, vertical="top")
         row[0].alignment = Alignment(vertical="top")
+        # spreadsheet programs keep a row's stored height: one line would cut the text
+        method.row_dimensions[row[0].row].height = 15 * wrapped_lines(str(row[1].value), 90)
     print_setup(method, title_rows=(1, 1), landscape=False, footer=doc.title)
     out = io.BytesIO()
     book.save(out)

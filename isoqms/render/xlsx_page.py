@@ -35,3 +35,9 @@ def print_setup(
         sheet.oddFooter.left.size = 8
     sheet.oddFooter.right.text = "Trang &P/&N"
     sheet.oddFooter.right.size = 8
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines a wrapped cell takes at ``width`` characters (a row height's
+    estimate: spreadsheet programs keep a row's stored height)."""
+    return sum(max(1, -(-len(part) // max(1, int(width)))) for part in text.split("\n"))
