@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 python3 -m pip install -q "pyinstaller>=6.10" -e .
 python3 -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/isoqms.spec
-echo "built: dist/isoqms ($(du -sh dist/isoqms | cut -f1))"
+echo "built: dist/isoqms ($(du -sh dist/isoqms | cut -f1)) in ${SECONDS} s"
 if [ "${1:-}" = "--check" ]; then
   data="$(mktemp -d)"
   trap 'rm -rf "$data"' EXIT
@@ -20,5 +20,5 @@ if [ "${1:-}" = "--check" ]; then
     --applicant "Nguyễn Văn An" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')
   (cd "$data" && "$app" --db "$data/demo.sqlite3" --user clerk intake slip "$code" --out "$data/slip.pdf")
   test "$(head -c 4 "$data/slip.pdf")" = "%PDF"
-  echo "checked: smoke test, init --demo, intake receive $code, intake slip"
+  echo "checked: smoke test, init --demo, intake receive $code, intake slip (${SECONDS} s in all)"
 fi
