@@ -2,13 +2,23 @@
 # The one-folder build on Linux: dist/isoqms/isoqms runs without Python installed beside it.
 #   bash tools/build.sh            build
 #   bash tools/build.sh --check    build, then run its smoke test and the command line
+#   --no-install                   PyInstaller and the package are installed already (CI
+#                                  builds beside the running tests: no pip there)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m pip install -q "pyinstaller>=6.10" -e .
+check=0 install=1
+for arg in "$@"; do
+  case "$arg" in
+    --check) check=1 ;;
+    --no-install) install=0 ;;
+    *) echo "build.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+[ "$install" = 1 ] && python3 -m pip install -q "pyinstaller>=6.10" -e .
 python3 -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/isoqms.spec
 echo "built: dist/isoqms ($(du -sh dist/isoqms | cut -f1)) in ${SECONDS} s"
-if [ "${1:-}" = "--check" ]; then
+if [ "$check" = 1 ]; then
   data="$(mktemp -d)"
   trap 'rm -rf "$data"' EXIT
   export ISOQMS_DATA_DIR="$data" ISOQMS_PASSWORD=demo QT_QPA_PLATFORM=offscreen

@@ -6,12 +6,17 @@
 #                                                       # that day (faketime)
 #   ISOQMS_TEST_ALSO_AT=2027-02-10 bash tools/test.sh   # today, then once more at that day
 #                                                       # (on SQLite)
+#   ISOQMS_TEST_BUILD=1 bash tools/test.sh              # and the one-folder build, made
+#                                                       # and checked beside the tests
 # ISOQMS_TEST_WORKERS sets the number of pytest workers (default: one per core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash tools/setup-system.sh
 python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+if [ -n "${ISOQMS_TEST_BUILD:-}" ]; then
+  python3 -m pip install --quiet --disable-pip-version-check "pyinstaller>=6.10"
+fi
 # shellcheck source=tools/postgres.sh
 source tools/postgres.sh
 
@@ -38,6 +43,27 @@ checks() {
     --durations=15 "$@"
 }
 
+# The one-folder build runs beside the checks: it is one process for a minute, while the
+# tests leave a core idle whenever they wait on a subprocess, PostgreSQL or LibreOffice.
+build_pid=""
+if [ -n "${ISOQMS_TEST_BUILD:-}" ]; then
+  build_log="$(mktemp)"
+  bash tools/build.sh --check --no-install >"$build_log" 2>&1 &
+  build_pid=$!
+  # the checks failed and the script stops: the build stops with it
+  trap '[ -n "$build_pid" ] && { pkill -P "$build_pid" 2>/dev/null; kill "$build_pid" 2>/dev/null; } || true' EXIT
+fi
+finish_build() {
+  [ -z "$build_pid" ] && return 0
+  local status=0
+  wait "$build_pid" || status=$?
+  build_pid=""
+  echo "== one-folder build (beside the tests)"
+  grep -v "WARNING: Library not found" "$build_log" || true
+  rm -f "$build_log"
+  return "$status"
+}
+
 echo "== ruff";  ruff check isoqms tests tools main.py benchmarks
 echo "== mypy";  mypy
 checks "${ISOQMS_TEST_DATE:-}" "$@"
@@ -51,3 +77,4 @@ if [ -n "${ISOQMS_TEST_ALSO_AT:-}" ]; then
   # (faketime moves this process's clock, not the PostgreSQL server's).
   checks "$ISOQMS_TEST_ALSO_AT" "$@" -k "not postgresql" -m other_day
 fi
+finish_build
