@@ -14,6 +14,8 @@ from typing import Any
 from isoqms.domain.documents import Meaning
 from isoqms.domain.findings import FindingAction
 from isoqms.domain.journey import Action
+from isoqms.domain.labels import ENGLISH
+from isoqms.domain.roles import Role
 
 Lang = str  # "vi" | "en"
 
@@ -130,17 +132,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
 #: journey actions are recorded as dossier.<action>: each has its label above
 assert all(f"dossier.{a.value}" in ACTIONS for a in Action)
 
-#: role → English (the Vietnamese names are the roles' own labels)
-ROLES_EN: dict[str, str] = {
-    "admin": "System administrator",
-    "iso_secretary": "ISO secretary",
-    "reviewer": "Reviewer",
-    "approver": "Approver",
-    "clerk": "Counter clerk",
-    "officer": "Processing officer",
-    "auditor": "Auditor",
-    "internal_auditor": "Internal auditor",
-}
+#: role → English (the Vietnamese names are the roles' own labels; both in domain.labels)
+ROLES_EN: dict[str, str] = {role.value: ENGLISH[role] for role in Role}
 
 #: entity name of the log → (Vietnamese, English)
 ENTITIES: dict[str, tuple[str, str]] = {

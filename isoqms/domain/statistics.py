@@ -137,6 +137,97 @@ METRICS: dict[str, str] = {
     "postal_share": "Tỷ lệ hồ sơ qua bưu chính công ích (%)",
     "dissatisfied_share": "Tỷ lệ hồ sơ có phản ánh, không hài lòng (%)",
 }
+#: the same in the English interface
+METRICS_EN: dict[str, str] = {
+    "on_time_rate": "Resolved before or on time (%)",
+    "late_rate": "Resolved late (%)",
+    "satisfaction_rate": "Satisfaction rate (%)",
+    "online_share": "Online dossiers (%)",
+    "postal_share": "Dossiers by public postal service (%)",
+    "dissatisfied_share": "Dossiers with a complaint or not satisfied (%)",
+}
+
+
+#: The report's indicators in print order: key → (Vietnamese, English). The printed
+#: report is Vietnamese in both interfaces; the screen shows the interface's language.
+INDICATORS: dict[str, tuple[str, str]] = {
+    "carried_over": (
+        "Số hồ sơ kỳ trước chuyển qua",
+        "Dossiers carried over from the previous period",
+    ),
+    "received": ("Số hồ sơ mới tiếp nhận", "Dossiers newly received"),
+    "received_direct": ("  – Trực tiếp", "  – In person"),
+    "received_online": ("  – Trực tuyến", "  – Online"),
+    "received_postal": ("  – Qua dịch vụ bưu chính công ích", "  – By public postal service"),
+    "to_handle": ("Tổng số hồ sơ phải giải quyết", "Dossiers to handle in all"),
+    "resolved": ("Số hồ sơ đã giải quyết", "Dossiers resolved"),
+    "resolved_before": ("  – Trước hạn", "  – Before time"),
+    "resolved_on_time": ("  – Đúng hạn", "  – On time"),
+    "resolved_late": ("  – Quá hạn", "  – Late"),
+    "late_new_appointment_kept": (
+        "      Quá hạn, đúng ngày hẹn lại (có văn bản xin lỗi)",
+        "      Late, new appointment kept (apology letter)",
+    ),
+    "late_new_appointment_missed": (
+        "      Quá hạn, trễ cả ngày hẹn lại",
+        "      Late, new appointment missed too",
+    ),
+    "apology_overridden": (
+        "      Hẹn lại ngoài quy định (lãnh đạo cho phép, có lý do)",
+        "      New appointment outside the rule (allowed by the leader, with a reason)",
+    ),
+    "stopped": ("Số hồ sơ dừng giải quyết", "Dossiers whose processing was stopped"),
+    "cancelled": (
+        "Số hồ sơ bị hủy (công dân rút)",
+        "Dossiers cancelled (withdrawn by the citizen)",
+    ),
+    "refused": ("Số hồ sơ từ chối tiếp nhận (Mẫu 03)", "Dossiers refused at the counter (Form 03)"),
+    "returned": ("Số hồ sơ đã trả kết quả", "Dossiers whose result was returned"),
+    "open_not_due": ("Số hồ sơ đang giải quyết, chưa đến hạn", "Dossiers in process, not yet due"),
+    "open_overdue": ("Số hồ sơ đang giải quyết, đã quá hạn", "Dossiers in process, overdue"),
+    "due_total": ("Số hồ sơ thuộc kỳ (Quyết định 766)", "Dossiers of the period (Decision 766)"),
+    "late_total": ("Số hồ sơ quá hạn (Quyết định 766)", "Late dossiers (Decision 766)"),
+    "ended_late": (
+        "  – Dừng hoặc rút sau thời điểm hẹn",
+        "  – Stopped or withdrawn after the appointment",
+    ),
+    "repeat_supplement": (
+        "  – Phải bổ sung hồ sơ quá một lần",
+        "  – Asked to supplement more than once",
+    ),
+    "on_time_rate": ("Tỷ lệ giải quyết trước và đúng hạn (%)", "Resolved before or on time (%)"),
+    "late_rate": ("Tỷ lệ giải quyết quá hạn (%)", "Resolved late (%)"),
+    "online_share": ("Tỷ lệ hồ sơ trực tuyến (%)", "Online dossiers (%)"),
+    "postal_share": (
+        "Tỷ lệ hồ sơ qua bưu chính công ích (%)",
+        "Dossiers by public postal service (%)",
+    ),
+    "dissatisfied": (
+        "Số hồ sơ có phản ánh hoặc không hài lòng",
+        "Dossiers with a complaint or not satisfied",
+    ),
+    "late_or_unhappy": (
+        "Số hồ sơ quá hạn, không hài lòng hoặc có phản ánh (mỗi hồ sơ một lần)",
+        "Dossiers late, not satisfied or with a complaint (each once)",
+    ),
+    "satisfaction_rate": ("Tỷ lệ hài lòng (%)", "Satisfaction rate (%)"),
+}
+
+#: Columns of the breakdown table (by field or by procedure): key → (Vietnamese, English).
+BREAKDOWN: dict[str, tuple[str, str]] = {
+    "carried_over": ("Kỳ trước chuyển qua", "Carried over"),
+    "received": ("Mới tiếp nhận", "Newly received"),
+    "received_online": ("Trực tuyến", "Online"),
+    "received_postal": ("Bưu chính", "By post"),
+    "resolved_before": ("Trước hạn", "Before time"),
+    "resolved_on_time": ("Đúng hạn", "On time"),
+    "resolved_late": ("Quá hạn", "Late"),
+    "open_not_due": ("Chưa đến hạn", "Not yet due"),
+    "open_overdue": ("Quá hạn chưa giải quyết", "Overdue, unresolved"),
+    "repeat_supplement": ("Quá hạn do bổ sung quá một lần", "Late: supplemented more than once"),
+    "on_time_rate": ("Đúng hạn (%)", "On time (%)"),
+    "satisfaction_rate": ("Hài lòng (%)", "Satisfied (%)"),
+}
 
 
 @dataclass(frozen=True)
@@ -144,6 +235,11 @@ class Period:
     start: dt.date
     end: dt.date  # included
     label: str
+    #: the period's name in the English interface (the Vietnamese one is printed)
+    english: str = field(default="", compare=False)
+
+    def label_in(self, language: str) -> str:
+        return self.label if language == "vi" or not self.english else self.english
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -162,12 +258,22 @@ class Period:
 
     @classmethod
     def custom(cls, start: dt.date, end: dt.date) -> Period:
-        return cls(start, end, f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}")
+        return cls(
+            start,
+            end,
+            f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}",
+            f"From {start:%d/%m/%Y} to {end:%d/%m/%Y}",
+        )
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
         last = calendar.monthrange(year, month)[1]
-        return cls(dt.date(year, month, 1), dt.date(year, month, last), f"Tháng {month}/{year}")
+        return cls(
+            dt.date(year, month, 1),
+            dt.date(year, month, last),
+            f"Tháng {month}/{year}",
+            f"Month {month}/{year}",
+        )
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
@@ -175,7 +281,12 @@ class Period:
             raise ValidationError("Quý phải từ 1 đến 4.")
         first = 3 * quarter - 2
         end = cls.month(year, first + 2).end
-        return cls(dt.date(year, first, 1), end, f"Quý {ROMAN[quarter - 1]}/{year}")
+        return cls(
+            dt.date(year, first, 1),
+            end,
+            f"Quý {ROMAN[quarter - 1]}/{year}",
+            f"Quarter {ROMAN[quarter - 1]}/{year}",
+        )
 
     @classmethod
     def months(cls, year: int, count: int) -> Period:
@@ -183,7 +294,8 @@ class Period:
         if count not in (6, 9, 12):
             raise ValidationError("Kỳ báo cáo lũy kế là 6, 9 hoặc 12 tháng.")
         label = f"Năm {year}" if count == 12 else f"{count} tháng đầu năm {year}"
-        return cls(dt.date(year, 1, 1), cls.month(year, count).end, label)
+        english = f"Year {year}" if count == 12 else f"First {count} months of {year}"
+        return cls(dt.date(year, 1, 1), cls.month(year, count).end, label, english)
 
     @classmethod
     def half(cls, year: int, half: int) -> Period:
@@ -192,6 +304,7 @@ class Period:
             dt.date(year, first, 1),
             cls.month(year, first + 5).end,
             f"6 tháng {'đầu' if half == 1 else 'cuối'} năm {year}",
+            f"{'First' if half == 1 else 'Second'} half of {year}",
         )
 
 

@@ -7,57 +7,18 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from isoqms.domain import statistics
 from isoqms.domain.statistics import METHOD, Figures, Report
 from isoqms.render.xlsx_page import print_setup, wrapped_lines
 
 #: (label, how to read it from the figures), in the order the report prints them.
-INDICATORS: tuple[tuple[str, str], ...] = (
-    ("Số hồ sơ kỳ trước chuyển qua", "carried_over"),
-    ("Số hồ sơ mới tiếp nhận", "received"),
-    ("  – Trực tiếp", "received_direct"),
-    ("  – Trực tuyến", "received_online"),
-    ("  – Qua dịch vụ bưu chính công ích", "received_postal"),
-    ("Tổng số hồ sơ phải giải quyết", "to_handle"),
-    ("Số hồ sơ đã giải quyết", "resolved"),
-    ("  – Trước hạn", "resolved_before"),
-    ("  – Đúng hạn", "resolved_on_time"),
-    ("  – Quá hạn", "resolved_late"),
-    ("      Quá hạn, đúng ngày hẹn lại (có văn bản xin lỗi)", "late_new_appointment_kept"),
-    ("      Quá hạn, trễ cả ngày hẹn lại", "late_new_appointment_missed"),
-    ("      Hẹn lại ngoài quy định (lãnh đạo cho phép, có lý do)", "apology_overridden"),
-    ("Số hồ sơ dừng giải quyết", "stopped"),
-    ("Số hồ sơ bị hủy (công dân rút)", "cancelled"),
-    ("Số hồ sơ từ chối tiếp nhận (Mẫu 03)", "refused"),
-    ("Số hồ sơ đã trả kết quả", "returned"),
-    ("Số hồ sơ đang giải quyết, chưa đến hạn", "open_not_due"),
-    ("Số hồ sơ đang giải quyết, đã quá hạn", "open_overdue"),
-    ("Số hồ sơ thuộc kỳ (Quyết định 766)", "due_total"),
-    ("Số hồ sơ quá hạn (Quyết định 766)", "late_total"),
-    ("  – Dừng hoặc rút sau thời điểm hẹn", "ended_late"),
-    ("  – Phải bổ sung hồ sơ quá một lần", "repeat_supplement"),
-    ("Tỷ lệ giải quyết trước và đúng hạn (%)", "on_time_rate"),
-    ("Tỷ lệ giải quyết quá hạn (%)", "late_rate"),
-    ("Tỷ lệ hồ sơ trực tuyến (%)", "online_share"),
-    ("Tỷ lệ hồ sơ qua bưu chính công ích (%)", "postal_share"),
-    ("Số hồ sơ có phản ánh hoặc không hài lòng", "dissatisfied"),
-    ("Số hồ sơ quá hạn, không hài lòng hoặc có phản ánh (mỗi hồ sơ một lần)", "late_or_unhappy"),
-    ("Tỷ lệ hài lòng (%)", "satisfaction_rate"),
+INDICATORS: tuple[tuple[str, str], ...] = tuple(
+    (vi, key) for key, (vi, _en) in statistics.INDICATORS.items()
 )
 
 #: Columns of the breakdown table (by field or by procedure).
-BREAKDOWN: tuple[tuple[str, str], ...] = (
-    ("Kỳ trước chuyển qua", "carried_over"),
-    ("Mới tiếp nhận", "received"),
-    ("Trực tuyến", "received_online"),
-    ("Bưu chính", "received_postal"),
-    ("Trước hạn", "resolved_before"),
-    ("Đúng hạn", "resolved_on_time"),
-    ("Quá hạn", "resolved_late"),
-    ("Chưa đến hạn", "open_not_due"),
-    ("Quá hạn chưa giải quyết", "open_overdue"),
-    ("Quá hạn do bổ sung quá một lần", "repeat_supplement"),
-    ("Đúng hạn (%)", "on_time_rate"),
-    ("Hài lòng (%)", "satisfaction_rate"),
+BREAKDOWN: tuple[tuple[str, str], ...] = tuple(
+    (vi, key) for key, (vi, _en) in statistics.BREAKDOWN.items()
 )
 
 

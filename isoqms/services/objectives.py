@@ -21,6 +21,9 @@ from isoqms.services.uow import Actor, require, write
 
 PERIODS = {"month": "Hằng tháng", "quarter": "Hằng quý", "half": "6 tháng", "year": "Hằng năm"}
 SCOPES = {"all": "Toàn đơn vị", "field": "Theo lĩnh vực", "procedure": "Theo thủ tục"}
+#: the same in the English interface
+PERIODS_EN = {"month": "Monthly", "quarter": "Quarterly", "half": "Half-yearly", "year": "Yearly"}
+SCOPES_EN = {"all": "Whole unit", "field": "By field", "procedure": "By procedure"}
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ from isoqms.domain.journey import (
 )
 from isoqms.domain.roles import Permission
 from isoqms.domain.statistics import METRICS as METRICS  # re-exported: the service's names
+from isoqms.domain.statistics import METRICS_EN as METRICS_EN
 from isoqms.domain.statistics import Figures as Figures
 from isoqms.domain.statistics import Period as Period
 from isoqms.domain.statistics import Report as Report

@@ -1,27 +1,33 @@
-"""Translatable display names for domain values (roles, …)."""
+"""Display names for domain values in the interface's language (one place for all).
+
+The domain's enums carry codes and both languages' names (``isoqms.domain.labels``); the
+screens show a value with ``shown(value)``, never its Vietnamese ``label`` directly.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QLocale
 
+from isoqms.domain import labels as domain_labels
 from isoqms.domain.roles import Role
 
-_ROLE_SOURCE: dict[Role, str] = {
-    Role.ADMIN: str(QT_TRANSLATE_NOOP("Roles", "System administrator")),
-    Role.ISO_SECRETARY: str(QT_TRANSLATE_NOOP("Roles", "ISO secretary")),
-    Role.REVIEWER: str(QT_TRANSLATE_NOOP("Roles", "Reviewer")),
-    Role.APPROVER: str(QT_TRANSLATE_NOOP("Roles", "Approver")),
-    Role.CLERK: str(QT_TRANSLATE_NOOP("Roles", "Counter clerk")),
-    Role.OFFICER: str(QT_TRANSLATE_NOOP("Roles", "Processing officer")),
-    Role.AUDITOR: str(QT_TRANSLATE_NOOP("Roles", "Auditor")),
-    Role.INTERNAL_AUDITOR: str(QT_TRANSLATE_NOOP("Roles", "Internal auditor")),
-}
+
+def language() -> str:
+    """The interface's language: "en" when English is installed (i18n.install sets the
+    default locale), else "vi"."""
+    return "en" if QLocale().language() == QLocale.Language.English else "vi"
+
+
+def shown(value: enum.Enum) -> str:
+    """``value``'s name in the interface's language."""
+    return domain_labels.label(value, language())
 
 
 def role_label(role: Role) -> str:
-    return QCoreApplication.translate("Roles", _ROLE_SOURCE[role])
+    return shown(role)
 
 
 def local_time(at_utc: dt.datetime | None) -> str:
