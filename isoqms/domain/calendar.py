@@ -31,6 +31,7 @@ from isoqms.domain.errors import ValidationError
 from isoqms.domain.office_hours import OfficeHours
 
 WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+WEEKDAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MIN_YEAR, MAX_YEAR = 1990, 2199
 
 
@@ -98,6 +99,10 @@ class DayInfo:
     @property
     def weekday_name(self) -> str:
         return WEEKDAY_NAMES[self.day.weekday()]
+
+    def weekday_in(self, language: str) -> str:
+        names = WEEKDAY_NAMES if language == "vi" else WEEKDAY_NAMES_EN
+        return names[self.day.weekday()]
 
 
 LABOR_CODE = "Bộ luật Lao động 2019, Điều 112"
@@ -308,14 +313,18 @@ class Duration:
         return cls(DurationUnit.SAME_DAY)
 
     def __str__(self) -> str:
+        return self.text_in("vi")
+
+    def text_in(self, language: str) -> str:
+        """ "05 ngày làm việc", "trong ngày"; in English "05 working days", "same day"."""
         if self.unit is DurationUnit.SAME_DAY:
-            return "trong ngày"
-        unit = {
-            DurationUnit.DAYS: "ngày làm việc",
-            DurationUnit.CALENDAR_DAYS: "ngày",
-            DurationUnit.HOURS: "giờ làm việc",
+            return "trong ngày" if language == "vi" else "same day"
+        names = {
+            DurationUnit.DAYS: ("ngày làm việc", "working day(s)"),
+            DurationUnit.CALENDAR_DAYS: ("ngày", "day(s)"),
+            DurationUnit.HOURS: ("giờ làm việc", "working hour(s)"),
         }[self.unit]
-        return f"{self.amount:02d} {unit}"
+        return f"{self.amount:02d} {names[0] if language == 'vi' else names[1]}"
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,17 @@ class LegalUpdate:
 
     @property
     def label(self) -> str:
-        how = "thu hồi / thay thế" if self.what == "withdrawn" else "sửa đổi"
+        return self.label_in("vi")
+
+    def label_in(self, language: str) -> str:
+        withdrawn = self.what == "withdrawn"
+        if language != "vi":
+            how = "withdrawn / replaced" if withdrawn else "amended"
+            return (
+                f"Update for {self.external} ({how} from {self.changed_on:%d/%m/%Y}) "
+                f"before {self.due:%d/%m/%Y}"
+            )
+        how = "thu hồi / thay thế" if withdrawn else "sửa đổi"
         return (
             f"Cập nhật theo {self.external} ({how} từ {self.changed_on:%d/%m/%Y}) "
             f"trước {self.due:%d/%m/%Y}"

@@ -40,15 +40,18 @@ class Paper:
     form: str = ""  # the blank form to fill, if any (e.g. "Tờ khai đăng ký khai sinh")
     required: bool = True  # False: only in some cases (trường hợp …)
 
-    def quantity_text(self) -> str:
+    def quantity_text(self, language: str = "vi") -> str:
+        vi = language == "vi"
         parts = []
         if self.originals:
-            parts.append(f"{self.originals:02d} bản chính")
+            parts.append(f"{self.originals:02d} {'bản chính' if vi else 'original(s)'}")
         if self.certified:
-            parts.append(f"{self.certified:02d} bản sao chứng thực")
+            parts.append(
+                f"{self.certified:02d} {'bản sao chứng thực' if vi else 'certified copy(ies)'}"
+            )
         if self.copies:
-            parts.append(f"{self.copies:02d} bản sao")
-        return ", ".join(parts) or "xuất trình"
+            parts.append(f"{self.copies:02d} {'bản sao' if vi else 'copy(ies)'}")
+        return ", ".join(parts) or ("xuất trình" if vi else "shown only")
 
 
 @dataclass(frozen=True)
@@ -87,24 +90,43 @@ class ProcedureContent:
     def fee_text(self) -> str:
         """The fee as the process document states it, with the other channels' where
         they differ."""
-        text = self.fee or "Không"
-        for label, fee in (("nộp trực tuyến", self.fee_online), ("qua bưu chính", self.fee_postal)):
+        return self.fee_text_in("vi")
+
+    def fee_text_in(self, language: str) -> str:
+        vi = language == "vi"
+        text = self.fee or ("Không" if vi else "None")
+        for label, fee in (
+            ("nộp trực tuyến" if vi else "online", self.fee_online),
+            ("qua bưu chính" if vi else "by post", self.fee_postal),
+        ):
             if fee and fee != self.fee:
                 text += f"; {label}: {fee}"
         return text
 
     @property
     def duration_text(self) -> str:
-        text = str(self.duration)
+        return self.duration_text_in("vi")
+
+    def duration_text_in(self, language: str) -> str:
+        text = self.duration.text_in(language)
         if self.cutoff is not None:
             # after the cut-off a same-day dossier is handed back the next working day; a
             # longer limit starts counting from the next working day
-            then = (
-                "trả trong ngày làm việc tiếp theo"
-                if self.duration.unit is DurationUnit.SAME_DAY
-                else "tính từ ngày làm việc tiếp theo"
-            )
-            text += f" (nhận sau {format_time(self.cutoff)} {then})"
+            same_day = self.duration.unit is DurationUnit.SAME_DAY
+            if language == "vi":
+                then = (
+                    "trả trong ngày làm việc tiếp theo"
+                    if same_day
+                    else ("tính từ ngày làm việc tiếp theo")
+                )
+                text += f" (nhận sau {format_time(self.cutoff)} {then})"
+            else:
+                then = (
+                    "returned the next working day"
+                    if same_day
+                    else ("counted from the next working day")
+                )
+                text += f" (received after {format_time(self.cutoff)}: {then})"
         return text
 
     def to_dict(self) -> dict[str, Any]:

@@ -24,6 +24,10 @@ def check_rating(value: int, what: str) -> int:
     return value
 
 
+#: a level's name in the English interface
+LEVEL_EN = {"Cao": "High", "Trung bình": "Medium", "Thấp": "Low"}
+
+
 def level(likelihood: int, impact: int) -> str:
     """The level of likelihood × impact: thấp (1–2), trung bình (3–4), cao (6–9)."""
     score = likelihood * impact

@@ -168,6 +168,11 @@ class Reminder:
     what: str
     label: str
     since: dt.date | None
+    #: the label in the English interface
+    english: str = ""
+
+    def label_in(self, language: str) -> str:
+        return self.label if language == "vi" or not self.english else self.english
 
 
 REMINDER_ORDER = {
@@ -230,15 +235,16 @@ def reminders(db: Database, actor: Actor, today: dt.date | None = None) -> list[
                             "review_due",
                             f"Đến hạn xem xét định kỳ từ {due:%d/%m/%Y}",
                             due,
+                            f"Periodic review due since {due:%d/%m/%Y}",
                         )
                     )
             for rev in revs:
                 if rev.state == RevisionState.IN_REVIEW:
                     reviewed = _signer(_current_signatures(session, rev), Meaning.REVIEWED)
-                    what, label = (
-                        ("waiting_approval", "Chờ phê duyệt")
+                    what, label, english = (
+                        ("waiting_approval", "Chờ phê duyệt", "Awaiting approval")
                         if reviewed
-                        else ("waiting_review", "Chờ xem xét")
+                        else ("waiting_review", "Chờ xem xét", "Awaiting review")
                     )
                     out.append(
                         Reminder(
@@ -247,6 +253,7 @@ def reminders(db: Database, actor: Actor, today: dt.date | None = None) -> list[
                             what,
                             f"{label} lần {rev.issue}.{rev.amendment}",
                             clock.local_from_utc(rev.created_at).date(),
+                            f"{english}: revision {rev.issue}.{rev.amendment}",
                         )
                     )
                 elif rev.state == RevisionState.DRAFT and rev.rejected_at is not None:
@@ -257,6 +264,7 @@ def reminders(db: Database, actor: Actor, today: dt.date | None = None) -> list[
                             "returned_draft",
                             f"Bị trả lại: {rev.review_comment}",
                             clock.local_from_utc(rev.rejected_at).date(),
+                            f"Returned: {rev.review_comment}",
                         )
                     )
             out.extend(_copy_reminders(session, doc, state))
@@ -264,7 +272,14 @@ def reminders(db: Database, actor: Actor, today: dt.date | None = None) -> list[
 
     for update in pending_legal_updates(db, actor, day):
         out.append(
-            Reminder(update.document, update.title, "legal_update", update.label, update.changed_on)
+            Reminder(
+                update.document,
+                update.title,
+                "legal_update",
+                update.label,
+                update.changed_on,
+                update.label_in("en"),
+            )
         )
     return sorted(out, key=lambda r: (REMINDER_ORDER[r.what], r.code, r.label))
 
@@ -288,6 +303,7 @@ def _copy_reminders(
                     "recall_copy",
                     f"Thu hồi bản số {copy.copy_no:02d} ({copy.holder})",
                     clock.local_from_utc(copy.distributed_at).date(),
+                    f"Recall copy no. {copy.copy_no:02d} ({copy.holder})",
                 )
             )
         elif copy.acknowledged_at is None:
@@ -298,6 +314,7 @@ def _copy_reminders(
                     "acknowledge_copy",
                     f"Chờ ký nhận bản số {copy.copy_no:02d} ({copy.holder})",
                     clock.local_from_utc(copy.distributed_at).date(),
+                    f"Copy no. {copy.copy_no:02d} awaits signing for ({copy.holder})",
                 )
             )
     return out

@@ -18,8 +18,9 @@ from isoqms.db.models import Dossier, DossierEvent, Procedure
 from isoqms.domain import clock
 from isoqms.domain.dossier import Channel
 from isoqms.domain.errors import ValidationError
-from isoqms.domain.journey import Action, DossierState, Outcome
+from isoqms.domain.journey import Action, DossierState
 from isoqms.domain.ledger import LedgerRow as LedgerRow  # re-exported
+from isoqms.domain.ledger import note as ledger_note
 from isoqms.domain.roles import Permission
 from isoqms.services import limits
 from isoqms.services.forms import FormTexts, form_for
@@ -130,14 +131,7 @@ def _count(f: LedgerFilter) -> Select[int]:
 
 
 def _note(d: Any) -> str:
-    parts = [DossierState(d.state).label]
-    if d.outcome:
-        parts.append(Outcome(d.outcome).label.lower())
-    if d.promised_at:
-        parts.append(f"hẹn lại {d.promised_at:%H:%M %d/%m/%Y}")
-    if d.channel != Channel.DIRECT.value:
-        parts.append(Channel(d.channel).label.lower())
-    return "; ".join(parts)
+    return ledger_note(d.state, d.outcome, d.promised_at, d.channel)
 
 
 def _rows(session: Session, rows: list[Any]) -> list[LedgerRow]:
@@ -170,6 +164,10 @@ def _rows(session: Session, rows: list[Any]) -> list[LedgerRow]:
             result_at=r.result_at,
             returned_at=r.returned_at,
             note=_note(r),
+            state=r.state,
+            outcome=r.outcome or "",
+            promised_at=r.promised_at,
+            channel=r.channel,
         )
         for r in rows
     ]

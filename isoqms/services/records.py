@@ -21,6 +21,8 @@ from isoqms.services.uow import Actor, UnitOfWork, require, write
 
 ENTITY = "record_type"
 MEDIA = ("Giấy", "Điện tử", "Giấy và điện tử")
+#: the media's names in the English interface (the list keeps the Vietnamese)
+MEDIA_EN = {"Giấy": "Paper", "Điện tử": "Electronic", "Giấy và điện tử": "Paper and electronic"}
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from isoqms.db.engine import Database
-from isoqms.domain import clock
+from isoqms.domain import audit_labels, clock
 from isoqms.services import anchors, auditor, integrity, log_export
 from isoqms.services.auditor import TIMELINE_KINDS, TimelineEntry, TimelineFilter
 from isoqms.services.integrity import IntegrityReport
@@ -48,7 +48,7 @@ from isoqms.ui.auditor import (
     py_date,
 )
 from isoqms.ui.context import AppContext
-from isoqms.ui.labels import local_time
+from isoqms.ui.labels import language, local_time
 from isoqms.ui.models import RowsModel
 from isoqms.ui.operations import reading
 from isoqms.ui.pages import Page, heading
@@ -149,8 +149,8 @@ class AuditPage(Page):
         # filters: the timeline of one record, a period, a person, an action
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All records"), "")
-        for key, label in TIMELINE_KINDS.items():
-            self.kind.addItem(label, key)
+        for key in TIMELINE_KINDS:
+            self.kind.addItem(audit_labels.entity_label(key, language()), key)
         self.key = QLineEdit()
         self.key.setPlaceholderText(self.tr("Code, revision no. or user name"))
         self.use_dates = QCheckBox(self.tr("From"))

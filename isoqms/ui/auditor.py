@@ -36,7 +36,7 @@ from isoqms.services.exports import save
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
-from isoqms.ui.labels import local_time
+from isoqms.ui.labels import local_time, shown
 from isoqms.ui.models import RowsModel
 from isoqms.ui.operations import reading
 from isoqms.ui.operations.documents import read_file
@@ -238,7 +238,7 @@ class TracePanel(QWidget):
             f"{result.code} — {d.procedure_code} {d.procedure_name}",
             self.tr("Received: %1 — %2")
             .replace("%1", f"{d.received_at:%H:%M %d/%m/%Y}")
-            .replace("%2", d.state.label),
+            .replace("%2", shown(d.state)),
             self.tr("Procedure content: revision %1, in force from %2, SHA-256 %3 (%4)")
             .replace("%1", str(result.procedure_revision))
             .replace("%2", f"{result.procedure_revision_effective:%d/%m/%Y}")

@@ -26,6 +26,7 @@ from isoqms.domain.roles import Permission
 from isoqms.services.procedures import ImportReport, ProcedureRow, RevisionView
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.labels import language
 from isoqms.ui.models import RowsModel
 from isoqms.ui.operations import catalogue as ops
 from isoqms.ui.pages import Page, heading
@@ -63,7 +64,7 @@ def revision_html(revision: RevisionView, labels: dict[str, str]) -> str:
     content = revision.content
     papers = "".join(
         f"<tr><td>{i}</td><td>{escape(p.name)}{'' if p.required else ' ' + labels['optional']}"
-        f"</td><td>{escape(p.quantity_text())}</td></tr>"
+        f"</td><td>{escape(p.quantity_text(language()))}</td></tr>"
         for i, p in enumerate(content.papers, start=1)
     )
     steps = "".join(
@@ -76,8 +77,8 @@ def revision_html(revision: RevisionView, labels: dict[str, str]) -> str:
         f"<h3>{escape(revision.code)} — {escape(revision.name)}</h3>"
         f"<p>{labels['revision']} {revision.number} · {labels['since']} "
         f"{revision.effective_from:%d/%m/%Y}</p>"
-        f"<p><b>{labels['time']}:</b> {escape(content.duration_text)}<br>"
-        f"<b>{labels['fee']}:</b> {escape(content.fee_text)}<br>"
+        f"<p><b>{labels['time']}:</b> {escape(content.duration_text_in(language()))}<br>"
+        f"<b>{labels['fee']}:</b> {escape(content.fee_text_in(language()))}<br>"
         f"<b>{labels['sets']}:</b> {content.sets:02d}<br>"
         f"<b>{labels['result']}:</b> {escape(content.result)}</p>"
         f"<p><b>{labels['papers']}</b></p><table border='1' cellspacing='0' cellpadding='3'>"

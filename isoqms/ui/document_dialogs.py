@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from isoqms.domain.documents import KIND_LABELS, DocumentKind
+from isoqms.domain.documents import DocumentKind, Standing
 from isoqms.domain.errors import ValidationError
 from isoqms.services.compare import DiffRow
 from isoqms.services.document_copies import CopyView
 from isoqms.services.documents import RevisionRow
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.labels import shown
 from isoqms.ui.operations import documents as ops
 from isoqms.ui.operations.documents import CopyPages
 from isoqms.ui.pdf_view import PagesView, print_dpi, print_images
@@ -73,7 +74,7 @@ class NewDocumentDialog(QDialog):
         self.setWindowTitle(self.tr("New controlled document"))
         self.kind = QComboBox()
         for kind in DocumentKind:
-            self.kind.addItem(KIND_LABELS[kind], kind.value)
+            self.kind.addItem(shown(kind), kind.value)
         self.code = QLineEdit()
         self.code.setPlaceholderText("QT-KSTL-01, BM-HT-01-01 …")
         self.title_edit = QLineEdit()
@@ -200,7 +201,9 @@ class CopyDialog(QDialog):
         self.revision = QComboBox()
         self.revision.setObjectName("copyRevision")
         for rev in reversed(revisions):
-            self.revision.addItem(f"{rev.issue:02d}.{rev.amendment} — {rev.standing_label}", rev.id)
+            self.revision.addItem(
+                f"{rev.issue:02d}.{rev.amendment} — {shown(Standing(rev.standing))}", rev.id
+            )
         self.copy = QComboBox()
         self.copy.setObjectName("copyNumber")
         self.revision.currentIndexChanged.connect(lambda _i: self._fill_copies())

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from isoqms.db.engine import Database
 from isoqms.domain import clock
-from isoqms.domain.documents import DocumentKind
+from isoqms.domain.documents import DocumentKind, Meaning, Standing
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.services import document_copies, document_reviews, process_documents
@@ -51,6 +51,7 @@ from isoqms.ui.document_dialogs import (
     NewDocumentDialog,
     NewRevisionDialog,
 )
+from isoqms.ui.labels import language, shown
 from isoqms.ui.models import RowsModel
 from isoqms.ui.operations import changing, reading
 from isoqms.ui.operations import documents as ops
@@ -90,12 +91,12 @@ class RegisterModel(RowsModel):
         return {
             Columns.CODE: lambda: row.code,
             Columns.TITLE: lambda: row.title,
-            Columns.KIND: lambda: row.kind_label,
+            Columns.KIND: lambda: shown(DocumentKind(row.kind)),
             Columns.ISSUE: lambda: f"{row.issue:02d}" if row.issue is not None else "—",
             Columns.EFFECTIVE: lambda: (
                 f"{row.effective_from:%d/%m/%Y}" if row.effective_from else ""
             ),
-            Columns.STANDING: lambda: row.standing_label + pending,
+            Columns.STANDING: lambda: shown(Standing(row.standing)) + pending,
         }[Columns(column)]()
 
 
@@ -108,13 +109,13 @@ def history_html(code: str, revisions: list[RevisionRow], labels: dict[str, str]
             if rev.effective_to:
                 period += f" {labels['to']} {rev.effective_to:%d/%m/%Y}"
         sigs = "".join(
-            f"<tr><td>{escape(s.meaning_label)}</td><td>{escape(s.full_name)}</td>"
+            f"<tr><td>{escape(shown(Meaning(s.meaning)))}</td><td>{escape(s.full_name)}</td>"
             f"<td>{s.signed_at:%d/%m/%Y %H:%M}</td><td><tt>{s.content_hash[:16]}…</tt></td></tr>"
             for s in rev.signatures
         )
         parts.append(
             f"<p><b>{labels['issue']} {rev.issue:02d}.{rev.amendment}</b> — "
-            f"{escape(rev.standing_label)} {period}<br>{escape(rev.change_summary)}"
+            f"{escape(shown(Standing(rev.standing)))} {period}<br>{escape(rev.change_summary)}"
             + (f"<br><i>{labels['file']}: {escape(rev.file_name)}</i>" if rev.file_name else "")
             + (
                 f"<br><i>{labels['comment']}: {escape(rev.review_comment)}</i>"
@@ -341,7 +342,7 @@ class RegisterPage(Page):
         shown = [r for r in self.reminder_rows if everything or r.what in mine]
         self.tasks.clear()
         for reminder in shown:
-            item = QListWidgetItem(f"{reminder.code} — {reminder.label}")
+            item = QListWidgetItem(f"{reminder.code} — {reminder.label_in(language())}")
             item.setData(Qt.ItemDataRole.UserRole, reminder.code)
             item.setToolTip(reminder.title)
             self.tasks.addItem(item)

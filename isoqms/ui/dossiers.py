@@ -47,6 +47,7 @@ from isoqms.services.journey import ActionInput, DossierDetail, FoundDossier, Qu
 from isoqms.services.ledger import LedgerFilter, LedgerRow
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.labels import language, shown
 from isoqms.ui.models import RowsModel
 from isoqms.ui.operations import dossiers as ops
 from isoqms.ui.operations import intake as intake_ops
@@ -56,6 +57,11 @@ from isoqms.ui.print_preview import PrintPreview
 
 LATE = QColor("#b00020")
 WAITING = QColor("#b35900")  # a result not collected for too long
+
+
+def _capital(text: str) -> str:
+    """An action's name as a button or title: its first letter capital."""
+    return text[:1].upper() + text[1:]
 
 
 def _when(value: dt.datetime | None) -> str:
@@ -133,7 +139,7 @@ class QueueModel(RowsModel):
             row.applicant,
             _when(row.received_at),
             appointment,
-            row.state.label,
+            shown(row.state),
             row.holder,
         )[column]
 
@@ -166,7 +172,7 @@ class LedgerModel(RowsModel):
             _when(row.handed_over_at),
             _when(row.result_at),
             _when(row.returned_at),
-            row.note,
+            row.note_in(language()),
         )[column]
 
 
@@ -181,7 +187,7 @@ class EventsModel(RowsModel):
         if row.outcome and row.action in ("handover", "result-ready"):
             from isoqms.domain.journey import Outcome
 
-            detail.append(Outcome(row.outcome).label)
+            detail.append(shown(Outcome(row.outcome)))
         if row.new_appointment:
             detail.append(self.tr("new appointment %1").replace("%1", _when(row.new_appointment)))
         if row.due_after and row.action == "supplement-received":
@@ -204,7 +210,7 @@ class EventsModel(RowsModel):
             detail.append(self.tr("late entry"))
         return (
             _when(row.at),
-            row.label,
+            shown(Action(row.action)),
             row.actor,
             row.receiver or row.to_name,
             "; ".join(detail),
@@ -228,7 +234,7 @@ class ActionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.action = action
-        self.setWindowTitle(f"{detail.code} — {action.label.capitalize()}")
+        self.setWindowTitle(f"{detail.code} — {_capital(shown(action))}")
         self.setMinimumWidth(520)
         form = QFormLayout(self)
         now = clock.now().replace(second=0, microsecond=0)
@@ -277,7 +283,7 @@ class ActionDialog(QDialog):
         if action is Action.RETURN:
             self.rating.addItem(self.tr("— not rated —"), "")
             for rating in Rating:
-                self.rating.addItem(rating.label, rating.value)
+                self.rating.addItem(shown(rating), rating.value)
             form.addRow(self.tr("Collected by:"), self.to_name)
             form.addRow(self.tr("Citizen's rating:"), self.rating)
             form.addRow(self.tr("Comment:"), self.comment)
@@ -335,7 +341,7 @@ class DossierDialog(QDialog):
         self.action_buttons: dict[Action, QPushButton] = {}
         actions = QHBoxLayout()
         for action in Action:
-            button = QPushButton(action.label.capitalize())
+            button = QPushButton(_capital(shown(action)))
             button.setObjectName(f"action-{action.value}")
             button.clicked.connect(lambda _c=False, a=action: self.act(a))
             button.setVisible(False)
@@ -386,7 +392,7 @@ class DossierDialog(QDialog):
         from html import escape
 
         now = clock.now()
-        state = escape(d.state.label)
+        state = escape(shown(d.state))
         if d.overdue(now):
             state += f" — <span style='color:#b00020'><b>{escape(self.tr('overdue'))}</b></span>"
         revision = f"{d.procedure_code} {d.procedure_name}"
@@ -414,11 +420,11 @@ class DossierDialog(QDialog):
             (
                 self.tr("Received"),
                 escape(
-                    f"{_when(d.received_at)} — {Channel(d.channel).label}"
+                    f"{_when(d.received_at)} — {shown(Channel(d.channel))}"
                     + (f" — {self.tr('form')} {d.form_revision}" if d.form_revision else "")
                 ),
             ),
-            (self.tr("Result collected"), escape(Delivery(d.delivery).label)),
+            (self.tr("Result collected"), escape(shown(Delivery(d.delivery)))),
             (self.tr("Appointment"), escape(_when(d.due_at))),
             (self.tr("State"), state),
         ]
@@ -427,9 +433,9 @@ class DossierDialog(QDialog):
         if d.holder and d.state.is_open:
             rows.append((self.tr("Held by"), escape(d.holder)))
         if d.outcome:
-            rows.append((self.tr("Result"), escape(f"{_when(d.result_at)} — {d.outcome.label}")))
+            rows.append((self.tr("Result"), escape(f"{_when(d.result_at)} — {shown(d.outcome)}")))
         if d.returned_at:
-            rating = f" — {d.rating.label}" if d.rating else ""
+            rating = f" — {shown(d.rating)}" if d.rating else ""
             rows.append(
                 (self.tr("Returned"), escape(f"{_when(d.returned_at)}, {d.returned_to}{rating}"))
             )
@@ -498,13 +504,13 @@ class LedgerPanel(QWidget):
         self.state = QComboBox()
         self.state.addItem(self.tr("All states"), "")
         for state in DossierState:
-            self.state.addItem(state.label, state.value)
+            self.state.addItem(shown(state), state.value)
         self.field = QComboBox()
         self.field.addItem(self.tr("All fields"), "")
         self.channel = QComboBox()
         self.channel.addItem(self.tr("All channels"), "")
         for channel in Channel:
-            self.channel.addItem(channel.label, channel.value)
+            self.channel.addItem(shown(channel), channel.value)
         self.procedure = QLineEdit()
         self.procedure.setPlaceholderText(self.tr("procedure code"))
         self.use_dates = QCheckBox(self.tr("Received from"))
@@ -632,7 +638,7 @@ class FoundModel(RowsModel):
             row.phone,
             row.id_number,
             _when(row.received_at),
-            row.state.label,
+            shown(row.state),
             f"{row.procedure_code} {row.procedure}",
         )[column]
 

@@ -34,6 +34,7 @@ from isoqms.services.findings import ActionPlan, FindingDraft
 from isoqms.services.management_review import ReviewDecision, ReviewRecord
 from isoqms.services.risks import RiskDraft, RiskView
 from isoqms.services.users import UserInfo
+from isoqms.ui.labels import shown
 
 
 def _date_box(day: dt.date) -> QDateEdit:
@@ -90,10 +91,10 @@ class FindingDialog(_Checked):
         self.setWindowTitle(self.tr("Raise a finding"))
         self.kind = QComboBox()
         for kind in FindingKind:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(shown(kind), kind.value)
         self.source = QComboBox()
         for source in FindingSource:
-            self.source.addItem(source.label, source.value)
+            self.source.addItem(shown(source), source.value)
         self.clause = QLineEdit()
         self.clause.setPlaceholderText("8.5.1")
         self.process = QLineEdit()
@@ -193,7 +194,7 @@ class RiskDialog(_Checked):
         self.setWindowTitle(self.tr("Risk or opportunity"))
         self.kind = QComboBox()
         for kind in RiskKind:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(shown(kind), kind.value)
         self.process = QLineEdit()
         self.process.setPlaceholderText("QT-HT-01")
         self.description = _text_box()

@@ -48,6 +48,7 @@ from isoqms.services.intake import Applicant, IntakeDraft, NoticeDraft, PaperRec
 from isoqms.services.procedures import Catalogue, ProcedureRow, RevisionView
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.labels import language, shown
 from isoqms.ui.operations import Query
 from isoqms.ui.operations import intake as ops
 from isoqms.ui.operations.intake import IssuedNotice, ReceivedSlip
@@ -355,7 +356,7 @@ class IntakePage(Page):
         self.sets.setRange(1, 20)
         self.channel = QComboBox()
         for channel in Channel:
-            self.channel.addItem(channel.label, channel.value)
+            self.channel.addItem(shown(channel), channel.value)
         self.delivery = QComboBox()
         self.delivery.addItem(self.tr("At the desk"), Delivery.DESK.value)
         self.delivery.addItem(self.tr("By public postal service"), Delivery.POST.value)
@@ -500,8 +501,8 @@ class IntakePage(Page):
         self.procedure_label.setText(f"{revision.code} — {revision.name}")
         self.procedure_facts.setText(
             self.tr("Time: %1 · Fee: %2 · Revision %3 in force since %4")
-            .replace("%1", content.duration_text)
-            .replace("%2", content.fee_text)
+            .replace("%1", content.duration_text_in(language()))
+            .replace("%2", content.fee_text_in(language()))
             .replace("%3", str(revision.number))
             .replace("%4", f"{revision.effective_from:%d/%m/%Y}")
         )

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from isoqms.db.engine import Database
 from isoqms.domain import clock
 from isoqms.domain.errors import ValidationError
-from isoqms.domain.internal_audit import Result
+from isoqms.domain.internal_audit import AuditState, Result
 from isoqms.domain.iso_cycle import ScopeItem
 from isoqms.domain.roles import Permission, permissions_of
 from isoqms.services import internal_audit as audit_service
@@ -47,6 +47,7 @@ from isoqms.services.users import UserInfo
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.finding_dialogs import _Checked, _text_box
+from isoqms.ui.labels import shown
 from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
 
@@ -173,7 +174,7 @@ class AnswerDialog(_Checked):
         question.setWordWrap(True)
         self.verdict = QComboBox()
         for result in Result:
-            self.verdict.addItem(result.label, result.value)
+            self.verdict.addItem(shown(result), result.value)
         if item.result:
             self.verdict.setCurrentIndex(self.verdict.findData(item.result))
         self.note = _text_box()
@@ -354,7 +355,7 @@ class InternalAuditPage(Page):
                     f"{a.planned_on:%d/%m/%Y}",
                     f"{a.title}: {', '.join(a.processes)}",
                     auditors,
-                    a.state_label,
+                    shown(AuditState(a.state)),
                     f"{a.answered}/{a.questions}",
                 )
             ):

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from isoqms.db.engine import Database
 from isoqms.domain import clock
+from isoqms.domain.findings import FindingKind, FindingState
 from isoqms.domain.iso_cycle import LegalUpdate
+from isoqms.domain.risks import LEVEL_EN, RiskKind
 from isoqms.domain.roles import Permission
 from isoqms.services import document_reviews, internal_audit, iso_cycle, management_review
 from isoqms.services import findings as finding_service
@@ -43,8 +45,14 @@ from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog, ReviewDialog, RiskDialog
+from isoqms.ui.labels import language, shown
 from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
+
+
+def level_name(level: str) -> str:
+    """A risk's level (Cao, Trung bình, Thấp) in the interface's language."""
+    return level if language() == "vi" else LEVEL_EN.get(level, level)
 
 
 @dataclass(frozen=True)
@@ -247,9 +255,9 @@ class IsoCyclePage(Page):
             row = table.rowCount()
             table.insertRow(row)
             due = f"{f.due_on:%d/%m/%Y}" if f.due_on else ""
-            state = f.state_label + (self.tr(" — overdue") if f.overdue else "")
+            state = shown(FindingState(f.state)) + (self.tr(" — overdue") if f.overdue else "")
             for column, text in enumerate(
-                (f.number, f.kind_label, f.description, state, f.owner_name, due)
+                (f.number, shown(FindingKind(f.kind)), f.description, state, f.owner_name, due)
             ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, f.number)
@@ -264,7 +272,14 @@ class IsoCyclePage(Page):
             self.risks.insertRow(row)
             review = f"{r.review_on:%d/%m/%Y}" + (self.tr(" — overdue") if r.review_overdue else "")
             for column, text in enumerate(
-                (r.process, r.kind_label, r.description, r.level, r.action, review)
+                (
+                    r.process,
+                    shown(RiskKind(r.kind)),
+                    r.description,
+                    level_name(r.level),
+                    r.action,
+                    review,
+                )
             ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
@@ -549,7 +564,7 @@ class IsoCyclePage(Page):
         else:
             rows = "".join(
                 f"<li>{'<b>' if u.overdue(s.day) else ''}{escape(u.document)} — "
-                f"{escape(u.label)}{'</b>' if u.overdue(s.day) else ''}</li>"
+                f"{escape(u.label_in(language()))}{'</b>' if u.overdue(s.day) else ''}</li>"
                 for u in s.updates
             )
             parts.append(f"<ul>{rows}</ul>")

@@ -378,7 +378,16 @@ class MainWindow(QMainWindow):
         missing = ", ".join(str(y) for y in status.missing)
         self.schedule_label.setVisible(bool(status.missing))
         self.schedule_label.setText(self.tr("No official schedule for %1").replace("%1", missing))
-        self.schedule_label.setToolTip(status.warning())
+        self.schedule_label.setToolTip(
+            self.tr(
+                "No official holiday schedule for %1: appointments falling in Tết, 30/4–1/5 "
+                "or 2/9 are computed by the Labour Code (art. 112) and may change when the "
+                "schedule is published — import it when it is (Administration → Working-day "
+                "calendar, or isoqms calendar import)."
+            ).replace("%1", missing)
+            if status.missing
+            else ""
+        )
 
     def _check_integrity(self) -> None:
         """At start: only what is new since this computer last verified the record."""
@@ -387,9 +396,7 @@ class MainWindow(QMainWindow):
         ).run()
 
     def _integrity_checked(self, report: integrity.IntegrityReport) -> None:
-        self.integrity_label.setToolTip(
-            report.summary() + ("\n" + report.what_was_checked() if report.ok else "")
-        )
+        self.integrity_label.setToolTip(self._integrity_tooltip(report))
         if report.ok:
             self.integrity_label.setStyleSheet("color: #1b5e20;")
             self.integrity_label.setText(
@@ -403,6 +410,39 @@ class MainWindow(QMainWindow):
             )
             self.integrity_label.setText(report.summary())
         self.integrity_checked.emit(report)
+
+    def _integrity_tooltip(self, report: integrity.IntegrityReport) -> str:
+        if not report.ok:
+            return report.summary()
+        text = (
+            self.tr(
+                "Data intact (%1): the log's %2 events, hash chain matches; %3 stored files, "
+                "hashes match; %4 records match their seals (checked %5 events, %6 files)."
+            )
+            .replace(
+                "%1",
+                self.tr("new part checked") if report.incremental else self.tr("all checked"),
+            )
+            .replace("%2", str(report.events))
+            .replace("%3", str(report.files))
+            .replace("%4", str(report.rows))
+            .replace("%5", str(report.events_checked))
+            .replace("%6", str(report.files_checked))
+        )
+        anchor = report.anchor
+        if anchor is None:
+            return text + "\n" + self.tr("Not compared with an outside checkpoint.")
+        if anchor.ok:
+            made = anchor.made_at[:10]
+            return (
+                text
+                + "\n"
+                + self.tr("Matches the checkpoint of %1 (event %2); %3 events recorded after it.")
+                .replace("%1", f"{made[8:10]}/{made[5:7]}/{made[:4]}")
+                .replace("%2", str(anchor.seq))
+                .replace("%3", str(anchor.events_after))
+            )
+        return text + "\n" + anchor.summary()
 
     def _update_status(self) -> None:
         user = self.ctx.user

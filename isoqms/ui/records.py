@@ -24,13 +24,18 @@ from PySide6.QtWidgets import (
 from isoqms.db.engine import Database
 from isoqms.domain.roles import Permission
 from isoqms.services import records as record_service
-from isoqms.services.records import MEDIA, RecordTypeDraft, RecordTypeView
+from isoqms.services.records import MEDIA, MEDIA_EN, RecordTypeDraft, RecordTypeView
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.labels import language
 from isoqms.ui.models import RowsModel
 from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
+
+
+def medium_name(medium: str) -> str:
+    return medium if language() == "vi" else MEDIA_EN.get(medium, medium)
 
 
 class RecordsModel(RowsModel):
@@ -49,9 +54,14 @@ class RecordsModel(RowsModel):
             return row.document_title
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (row.name, row.document_code, row.keeper, row.retention, row.medium, row.note)[
-            column
-        ]
+        return (
+            row.name,
+            row.document_code,
+            row.keeper,
+            row.retention,
+            medium_name(row.medium),
+            row.note,
+        )[column]
 
 
 class RecordDialog(QDialog):
@@ -67,9 +77,14 @@ class RecordDialog(QDialog):
         self.retention.setPlaceholderText(self.tr("permanent, 70 years, 10 years …"))
         self.medium = QComboBox()
         for medium in MEDIA:
-            self.medium.addItem(medium)
+            self.medium.addItem(medium_name(medium), medium)
         if line:
-            self.medium.setCurrentText(line.medium)
+            found = self.medium.findData(line.medium)
+            if found >= 0:
+                self.medium.setCurrentIndex(found)
+            else:  # a medium typed before the list: kept as it is
+                self.medium.addItem(line.medium, line.medium)
+                self.medium.setCurrentIndex(self.medium.count() - 1)
         self.note = QLineEdit(line.note if line else "")
         form = QFormLayout(self)
         form.addRow(self.tr("Record:"), self.name)
@@ -90,7 +105,7 @@ class RecordDialog(QDialog):
             name=self.name.text(),
             keeper=self.keeper.text(),
             retention=self.retention.text(),
-            medium=self.medium.currentText(),
+            medium=str(self.medium.currentData()),
             document_code=self.document.text(),
             note=self.note.text(),
         )

@@ -32,23 +32,48 @@ from PySide6.QtWidgets import (
 
 from isoqms.db.engine import Database
 from isoqms.domain import clock
+from isoqms.domain import statistics as figures_names
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.findings import FindingKind, FindingSource
+from isoqms.domain.journey import Outcome
 from isoqms.domain.roles import Permission
 from isoqms.render import report as render
 from isoqms.services import findings as finding_service
 from isoqms.services import objectives, procedures, statistics
 from isoqms.services.exports import export_report
 from isoqms.services.findings import FindingDraft
-from isoqms.services.objectives import PERIODS, SCOPES, Attainment, ObjectiveDraft, ObjectiveView
-from isoqms.services.statistics import METRICS, Figures, Period, Report
+from isoqms.services.objectives import (
+    PERIODS,
+    PERIODS_EN,
+    SCOPES,
+    SCOPES_EN,
+    Attainment,
+    ObjectiveDraft,
+    ObjectiveView,
+)
+from isoqms.services.statistics import METRICS, METRICS_EN, Figures, Period, Report
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
 from isoqms.ui.finding_dialogs import FindingDialog
+from isoqms.ui.labels import language, shown
 from isoqms.ui.models import RowsModel
 from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
+
+
+def _named(vietnamese: dict[str, str], english: dict[str, str], key: str) -> str:
+    """A coded value's name in the interface's language."""
+    return vietnamese[key] if language() == "vi" else english.get(key, vietnamese[key])
+
+
+def _figure_name(table: dict[str, tuple[str, str]], key: str) -> str:
+    vi, en = table[key]
+    return vi if language() == "vi" else en
+
+
+def period_name(period: Period) -> str:
+    return period.label_in(language())
 
 
 class BarChart(QWidget):
@@ -108,7 +133,9 @@ class IndicatorsModel(RowsModel):
 
 class BreakdownModel(RowsModel):
     def headers(self) -> list[str]:
-        return [self.tr("Field / procedure")] + [label for label, _ in render.BREAKDOWN]
+        return [self.tr("Field / procedure")] + [
+            _figure_name(figures_names.BREAKDOWN, key) for _, key in render.BREAKDOWN
+        ]
 
     def cell(self, row: statistics.Row, column: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
@@ -120,11 +147,11 @@ class BreakdownModel(RowsModel):
 
 def chart_bars(f: Figures) -> list[tuple[str, int, str]]:
     return [
-        ("Trước hạn", f.resolved_before, "#2e7d32"),
-        ("Đúng hạn", f.resolved_on_time, "#66bb6a"),
-        ("Quá hạn", f.resolved_late, "#c62828"),
-        ("Đang giải quyết, chưa đến hạn", f.open_not_due, "#1565c0"),
-        ("Đang giải quyết, quá hạn", f.open_overdue, "#ef6c00"),
+        (shown(Outcome.BEFORE), f.resolved_before, "#2e7d32"),
+        (shown(Outcome.ON_TIME), f.resolved_on_time, "#66bb6a"),
+        (shown(Outcome.LATE), f.resolved_late, "#c62828"),
+        (_figure_name(figures_names.BREAKDOWN, "open_not_due"), f.open_not_due, "#1565c0"),
+        (_figure_name(figures_names.BREAKDOWN, "open_overdue"), f.open_overdue, "#ef6c00"),
     ]
 
 
@@ -303,9 +330,15 @@ class StatisticsPanel(QWidget):
 
     def _loaded(self, result: Report) -> None:
         self.report = result
-        self.title.setText(f"<b>{result.period.label}</b>")
+        self.title.setText(f"<b>{period_name(result.period)}</b>")
         self.indicators.set_rows(
-            [(label.strip(), render.value(result.total, key)) for label, key in render.INDICATORS]
+            [
+                (
+                    _figure_name(figures_names.INDICATORS, key).strip(),
+                    render.value(result.total, key),
+                )
+                for _label, key in render.INDICATORS
+            ]
         )
         self.breakdown.set_rows(list(result.rows))
         self.detail_view.setVisible(bool(result.by))
@@ -356,10 +389,10 @@ class ObjectiveDialog(QDialog):
         self.setWindowTitle(self.tr("New quality objective"))
         self.setMinimumWidth(620)
         self.title = QLineEdit()
-        self.title.setPlaceholderText("≥ 99% hồ sơ được giải quyết trước và đúng hạn")
+        self.title.setPlaceholderText(self.tr("≥ 99% of dossiers resolved before or on time"))
         self.metric_box = QComboBox()
-        for key, label in METRICS.items():
-            self.metric_box.addItem(label, key)
+        for key in METRICS:
+            self.metric_box.addItem(_named(METRICS, METRICS_EN, key), key)
         self.comparison = QComboBox()
         self.comparison.addItem("≥", ">=")
         self.comparison.addItem("≤", "<=")
@@ -369,15 +402,15 @@ class ObjectiveDialog(QDialog):
         self.target.setValue(99)
         self.target.setSuffix(" %")
         self.scope = QComboBox()
-        for key, label in SCOPES.items():
-            self.scope.addItem(label, key)
+        for key in SCOPES:
+            self.scope.addItem(_named(SCOPES, SCOPES_EN, key), key)
         self.scope_value = QComboBox()
         self.scope_value.setEditable(True)
         for name in fields:
             self.scope_value.addItem(name)
         self.period = QComboBox()
-        for key, label in PERIODS.items():
-            self.period.addItem(label, key)
+        for key in PERIODS:
+            self.period.addItem(_named(PERIODS, PERIODS_EN, key), key)
         self.period.setCurrentIndex(1)
         target = QHBoxLayout()
         target.addWidget(self.comparison)
@@ -409,14 +442,15 @@ class ObjectiveDialog(QDialog):
 
 
 def _short(period: Period) -> str:
-    """ "T11", "Q4", "6T1", "2026": a period's short name within its year."""
-    label = period.label
+    """ "T11", "Q4", "6T1", "2026" ("M11", "Q4", "H1" in English): a period's short name
+    within its year."""
+    label, english = period.label, language() == "en"
     if label.startswith("Tháng"):
-        return f"T{period.start.month}"
+        return f"{'M' if english else 'T'}{period.start.month}"
     if label.startswith("Quý"):
         return f"Q{(period.start.month - 1) // 3 + 1}"
     if label.startswith("6 tháng"):
-        return "6T" + ("1" if period.start.month == 1 else "2")
+        return ("H" if english else "6T") + ("1" if period.start.month == 1 else "2")
     return str(period.start.year)
 
 
@@ -444,9 +478,11 @@ class ObjectivesModel(RowsModel):
         if column == 0:
             return objective.title
         if column == 1:
-            return f"{objective.target_text} ({PERIODS[objective.period].lower()})"
+            return (
+                f"{objective.target_text} ({_named(PERIODS, PERIODS_EN, objective.period).lower()})"
+            )
         if column == 2:
-            return latest.period.label if latest else "—"
+            return period_name(latest.period) if latest else "—"
         if column == 3:
             return f"{render.shown(latest.value)}%" if latest and latest.value is not None else "—"
         if column == 4:

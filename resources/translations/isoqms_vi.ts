@@ -2075,8 +2075,32 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Chưa có lịch nghỉ chính thức năm %1</translation>
     </message>
     <message>
+        <source>No official holiday schedule for %1: appointments falling in Tết, 30/4–1/5 or 2/9 are computed by the Labour Code (art. 112) and may change when the schedule is published — import it when it is (Administration → Working-day calendar, or isoqms calendar import).</source>
+        <translation>Chưa có lịch nghỉ chính thức năm %1: ngày hẹn rơi vào dịp Tết, 30/4–1/5, 2/9 đang tính theo Bộ luật Lao động (điều 112) và có thể đổi khi lịch được công bố — nhập lịch khi có (Quản trị → Lịch làm việc, hoặc isoqms calendar import).</translation>
+    </message>
+    <message>
         <source>Data intact (event %1, checked %2)</source>
         <translation>Dữ liệu nguyên vẹn (sự kiện %1, kiểm lúc %2)</translation>
+    </message>
+    <message>
+        <source>Data intact (%1): the log&apos;s %2 events, hash chain matches; %3 stored files, hashes match; %4 records match their seals (checked %5 events, %6 files).</source>
+        <translation>Dữ liệu nguyên vẹn (%1): nhật ký %2 sự kiện, chuỗi băm khớp; %3 tệp lưu trữ, mã băm khớp; %4 bản ghi khớp niêm phong (đã kiểm %5 sự kiện, %6 tệp).</translation>
+    </message>
+    <message>
+        <source>new part checked</source>
+        <translation>kiểm tra phần mới</translation>
+    </message>
+    <message>
+        <source>all checked</source>
+        <translation>kiểm tra toàn bộ</translation>
+    </message>
+    <message>
+        <source>Not compared with an outside checkpoint.</source>
+        <translation>Chưa đối chiếu mốc kiểm tra ngoài.</translation>
+    </message>
+    <message>
+        <source>Matches the checkpoint of %1 (event %2); %3 events recorded after it.</source>
+        <translation>Khớp mốc kiểm tra lập ngày %1 (sự kiện số %2); %3 sự kiện ghi sau mốc.</translation>
     </message>
     <message>
         <source>User: %1 (%2)</source>
@@ -2182,6 +2206,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>New quality objective</source>
         <translation>Mục tiêu chất lượng mới</translation>
+    </message>
+    <message>
+        <source>≥ 99% of dossiers resolved before or on time</source>
+        <translation>≥ 99% hồ sơ được giải quyết trước và đúng hạn</translation>
     </message>
     <message>
         <source>Objective:</source>
@@ -3784,41 +3812,6 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>&amp;Next review:</source>
         <translation>&amp;Xem xét lại ngày:</translation>
-    </message>
-</context>
-<context>
-    <name>Roles</name>
-    <message>
-        <source>System administrator</source>
-        <translation>Quản trị hệ thống</translation>
-    </message>
-    <message>
-        <source>ISO secretary</source>
-        <translation>Thư ký ISO</translation>
-    </message>
-    <message>
-        <source>Reviewer</source>
-        <translation>Người xem xét</translation>
-    </message>
-    <message>
-        <source>Approver</source>
-        <translation>Người phê duyệt</translation>
-    </message>
-    <message>
-        <source>Counter clerk</source>
-        <translation>Công chức tiếp nhận</translation>
-    </message>
-    <message>
-        <source>Processing officer</source>
-        <translation>Công chức xử lý</translation>
-    </message>
-    <message>
-        <source>Auditor</source>
-        <translation>Đánh giá viên</translation>
-    </message>
-    <message>
-        <source>Internal auditor</source>
-        <translation>Chuyên gia đánh giá nội bộ</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from isoqms.db.engine import Database
@@ -42,12 +43,12 @@ def gui_thread_collects() -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def vietnamese_ui(qapp: QApplication) -> Iterator[None]:
+def vietnamese_ui(qapp: QApplication) -> Iterator[list[QTranslator]]:
     fonts.load_fonts()
     fonts.apply_ui_font(qapp)
     translators = i18n.install(qapp, "vi")
     assert translators, "the Vietnamese .qm did not load"
-    yield
+    yield translators
     for translator in translators:
         qapp.removeTranslator(translator)
 

@@ -52,6 +52,7 @@ from isoqms.services.exports import read, save
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.labels import language
 from isoqms.ui.models import RowsModel
 from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
@@ -60,6 +61,7 @@ OFF_WEEKDAY = QColor("#f4b6b6")
 WORKED_WEEKEND = QColor("#b9e2bc")
 WEEKEND = QColor("#e4e4e4")
 SHORT_WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
+SHORT_WEEKDAYS_EN = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 ROLE_DATE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -127,7 +129,8 @@ class YearModel(QAbstractTableModel):
             return None
         info = self._days.get(day)
         if role == Qt.ItemDataRole.DisplayRole:
-            return SHORT_WEEKDAYS[day.weekday()]
+            short = SHORT_WEEKDAYS if language() == "vi" else SHORT_WEEKDAYS_EN
+            return short[day.weekday()]
         if role == ROLE_DATE:
             return day
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -139,7 +142,7 @@ class YearModel(QAbstractTableModel):
             return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
             state = self.tr("working day") if info.working else self.tr("day off")
-            lines = [f"{info.weekday_name}, {day:%d/%m/%Y}: {state}"]
+            lines = [f"{info.weekday_in(language())}, {day:%d/%m/%Y}: {state}"]
             if info.name:
                 lines.append(info.name)
             if info.source:
@@ -178,7 +181,7 @@ class ExceptionsModel(RowsModel):
             return None
         return {
             EntryColumns.DATE: lambda: f"{info.day:%d/%m/%Y}",
-            EntryColumns.WEEKDAY: lambda: info.weekday_name,
+            EntryColumns.WEEKDAY: lambda: info.weekday_in(language()),
             EntryColumns.STATE: lambda: self.tr("Working") if info.working else self.tr("Off"),
             EntryColumns.NAME: lambda: info.name,
             EntryColumns.ORIGIN: lambda: (
