@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from isoqms.ui import dialogs
@@ -27,3 +29,16 @@ def test_the_dialogs_start_in_documents_then_where_the_user_last_was(
     assert dialogs._in_start_folder(absolute) == absolute
     usb.rmdir()  # the USB disk taken away: back to the documents folder
     assert Path(dialogs.start_folder()) == first
+
+
+def test_the_program_asks_for_the_systems_own_dialogs(qapp: QApplication) -> None:
+    """On Windows (and macOS) Qt shows the system's own file and print dialogs unless a
+    program opts out: isoqms never does, neither for the whole application nor for a
+    dialog; on Linux without a platform theme Qt's own dialogs (translated) are shown."""
+    assert not qapp.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    opting_out = [
+        path.name
+        for path in sorted(Path(dialogs.__file__).parent.rglob("*.py"))
+        if "DontUseNativeDialog" in path.read_text(encoding="utf-8")
+    ]
+    assert opting_out == []
