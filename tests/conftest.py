@@ -50,6 +50,7 @@ from isoqms.services.uow import Actor
 from isoqms.ui.collector import collect_due
 from tests.helpers import PINNED, login
 from tests.helpers_journey import Desk, known_desk
+from tests.helpers_signing import Pki, make_token
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ENV = "ISOQMS_TEST_POSTGRES_URL"
@@ -298,3 +299,10 @@ def admin(demo_db: Database) -> Actor:
 def desk(demo_db: Database) -> Desk:
     """Dossiers with known outcomes in October–November 2026 (tests/helpers_journey.py)."""
     return Desk(demo_db)
+
+
+@pytest.fixture(scope="session")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
+    """A SoftHSM2 token with keys and certificates of a throwaway test CA
+    (tests/helpers_signing.py), made once per test process."""
+    return make_token(tmp_path_factory.mktemp("softhsm"))

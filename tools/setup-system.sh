@@ -5,7 +5,7 @@
 set -euo pipefail
 
 # --app: only what running the program needs (a venv, Qt on the desktop, fonts), not the
-# test tools (PostgreSQL, LibreOffice, poppler, zbar, faketime)
+# test tools (PostgreSQL, LibreOffice, poppler, zbar, faketime, SoftHSM2)
 APP_PACKAGES=(
   python3-venv python3-pip
   libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0
@@ -31,6 +31,8 @@ PACKAGES=(
   libreoffice-writer-nogui libreoffice-calc-nogui
   # the suite at another date (ISOQMS_TEST_DATE)
   faketime
+  # a real PKCS#11 token for the digital-signature tests
+  softhsm2
 )
 
 if [ "${1:-}" = "--app" ]; then

@@ -29,12 +29,13 @@ from isoqms.cli import (
     intake,
     iso,
     setup,
+    sign,
 )
 from isoqms.cli.common import Context
 from isoqms.domain.errors import IsoqmsError
 
 #: The areas in the order ``isoqms --help`` lists their commands.
-AREAS = (setup, calendar, catalogue, intake, documents, iso, dossiers, audit, backup)
+AREAS = (setup, calendar, catalogue, intake, documents, iso, dossiers, audit, backup, sign)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from isoqms.cli.common import Commands, Context, emit_json, parse_date, read_file, write_file
+from isoqms.cli.common import (
+    Commands,
+    Context,
+    emit_json,
+    parse_date,
+    read_file,
+    read_secret,
+    write_file,
+)
 
 
 def entry_json(e: Any) -> dict[str, Any]:
@@ -206,7 +214,22 @@ def cmd_audit_checkpoint(ctx: Context) -> int:
     args = ctx.args
     out = Path(args.out)
     pdf = Path(args.pdf) if args.pdf else None
-    anchor = anchors.save(ctx.db, ctx.actor, out, pdf)
+    sign = None
+    if args.sign:
+        from isoqms.domain.errors import ValidationError
+        from isoqms.services.signatures import sign_checkpoint, user_choice
+
+        choice = user_choice(ctx.db, ctx.actor.user_id)
+        if choice is None:
+            raise ValidationError(
+                "Chưa chọn thiết bị ký số: chạy “isoqms sign setup --library … --key …” trước."
+            )
+        pin = read_secret("ISOQMS_PIN", "Mã PIN của thiết bị ký số: ")
+
+        def sign(anchor: Any) -> Any:
+            return sign_checkpoint(anchor, choice, pin)
+
+    anchor = anchors.save(ctx.db, ctx.actor, out, pdf, sign=sign)
     if args.json:
         emit_json(
             {
@@ -215,11 +238,14 @@ def cmd_audit_checkpoint(ctx: Context) -> int:
                 "made_at": anchor.made_at,
                 "file": str(out),
                 "pdf": str(pdf) if pdf else None,
+                "signed_by": anchor.signature.get("signer") if anchor.signature else None,
             }
         )
     else:
         print(f"Đã lập mốc kiểm tra: sự kiện số {anchor.seq}, mã băm {anchor.hash}.")
         print(f"Tệp mốc: {out}" + (f"; trang in: {pdf}" if pdf else ""))
+        if anchor.signature:
+            print(f"Mốc đã ký số bằng chứng thư của {anchor.signature.get('signer')}.")
         print(f"Kiểm tra về sau: isoqms audit verify --against {out}")
     return 0
 
@@ -243,6 +269,11 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--out", required=True, metavar="FILE.json")
     p.add_argument("--pdf", metavar="FILE.pdf", help="thêm trang in (A4) của mốc, có mã QR")
+    p.add_argument(
+        "--sign",
+        action="store_true",
+        help="ký số mốc bằng thiết bị ký số đã chọn (mã PIN từ ISOQMS_PIN hoặc hỏi)",
+    )
     p.set_defaults(run=cmd_audit_checkpoint)
     p = audit.add_parser("log", help="xem nhật ký", parents=[common])
     p.add_argument("--entity", metavar="KIND")

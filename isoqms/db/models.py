@@ -390,6 +390,43 @@ class StoredFile(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class TrustedCertificate(Base):
+    """A root (or intermediate) certificate the unit trusts for digital signatures: the
+    Vietnamese national root CA, a licensed CA's. Never deleted: a removed one keeps its
+    row with ``removed_at``, so what was trusted on a date stays known."""
+
+    __tablename__ = "trusted_certificate"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    subject: Mapped[str] = mapped_column(String(300))
+    issuer: Mapped[str] = mapped_column(String(300))
+    valid_to: Mapped[dt.datetime] = mapped_column(DateTime)
+    der: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    added_by: Mapped[int] = mapped_column(Integer)
+    removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    removed_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class SignedFile(Base):
+    """A PDF signed with a token (ký số): what it is of (a revision, a dossier's slip, a
+    report), the signed bytes (a stored file), whose certificate, when."""
+
+    __tablename__ = "signed_file"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))  # revision, slip, notice, report, review
+    ref_id: Mapped[int] = mapped_column(Integer)
+    file_sha256: Mapped[str] = mapped_column(ForeignKey("stored_file.sha256"), index=True)
+    user_id: Mapped[int] = mapped_column(Integer)
+    signer: Mapped[str] = mapped_column(String(300))
+    cert_sha256: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_signed_file_kind_ref", "kind", "ref_id"),)
+
+
 class PrintLog(Base):
     """Every slip printed or saved: which form revision, which copy, who, when, hash."""
 

@@ -46,7 +46,9 @@ APPEND_ONLY = (
     "quality_objective",
     "record_type",
     "revision_signature",
+    "signed_file",
     "stored_file",
+    "trusted_certificate",
 )
 
 

@@ -126,6 +126,10 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "backup.restore": ("Khôi phục từ bản sao lưu", "Restored from a backup"),
     "audit.checkpoint": ("Lập mốc kiểm tra nhật ký", "Log checkpoint made"),
     "audit.seal": ("Niêm phong dữ liệu sau nâng cấp", "Records sealed after an upgrade"),
+    "sign.setup": ("Chọn thiết bị ký số", "Signing token chosen"),
+    "sign.trust.add": ("Thêm chứng thư gốc tin cậy", "Trusted root certificate added"),
+    "sign.trust.remove": ("Bỏ chứng thư gốc tin cậy", "Trusted root certificate removed"),
+    "sign.pdf": ("Ký số tệp PDF", "PDF digitally signed"),
     "demo.init": ("Tạo dữ liệu mẫu", "Demo data created"),
 }
 
@@ -163,6 +167,8 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "backup": ("Bản sao lưu", "Backup"),
     "database": ("Cơ sở dữ liệu", "Database"),
     "audit_event": ("Nhật ký", "Log"),
+    "trusted_certificate": ("Chứng thư gốc tin cậy", "Trusted root certificate"),
+    "signed_file": ("Tệp đã ký số", "Digitally signed file"),
 }
 
 #: field of an event's before/after → (Vietnamese, English)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Connection, func, select
@@ -128,13 +129,15 @@ class AnchorCheck:
     made_at: str
     reason: str = ""
     events_after: int = 0  # events written since the checkpoint
+    signed_by: str = ""  # a signed checkpoint: whose certificate signed it (valid, trusted)
 
     def summary(self) -> str:
         made = self.made_at[:10]
         when = f" lập ngày {made[8:10]}/{made[5:7]}/{made[:4]}" if len(made) == 10 else ""
         if self.ok:
+            signed = f", ký số bởi {self.signed_by}" if self.signed_by else ""
             return (
-                f"Khớp mốc kiểm tra{when} (sự kiện số {self.seq}); "
+                f"Khớp mốc kiểm tra{when}{signed} (sự kiện số {self.seq}); "
                 f"{self.events_after} sự kiện ghi sau mốc."
             )
         return f"Không khớp mốc kiểm tra{when}: {self.reason}."
@@ -181,8 +184,24 @@ def check_in(conn: Connection, anchor: Anchor) -> AnchorCheck:
 
 
 def check(db: Database, anchor: Anchor) -> AnchorCheck:
+    """:func:`check_in`, and a signed checkpoint's signature: it must be intact, valid and
+    chain to a root the unit trusts — whoever holds only the database cannot sign a
+    checkpoint that matches a rewritten log."""
+    from isoqms.services.signatures import check_checkpoint
+
+    signature = check_checkpoint(db, anchor)
+    if signature is not None and not signature.ok:
+        return AnchorCheck(
+            False,
+            anchor.seq,
+            anchor.made_at,
+            f"chữ ký số của mốc không hợp lệ — {signature.problem}",
+        )
     with db.engine.connect() as conn, conn.begin():
-        return check_in(conn, anchor)
+        result = check_in(conn, anchor)
+    if signature is not None and result.ok and signature.signer is not None:
+        result = replace(result, signed_by=signature.signer.label)
+    return result
 
 
 # ------------------------------------------------------------------ made by a person
@@ -197,12 +216,21 @@ def make(db: Database, actor: Actor) -> Anchor:
     return anchor
 
 
-def save(db: Database, actor: Actor, out: Path, pdf: Path | None = None) -> Anchor:
+def save(
+    db: Database,
+    actor: Actor,
+    out: Path,
+    pdf: Path | None = None,
+    *,
+    sign: Callable[[Anchor], Anchor] | None = None,
+) -> Anchor:
     """A checkpoint of ``db`` now written to ``out`` (JSON) and its page to ``pdf``, then
     noted in the log — all or nothing: a file that cannot be written (a folder that does
     not exist, a NUL in its name, no right to write) is refused in Vietnamese before the
     log records a checkpoint nobody holds, and leaves no other file behind; nor is a file
-    that is not a checkpoint (a database, a backup) ever written over (:func:`save_targets`)."""
+    that is not a checkpoint (a database, a backup) ever written over (:func:`save_targets`).
+    ``sign``: signs the checkpoint with a token (``signatures.sign_checkpoint``) before
+    anything is written; a refused PIN writes nothing."""
     from isoqms.services.exports import check_target
     from isoqms.services.exports import save as write_file
 
@@ -211,6 +239,8 @@ def save(db: Database, actor: Actor, out: Path, pdf: Path | None = None) -> Anch
         check_target(target, "mốc kiểm tra")
     save_targets(out, pdf)
     anchor = _current_of(db, actor)
+    if sign is not None:
+        anchor = sign(anchor)
     contents = [anchor.to_json().encode("utf-8")]
     if pdf is not None:
         contents.append(page(anchor, actor.full_name, place_of(db)))

@@ -176,15 +176,23 @@ def shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         yield "QAction", action.toolTip()
 
 
-def walk(window: MainWindow, app: QApplication, tasks: TaskRunner) -> Iterator[tuple[str, str]]:
+def walk(
+    window: MainWindow, app: QApplication, tasks: TaskRunner, seen: set[object]
+) -> Iterator[tuple[str, str]]:
     """Every area and every tab in it; in each, the first row of every list chosen so
-    its detail shows too."""
+    its detail shows too. An area another user already showed with the same tabs
+    (``seen``) is not walked again: its labels are the same words."""
     for row in range(window.nav.count()):
+        page = window.stack.widget(row)
+        area = window.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        tabs = [page] if isinstance(page, QTabWidget) else page.findChildren(QTabWidget)
+        shape = (area, tuple(t.tabText(i) for t in tabs for i in range(t.count())))
+        if shape in seen:
+            continue
+        seen.add(shape)
         window.nav.setCurrentRow(row)
         _settle(app, tasks)
         page = window.stack.currentWidget()
-        area = window.nav.item(row).data(Qt.ItemDataRole.UserRole)
-        tabs = [page] if isinstance(page, QTabWidget) else page.findChildren(QTabWidget)
         visits = [(None, -1)] + [(t, i) for t in tabs for i in range(t.count())]
         for tab_widget, index in visits:
             if tab_widget is not None:
@@ -258,6 +266,7 @@ def other_language_labels(db: Database, app: QApplication, language: str) -> dic
         right = {vi for _en, vi in pairs}
     wrong = {k: v for k, v in wrong.items() if k not in right}  # shared words are fine
     found: dict[str, set[str]] = {}
+    seen: set[object] = set()
     for username in [user[0].value for user in demo_service.DEMO_USERS]:
         actor, info = user_service.authenticate(db, username, "demo", record_login=False)
         tasks = TaskRunner()
@@ -268,7 +277,7 @@ def other_language_labels(db: Database, app: QApplication, language: str) -> dic
         window.resize(1366, 768)
         window.show()
         try:
-            shown = walk(window, app, tasks)
+            shown = walk(window, app, tasks, seen)
             if username == "admin":
                 shown = itertools.chain(shown, dialogs_walk(ctx, app))
             for where, text in shown:
