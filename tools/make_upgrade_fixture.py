@@ -110,6 +110,47 @@ if journey is not None:
     journey.act(db, clerk, sys.argv[2], journey.Action.HANDOVER,
                 journey.ActionInput(to_user="officer"))
     journey.act(db, officer, sys.argv[2], journey.Action.RESULT_READY, journey.ActionInput())
+try:  # digital signatures (0016 and later): a trusted root and a signed slip kept
+    from isoqms.services import signatures, signing
+except ImportError:
+    signatures = None
+if signatures is not None:
+    import io
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    from reportlab.pdfgen import canvas
+    from isoqms.services.uow import write
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "UBND xã Mẫu")])
+    start = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(1).not_valid_before(start)
+            .not_valid_after(start + dt.timedelta(days=9000))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    der = cert.public_bytes(serialization.Encoding.DER)
+    signatures.trust_add(db, who("admin"), der)
+    page = io.BytesIO()
+    c = canvas.Canvas(page)
+    c.drawString(72, 720, "slip")
+    c.save()
+    from asn1crypto import keys as asn1_keys, x509 as asn1_x509
+    signer = signers.SimpleSigner(
+        signing_cert=asn1_x509.Certificate.load(der),
+        signing_key=asn1_keys.PrivateKeyInfo.load(key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption())),
+        cert_registry=None,
+    )
+    out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(page.getvalue())),
+                           signers.PdfSignatureMetadata(field_name="DonVi"), signer=signer)
+    with write(db, clerk, None, self_service=True) as uow:
+        signatures.keep_signed(uow, "slip", 1, out.getvalue(), signing.certificate_info(der))
 db.dispose()
 """
 
