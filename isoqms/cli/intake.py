@@ -54,6 +54,22 @@ def cmd_intake_slip(ctx: Context) -> int:
     from isoqms.services.exports import save
 
     out = Path(ctx.args.out)
+    if ctx.args.sign:
+        from isoqms.cli.common import read_secret
+        from isoqms.services.token_signing import signed_slip
+
+        pin = read_secret("ISOQMS_PIN", "Mã PIN của thiết bị ký số của đơn vị: ")
+        signed, digest, cert = signed_slip(
+            ctx.db,
+            ctx.actor,
+            ctx.args.code,
+            pin,
+            paper=ctx.args.paper,
+            output=lambda pdf: save(out, pdf),
+        )
+        note = " (bản in lại)" if signed.reprint else ""
+        print(f"Đã ghi {out}{note}, ký số bởi {cert.label}; SHA-256 {digest}.")
+        return 0
     printed, digest = printing.deliver(
         ctx.db,
         ctx.actor,
@@ -92,4 +108,9 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     p.add_argument("code")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.add_argument("--paper", choices=["a5", "a4", "80mm"], default="a5")
+    p.add_argument(
+        "--sign",
+        action="store_true",
+        help="ký số bằng chứng thư của đơn vị (khi đơn vị bật; mã PIN từ ISOQMS_PIN hoặc hỏi)",
+    )
     p.set_defaults(run=cmd_intake_slip)

@@ -99,7 +99,8 @@ def cmd_sign_setup(ctx: Context) -> int:
         elif done.choice is None:
             print("Đơn vị không dùng thiết bị ký số: giấy tiếp nhận in như trước, không ký số.")
         else:
-            print(f"Thiết bị ký số của đơn vị: {done.choice.token} / {done.choice.key}.")
+            token = f"thiết bị “{done.choice.token}”, " if done.choice.token else ""
+            print(f"Thiết bị ký số của đơn vị: {token}chứng thư “{done.choice.key}”.")
             print("Giấy tiếp nhận và thông báo: " + ("ký số." if done.slips else "không ký số."))
         return 0
     if args.slips is not None:

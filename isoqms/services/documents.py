@@ -27,6 +27,7 @@ from isoqms.db.models import (
     Procedure,
     ProcedureRevision,
     RevisionSignature,
+    SignedFile,
     User,
     utcnow,
 )
@@ -49,6 +50,8 @@ from isoqms.domain.text import fold
 from isoqms.render.registers import RegisterLine, Registers
 from isoqms.services import files, limits
 from isoqms.services.file_header import FileHeader
+from isoqms.services.signatures import keep_signed
+from isoqms.services.signing import CertificateInfo
 from isoqms.services.uow import Actor, UnitOfWork, require, write
 from isoqms.services.users import verify_password
 
@@ -105,6 +108,8 @@ class RevisionRow:
     withdrawn_on: dt.date | None = None
     #: what each periodic review of this revision concluded (no change), oldest first
     periodic_notes: tuple[str, ...] = ()
+    #: the approved PDF signed with the approver's token (ký số): (stored file, signer)
+    signed_pdfs: tuple[tuple[str, str], ...] = ()
 
 
 # ---------------------------------------------------------------------- helpers
@@ -618,8 +623,11 @@ def approve(
     accept: bool = True,
     comment: str = "",
     today: dt.date | None = None,
+    signed_pdf: tuple[bytes, CertificateInfo] | None = None,
 ) -> RevisionRow:
-    """The approver signs (Phê duyệt) and sets the effective date (today or later)."""
+    """The approver signs (Phê duyệt) and sets the effective date (today or later).
+    ``signed_pdf``: the revision's PDF the approver signed with their token, kept with the
+    approval in the same transaction (see ``services.token_signing``)."""
     with write(db, actor, Permission.DOCS_APPROVE) as uow:
         session = uow.session
         rev = _revision(session, revision_id)
@@ -662,6 +670,8 @@ def approve(
                     after={"effective_from": proc_rev.effective_from},
                 )
             uow.record("document.approve", "document_revision", rev.id, after=_snapshot(rev))
+            if signed_pdf is not None:
+                keep_signed(uow, "revision", rev.id, *signed_pdf)
     return revision_row(db, revision_id, today)
 
 
@@ -727,6 +737,14 @@ def _history(session: Session, doc: Document, day: dt.date | None) -> dict[int, 
     revs = _revisions_of(session, doc.id)
     standing = standings(_dates(revs), day or clock.today())
     notes = periodic_notes(session, [r.id for r in revs])
+    signed: dict[int, list[tuple[str, str]]] = {}
+    if revs:
+        for ref, sha, signer in session.execute(
+            select(SignedFile.ref_id, SignedFile.file_sha256, SignedFile.signer)
+            .where(SignedFile.kind == "revision", SignedFile.ref_id.in_([r.id for r in revs]))
+            .order_by(SignedFile.id)
+        ):
+            signed.setdefault(ref, []).append((sha, signer))
     out: dict[int, RevisionRow] = {}
     for rev in revs:
         sigs = tuple(
@@ -763,6 +781,7 @@ def _history(session: Session, doc: Document, day: dt.date | None) -> dict[int, 
             rev.form_content is not None,
             rev.withdrawn_on,
             tuple(notes.get(rev.id, ())),
+            tuple(signed.get(rev.id, ())),
         )
     return out
 

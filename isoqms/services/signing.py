@@ -91,7 +91,11 @@ class CertificateInfo:
 
     @property
     def label(self) -> str:
-        org = f", {self.organisation}" if self.organisation else ""
+        org = (
+            f", {self.organisation}"
+            if self.organisation and self.organisation != self.subject
+            else ""
+        )
         return f"{self.subject}{org} (cấp bởi {self.issuer})"
 
     def expired_at(self, moment: dt.datetime) -> bool:
@@ -372,10 +376,16 @@ class SignaturePlace:
 
 
 def find_place(
-    pdf: bytes, labels: Sequence[str], *, width: int = 190, height: int = 56
+    pdf: bytes,
+    labels: Sequence[str],
+    *,
+    width: int = 190,
+    height: int = 56,
+    below: int = 4,
 ) -> SignaturePlace | None:
-    """The box under the first of ``labels`` found on the last page that has one (the
-    signature place a form prints: "NGƯỜI TIẾP NHẬN HỒ SƠ", "NGƯỜI PHÊ DUYỆT"…)."""
+    """The box ``below`` points under the first of ``labels`` found on the last page that
+    has one (the signature place a form prints: "NGƯỜI TIẾP NHẬN HỒ SƠ", "NGƯỜI PHÊ
+    DUYỆT"…)."""
     import pypdfium2 as pdfium
 
     from isoqms.render.pdfium_lock import PDFIUM
@@ -400,7 +410,7 @@ def find_place(
                     _l2, _b2, right2, _t2 = text.get_charbox(start + count - 1)
                     centre = (left + max(right, right2)) / 2
                     x1 = int(max(10, min(centre - width / 2, page_width - width - 10)))
-                    y2 = int(bottom - 4)
+                    y2 = int(bottom - below)
                     y1 = max(10, y2 - height)
                     return SignaturePlace(index, (x1, y1, x1 + width, y1 + height))
         finally:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -35,12 +36,14 @@ from isoqms.domain import clock
 from isoqms.domain.documents import DocumentKind, Meaning, Standing
 from isoqms.domain.errors import ValidationError
 from isoqms.domain.roles import Permission
-from isoqms.services import document_copies, document_reviews, process_documents
+from isoqms.services import document_copies, document_reviews, process_documents, token_signing
 from isoqms.services import documents as document_service
+from isoqms.services import signatures as signature_service
 from isoqms.services.compare import DiffRow
 from isoqms.services.document_copies import CopyView
 from isoqms.services.documents import DocumentRow, RevisionRow
 from isoqms.services.exports import save
+from isoqms.services.signing import SignatureCheck, TokenChoice
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
@@ -58,6 +61,7 @@ from isoqms.ui.operations import documents as ops
 from isoqms.ui.operations.documents import History, Register
 from isoqms.ui.pages import Page, heading
 from isoqms.ui.procedure_editor import ProcedureContentDialog
+from isoqms.ui.signing_dialogs import ask_pin, show_checks
 
 
 class Columns(enum.IntEnum):
@@ -236,6 +240,8 @@ class RegisterPage(Page):
         self.compare_button = QPushButton(self.tr("Co&mpare…"))
         self.copy_button = QPushButton(self.tr("&Print a copy…"))
         self.sheet_button = QPushButton(self.tr("Sign-s&heet…"))
+        self.signed_button = QPushButton(self.tr("Digital signat&ure…"))
+        self.signed_button.setObjectName("signedPdfButton")
         self.document_actions: list[tuple[QPushButton, Callable[[], None]]] = [
             (self.draft_button, self.new_revision),
             (self.content_button, self.edit_content),
@@ -254,6 +260,7 @@ class RegisterPage(Page):
             (self.compare_button, self.compare_latest),
             (self.copy_button, self.print_copy),
             (self.sheet_button, self.save_sign_sheet),
+            (self.signed_button, self.show_signed_pdf),
         ]
         right = QWidget()
         for button, handler in self.document_actions:
@@ -491,6 +498,8 @@ class RegisterPage(Page):
                 out.add(self.compare_button)
             if out_copies:
                 out.add(self.sheet_button)
+            if any(r.signed_pdfs for r in self.revisions):
+                out.add(self.signed_button)
         return out
 
     def looking_at_today(self) -> bool:
@@ -865,11 +874,67 @@ class RegisterPage(Page):
         if password is None:
             return
         rev_id = rev.id
-        self._write(
-            lambda db, actor: document_service.approve(
-                db, actor, rev_id, password, effective_from=effective
+        user_id = self.ctx.actor.user_id
+
+        def sign(choice: TokenChoice | None) -> None:
+            if choice is None:  # no token: the password signature, as always
+                self._write(
+                    lambda db, actor: document_service.approve(
+                        db, actor, rev_id, password, effective_from=effective
+                    )
+                )
+                return
+            pin = ask_pin(self, choice.key or choice.token)
+            if pin is None:
+                return
+            self._write(
+                lambda db, actor: token_signing.approve_with_token(
+                    db, actor, rev_id, password, pin, effective_from=effective
+                )
             )
-        )
+
+        reading(
+            self.ctx, self, lambda db, _actor: signature_service.user_choice(db, user_id)
+        ).success(sign).run()
+
+    def show_signed_pdf(self) -> None:
+        """The newest revision signed with a token: its signatures checked, and the PDF
+        saved where the person chooses."""
+        signed = [r for r in self.revisions if r.signed_pdfs]
+        if not signed:
+            return
+        rev = max(signed, key=lambda r: (r.issue, r.amendment))
+        sha, _signer = rev.signed_pdfs[-1]
+        name = f"{rev.code.replace('/', '-')}-lan-{rev.issue:02d}.{rev.amendment}-ky-so.pdf"
+
+        def check(db: Database, _actor: Actor) -> tuple[bytes, list[SignatureCheck]]:
+            from isoqms.services import files
+
+            data = files.read_verified(db, sha)
+            return data, signature_service.verify(db, data)
+
+        def shown(found: tuple[bytes, list[SignatureCheck]]) -> None:
+            data, checks = found
+            box = show_checks(self, self.tr("Digital signature of %1").replace("%1", name), checks)
+            save = box.addButton(
+                self.tr("&Save the signed PDF…"), QMessageBox.ButtonRole.ActionRole
+            )
+            box.addButton(QMessageBox.StandardButton.Close)
+            save.clicked.connect(lambda: self._save_signed(name, data))
+
+        reading(self.ctx, self, check).success(shown).run()
+
+    def _save_signed(self, name: str, data: bytes) -> None:
+        target = dialogs.ask_save_file(self, self.tr("Save the signed PDF"), name, "PDF (*.pdf)")
+        if not target:
+            return
+        path = Path(target)
+
+        def write(_db: Database, _actor: Actor) -> Path:
+            save(path, data)
+            return path
+
+        reading(self.ctx, self, write).run()
 
     def send_back(self) -> None:
         rev = self.open_revision()

@@ -258,6 +258,20 @@ class MainWindow(QMainWindow):
         self.password_action = QAction(self.tr("Change &password…"), self)
         self.password_action.triggered.connect(self.change_password)
         file_menu.addAction(self.password_action)
+        self.token_action = QAction(self.tr("My signing &token…"), self)
+        self.token_action.triggered.connect(self.choose_token)
+        file_menu.addAction(self.token_action)
+        self.verify_action = QAction(self.tr("&Verify a signed PDF…"), self)
+        self.verify_action.triggered.connect(self.verify_signed_pdf)
+        file_menu.addAction(self.verify_action)
+        if self.ctx.can(Permission.UNIT_MANAGE):
+            unit_token = QAction(self.tr("&Unit's digital signature…"), self)
+            unit_token.triggered.connect(lambda: self.choose_token(unit=True))
+            file_menu.addAction(unit_token)
+            trust = QAction(self.tr("Trusted &root certificates…"), self)
+            trust.triggered.connect(self.edit_trust)
+            file_menu.addAction(trust)
+        file_menu.addSeparator()
         self.logout_action = QAction(self.tr("Sign &out"), self)
         self.logout_action.triggered.connect(self.logout)
         file_menu.addAction(self.logout_action)
@@ -318,6 +332,21 @@ class MainWindow(QMainWindow):
             lambda: dialogs.info(self, self.tr("Password"), self.tr("Your password was changed."))
         )
         dialog.open()
+
+    def choose_token(self, unit: bool = False) -> None:
+        from isoqms.ui.signing_dialogs import TokenDialog
+
+        TokenDialog(self.ctx, self, unit=unit).open()
+
+    def verify_signed_pdf(self) -> None:
+        from isoqms.ui.signing_dialogs import verify_file
+
+        verify_file(self.ctx, self)
+
+    def edit_trust(self) -> None:
+        from isoqms.ui.signing_dialogs import TrustDialog
+
+        TrustDialog(self.ctx, self).open()
 
     def logout(self) -> None:
         self._signing_out = True
