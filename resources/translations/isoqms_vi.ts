@@ -2011,6 +2011,22 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Đổi &amp;mật khẩu…</translation>
     </message>
     <message>
+        <source>My signing &amp;token…</source>
+        <translation>&amp;Thiết bị ký số của tôi…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a signed PDF…</source>
+        <translation>&amp;Kiểm tra chữ ký số của tệp PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Unit&apos;s digital signature…</source>
+        <translation>Ký số của đơn &amp;vị…</translation>
+    </message>
+    <message>
+        <source>Trusted &amp;root certificates…</source>
+        <translation>Chứng thư &amp;gốc tin cậy…</translation>
+    </message>
+    <message>
         <source>Sign &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
@@ -3485,6 +3501,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
         <translation>Ghi thu &amp;hồi bản…</translation>
     </message>
     <message>
+        <source>Digital signat&amp;ure…</source>
+        <translation>Chữ ký &amp;số…</translation>
+    </message>
+    <message>
         <source>Select a document to see what you can do with it.</source>
         <translation>Chọn một tài liệu để xem những việc bạn có thể làm.</translation>
     </message>
@@ -3695,6 +3715,18 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Approved</source>
         <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <source>Digital signature of %1</source>
+        <translation>Chữ ký số của %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save the signed PDF…</source>
+        <translation>&amp;Lưu tệp PDF đã ký số…</translation>
+    </message>
+    <message>
+        <source>Save the signed PDF</source>
+        <translation>Lưu tệp PDF đã ký số</translation>
     </message>
     <message>
         <source>Send back</source>
@@ -3946,6 +3978,57 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>TokenDialog</name>
+    <message>
+        <source>Unit&apos;s digital signature</source>
+        <translation>Ký số của đơn vị</translation>
+    </message>
+    <message>
+        <source>My signing token</source>
+        <translation>Thiết bị ký số của tôi</translation>
+    </message>
+    <message>
+        <source>The signing token (USB token) of a licensed CA is used through its PKCS#11 library, installed with the token&apos;s software (for example C:\Windows\System32\vnpt-ca_csp11.dll). The PIN is asked each time you sign and never stored.</source>
+        <translation>Thiết bị ký số (USB token) của tổ chức cung cấp dịch vụ chứng thực được dùng qua thư viện PKCS#11 cài kèm phần mềm của thiết bị (ví dụ C:\Windows\System32\vnpt-ca_csp11.dll). Mã PIN được hỏi mỗi lần ký và không bao giờ được lưu.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>&amp;Find tokens</source>
+        <translation>&amp;Tìm thiết bị</translation>
+    </message>
+    <message>
+        <source>PKCS#11 &amp;library:</source>
+        <translation>&amp;Thư viện PKCS#11:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate to sign with:</source>
+        <translation>&amp;Chứng thư dùng để ký:</translation>
+    </message>
+    <message>
+        <source>The counter &amp;signs its receipt slips and notices</source>
+        <translation>Bộ phận một cửa &amp;ký số giấy tiếp nhận và các phiếu</translation>
+    </message>
+    <message>
+        <source>&amp;No token</source>
+        <translation>&amp;Không dùng thiết bị ký số</translation>
+    </message>
+    <message>
+        <source>PKCS#11 library</source>
+        <translation>Thư viện PKCS#11</translation>
+    </message>
+    <message>
+        <source>No certificate found: plug the token in and try again.</source>
+        <translation>Không thấy chứng thư số nào: hãy cắm thiết bị ký số vào máy rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Choose a certificate first.</source>
+        <translation>Hãy chọn một chứng thư trước.</translation>
+    </message>
+</context>
+<context>
     <name>TracePanel</name>
     <message>
         <source>Dossier code</source>
@@ -3982,6 +4065,37 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Events:</source>
         <translation>Nhật ký:</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <source>Trusted root certificates</source>
+        <translation>Chứng thư gốc tin cậy</translation>
+    </message>
+    <message>
+        <source>A digital signature is trusted when its certificate chains to one of these roots. Import the root certificate of the national root CA and of the CA that issued your tokens (.cer, .crt or .pem files).</source>
+        <translation>Chữ ký số được tin cậy khi chứng thư của nó dẫn tới một trong các chứng thư gốc này. Hãy nhập chứng thư gốc của Tổ chức cung cấp dịch vụ chứng thực chữ ký số quốc gia và của tổ chức đã cấp thiết bị ký số cho đơn vị (tệp .cer, .crt hoặc .pem).</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Bỏ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation>Chứng thư gốc</translation>
+    </message>
+    <message>
+        <source>Stop trusting %1?</source>
+        <translation>Thôi tin cậy %1?</translation>
     </message>
 </context>
 <context>
@@ -4242,6 +4356,33 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>day off</source>
         <translation>ngày nghỉ</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>This PDF carries no digital signature.</source>
+        <translation>Tệp PDF này không có chữ ký số nào.</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Chứng thư</translation>
+    </message>
+    <message>
+        <source>Verify a signed PDF</source>
+        <translation>Kiểm tra chữ ký số của tệp PDF</translation>
+    </message>
+    <message>
+        <source>Digital signatures of %1</source>
+        <translation>Chữ ký số của %1</translation>
+    </message>
+    <message>
+        <source>Digital signature</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <source>PIN of the signing token (%1):</source>
+        <translation>Mã PIN của thiết bị ký số (%1):</translation>
     </message>
 </context>
 </TS>

@@ -60,6 +60,7 @@ from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog, ReviewDialog, R
 from isoqms.ui.main_window import MainWindow
 from isoqms.ui.records import RecordDialog
 from isoqms.ui.reports import ObjectiveDialog
+from isoqms.ui.signing_dialogs import TokenDialog, TrustDialog
 from isoqms.ui.smoke import _settle
 from isoqms.ui.tasks import TaskRunner
 from tools.update_translations import TRANSLATIONS
@@ -244,6 +245,8 @@ def dialogs_walk(ctx: AppContext, app: QApplication) -> Iterator[tuple[str, str]
         NewDocumentDialog(),
         UserDialog(None),
         EntryDialog(clock.today(), None),
+        TokenDialog(ctx, unit=True),
+        TrustDialog(ctx),
     ):
         opened.append(dialog)
         yield from ((f"{type(dialog).__name__} {w}", t) for w, t in shown_texts(dialog))
