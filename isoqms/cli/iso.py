@@ -371,7 +371,14 @@ def cmd_iso_review_record(ctx: Context) -> int:
 def cmd_iso_review_approve(ctx: Context) -> int:
     from isoqms.services.management_review import approve_review
 
-    view = approve_review(ctx.db, ctx.actor, ctx.args.number)
+    if ctx.args.sign:
+        from isoqms.cli.common import read_secret
+        from isoqms.services.token_signing import approve_review_with_token
+
+        pin = read_secret("ISOQMS_PIN", "Mã PIN của thiết bị ký số: ")
+        view = approve_review_with_token(ctx.db, ctx.actor, ctx.args.number, pin)
+    else:
+        view = approve_review(ctx.db, ctx.actor, ctx.args.number)
     if ctx.args.json:
         emit_json(view)
         return 0
@@ -622,6 +629,11 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_iso_review_record)
     p = review.add_parser("approve", help="phê duyệt biên bản (người phê duyệt)", parents=[common])
     p.add_argument("number", metavar="SỐ")
+    p.add_argument(
+        "--sign",
+        action="store_true",
+        help="ký số biên bản bằng thiết bị ký số đã chọn (mã PIN từ ISOQMS_PIN hoặc hỏi)",
+    )
     p.set_defaults(run=cmd_iso_review_approve)
     p = iso.add_parser("risks", help="sổ rủi ro và cơ hội của các quá trình", parents=[common])
     p.set_defaults(run=cmd_iso_risks)

@@ -46,6 +46,7 @@ from isoqms.db.models import (
     Dossier,
     PrintLog,
     ProcedureRevision,
+    SignedFile,
     User,
 )
 from isoqms.domain import clock
@@ -311,6 +312,14 @@ def _revision_members(
     out.append(
         (f"{prefix}-signed-content.json", documents.signed_body(session, rev).encode("utf-8"))
     )
+    signed = session.execute(
+        select(SignedFile.file_sha256)
+        .where(SignedFile.kind == "revision", SignedFile.ref_id == rev.id)
+        .order_by(SignedFile.id)
+    ).scalars()
+    for number, sha in enumerate(signed, 1):
+        suffix = f"-{number}" if number > 1 else ""
+        out.append((f"{prefix}-ky-so{suffix}.pdf", files.read_in(session, sha)))
     return out
 
 
@@ -599,6 +608,9 @@ class PackCheck:
     #: why the pack, intact in itself, could not be checked against that checkpoint (one
     #: newer than the pack, or older than its part of the log): not ok, but not altered
     undecided: str = ""
+    #: the digitally signed PDFs it carries: who signed each, checked intact offline (trust
+    #: in the signer's root needs the unit's trust store: ``isoqms sign verify``)
+    signed_pdfs: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         if self.undecided:
@@ -614,6 +626,12 @@ class PackCheck:
                 f"{self.events} sự kiện nhật ký khớp mã băm, {self.chain_events} sự kiện "
                 "nối liền nhau tới sự kiện cuối ghi trong gói."
             )
+            if self.signed_pdfs:
+                text += (
+                    f" {len(self.signed_pdfs)} tệp PDF có chữ ký số nguyên vẹn: "
+                    + "; ".join(self.signed_pdfs[:5])
+                    + "."
+                )
             return f"{text} {self.anchored}" if self.anchored else text
         return "Hồ sơ chứng cứ đã bị thay đổi: " + "; ".join(self.problems[:5]) + "."
 
@@ -819,6 +837,8 @@ def verify_pack(data: bytes, *, against: Anchor | None = None) -> PackCheck:
     chain_problems, segment = _check_chain(by_name, manifest.get("chain"), events)
     problems += chain_problems
     problems += _signature_problems(by_name)
+    signed_pdfs, pdf_problems = _digital_signatures(by_name)
+    problems += pdf_problems
     if not problems and _zip(members) != data:
         problems.append("cấu trúc tệp nén đã bị sửa (khác với gói do isoqms lập)")
     anchored = undecided = ""
@@ -835,7 +855,31 @@ def verify_pack(data: bytes, *, against: Anchor | None = None) -> PackCheck:
         len(segment),
         anchored,
         undecided,
+        signed_pdfs,
     )
+
+
+def _digital_signatures(by_name: dict[str, bytes]) -> tuple[list[str], list[str]]:
+    """The signed PDFs a pack carries (``…-ky-so.pdf``), each checked intact and valid
+    offline; who signed each, and what is wrong."""
+    from isoqms.services.signing import verify_pdf
+
+    found: list[str] = []
+    problems: list[str] = []
+    for name, data in by_name.items():
+        if not re.search(r"-ky-so(-\d+)?\.pdf$", name):
+            continue
+        try:
+            checks = verify_pdf(data, [])
+        except Exception:  # untrusted bytes: whatever they are, the answer is a finding
+            checks = []
+        if not checks or not all(c.intact and c.valid and c.covers_whole for c in checks):
+            problems.append(f"chữ ký số của {name} không hợp lệ (tệp bị sửa sau khi ký)")
+            continue
+        found.append(
+            f"{name} ({', '.join(c.signer.subject for c in checks if c.signer is not None)})"
+        )
+    return found, problems
 
 
 def _signature_problems(by_name: dict[str, bytes]) -> list[str]:

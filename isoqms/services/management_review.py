@@ -40,6 +40,8 @@ from isoqms.services.intake import _lock
 from isoqms.services.internal_audit import ProgrammeView
 from isoqms.services.iso_cycle import DeclarationStatus
 from isoqms.services.risks import RiskView
+from isoqms.services.signatures import keep_signed
+from isoqms.services.signing import CertificateInfo
 from isoqms.services.uow import Actor, require, write
 
 
@@ -514,9 +516,16 @@ def record_review(
 
 
 def approve_review(
-    db: Database, actor: Actor, number: str, today: dt.date | None = None
+    db: Database,
+    actor: Actor,
+    number: str,
+    today: dt.date | None = None,
+    *,
+    signed_pdf: tuple[bytes, CertificateInfo] | None = None,
 ) -> ReviewView:
-    """The committee's chair approves the meeting's record."""
+    """The committee's chair approves the meeting's record. ``signed_pdf``: the minutes as
+    PDF signed with the chair's token, kept in the same transaction
+    (``services.token_signing``)."""
     day = today or clock.today()
     with write(db, actor, Permission.DOCS_APPROVE) as uow:
         row = _review(uow.session, number)
@@ -524,4 +533,6 @@ def approve_review(
             raise Conflict(f"Biên bản {row.number} đã được phê duyệt.")
         row.approved_by, row.approved_on = actor.user_id, day
         uow.record("review.approve", "iso_review", row.id, after={"number": row.number, "on": day})
+        if signed_pdf is not None:
+            keep_signed(uow, "review", row.id, *signed_pdf)
         return _review_view(uow.session, row)

@@ -166,8 +166,8 @@ class TrustedRow:
 
 def trust_add(db: Database, actor: Actor, data: bytes) -> CertificateInfo:
     """Import a root (or intermediate) certificate into the unit's trust store."""
-    info = certificate_info(data)
     with write(db, actor, Permission.UNIT_MANAGE) as uow:
+        info = certificate_info(data)
         present = uow.session.execute(
             select(TrustedCertificate.id).where(
                 TrustedCertificate.sha256 == info.sha256, TrustedCertificate.removed_at.is_(None)
@@ -209,9 +209,9 @@ def trust_list(db: Database, *, with_removed: bool = False) -> list[TrustedRow]:
 def trust_remove(db: Database, actor: Actor, fingerprint: str) -> TrustedRow:
     """Stop trusting the root whose SHA-256 starts with ``fingerprint`` (8+ hex digits)."""
     wanted = fingerprint.strip().lower().replace(":", "")
-    if len(wanted) < 8 or any(c not in "0123456789abcdef" for c in wanted):
-        raise ValidationError("Cần ít nhất 8 chữ số hệ 16 đầu của mã SHA-256 chứng thư.")
     with write(db, actor, Permission.UNIT_MANAGE) as uow:
+        if len(wanted) < 8 or any(c not in "0123456789abcdef" for c in wanted):
+            raise ValidationError("Cần ít nhất 8 chữ số hệ 16 đầu của mã SHA-256 chứng thư.")
         rows = [
             r
             for r in uow.session.execute(

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import select
 
@@ -22,6 +23,7 @@ from isoqms.domain.documents import RevisionState
 from isoqms.domain.errors import Conflict, NotFound, ValidationError
 from isoqms.domain.roles import Permission
 from isoqms.services import documents, files
+from isoqms.services.management_review import ReviewView
 from isoqms.services.printing import Printout
 from isoqms.services.signatures import user_choice
 from isoqms.services.signing import CertificateInfo, find_place, sign_pdf
@@ -105,7 +107,59 @@ def signed_slip(
     (saved, sent) and logged as a print, and kept as the dossier's signed slip. Refused when
     the unit has not turned slip signing on (the slip then prints unsigned as always)."""
     from isoqms.db.models import Dossier
-    from isoqms.services import intake, printing
+    from isoqms.services import intake
+
+    def ref(session: Any) -> int:
+        return int(session.execute(select(Dossier.id).where(Dossier.code == code)).scalar_one())
+
+    return _signed_paper(
+        db,
+        actor,
+        lambda: intake.receipt_printout(db, actor, code, paper=paper),
+        pin,
+        kind="slip",
+        ref=ref,
+        reason=f"Tiếp nhận hồ sơ {code}",
+        output=output,
+    )
+
+
+def signed_notice(
+    db: Database,
+    actor: Actor,
+    notice_id: int,
+    pin: str,
+    *,
+    paper: str = "a5",
+    output: Callable[[bytes], None] = lambda _pdf: None,
+) -> tuple[Printout, str, CertificateInfo]:
+    """A notice (supplement request, refusal) signed as :func:`signed_slip` signs a slip."""
+    from isoqms.services import intake
+
+    return _signed_paper(
+        db,
+        actor,
+        lambda: intake.notice_printout(db, actor, notice_id, paper=paper),
+        pin,
+        kind="notice",
+        ref=lambda _session: notice_id,
+        reason="Phiếu của bộ phận tiếp nhận và trả kết quả",
+        output=output,
+    )
+
+
+def _signed_paper(
+    db: Database,
+    actor: Actor,
+    drawn: Callable[[], Printout],
+    pin: str,
+    *,
+    kind: str,
+    ref: Callable[[Any], int],
+    reason: str,
+    output: Callable[[bytes], None],
+) -> tuple[Printout, str, CertificateInfo]:
+    from isoqms.services import printing
     from isoqms.services.signatures import keep_signed, unit_signing
     from isoqms.services.uow import write
 
@@ -119,24 +173,54 @@ def signed_slip(
     cert_used: list[CertificateInfo] = []
 
     def draw() -> Printout:
-        printout = intake.receipt_printout(db, actor, code, paper=paper)
+        printout = drawn()
         place = find_place(printout.pdf, SLIP_PLACES, width=160, height=28, below=14)
         signed, cert = sign_pdf(
-            printout.pdf,
-            choice,
-            pin,
-            field_name=SLIP_FIELD,
-            place=place,
-            reason=f"Tiếp nhận hồ sơ {code}",
+            printout.pdf, choice, pin, field_name=SLIP_FIELD, place=place, reason=reason
         )
         cert_used[:] = [cert]
         return replace(printout, pdf=signed, sha256=hashlib.sha256(signed).hexdigest())
 
     printout, digest = printing.deliver(db, actor, draw, output, purpose="save")
-    cert = cert_used[0]
-    with write(db, actor, Permission.INTAKE) as uow:
-        dossier_id = uow.session.execute(
-            select(Dossier.id).where(Dossier.code == code)
-        ).scalar_one()
-        keep_signed(uow, "slip", dossier_id, printout.pdf, cert)
-    return printout, digest, cert
+    with write(db, actor, printout.permission) as uow:
+        keep_signed(uow, kind, ref(uow.session), printout.pdf, cert_used[0])
+    return printout, digest, cert_used[0]
+
+
+#: Where the chair's visible signature goes on the management review's minutes.
+REVIEW_PLACES = ("CHỦ TRÌ", "CHỦ TỊCH", "PHÊ DUYỆT")
+REVIEW_FIELD = "ChuTriPheDuyet"
+
+
+def approve_review_with_token(
+    db: Database, actor: Actor, number: str, pin: str, *, today: dt.date | None = None
+) -> ReviewView:
+    """The chair approves the management review's record, its minutes (LibreOffice from the
+    generated .docx) signed with their token and kept with the approval."""
+    from isoqms.render import office
+    from isoqms.services import management_review
+
+    choice = user_choice(db, actor.user_id)
+    if choice is None:
+        raise ValidationError(
+            "Chưa chọn thiết bị ký số: chọn trong Cài đặt ký số, hoặc phê duyệt không ký số."
+        )
+    found = [r for r in management_review.reviews(db, actor) if r.number == number.strip()]
+    if not found:
+        raise NotFound(f"Không có biên bản họp xem xét số {number}.")
+    meeting = found[0]
+    if meeting.approved_on is not None:
+        raise Conflict(f"Biên bản {meeting.number} đã được phê duyệt.")
+    _inputs, minutes = management_review.review_report_docx(
+        db, actor, meeting.year, review=meeting.number
+    )
+    pdf = office.to_pdf("bien-ban.docx", minutes)
+    signed = sign_pdf(
+        pdf,
+        choice,
+        pin,
+        field_name=REVIEW_FIELD,
+        place=find_place(pdf, REVIEW_PLACES),
+        reason=f"Phê duyệt biên bản họp xem xét của lãnh đạo {meeting.number}",
+    )
+    return management_review.approve_review(db, actor, meeting.number, today, signed_pdf=signed)

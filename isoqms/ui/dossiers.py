@@ -478,7 +478,14 @@ class DossierDialog(QDialog):
             draw = ops.paper_draw(self.ctx, self.code, kind)
             title = f"{self.code} — {self.papers[kind].text().rstrip('…')}"
             paper = "a4" if kind == "control" else "a5"
-        self.preview = PrintPreview(self.ctx, draw, title=title, paper=paper, parent=self)
+        self.preview = PrintPreview(
+            self.ctx,
+            draw,
+            title=title,
+            paper=paper,
+            signed_slip_of=self.code if kind == "receipt" else None,
+            parent=self,
+        )
         self.preview.setModal(False)
         self.preview.show()
 

@@ -618,6 +618,7 @@ class IntakePage(Page):
             ops.receipt_draw(self.ctx, view.code),
             title=self.tr("Slip %1").replace("%1", view.code),
             drawn=result.slip,  # drawn with the receipt: shown, not drawn again
+            signed_slip_of=view.code,
             parent=self,
         )
         self.last_timing_ms = (time.perf_counter() - started) * 1000
@@ -712,6 +713,7 @@ class IntakePage(Page):
             ops.notice_draw(self.ctx, notice.id),
             title=title.replace("%1", notice.number),
             drawn=issued.slip,
+            signed_notice_of=notice.id,
             parent=self,
         )
         self.last_preview = preview

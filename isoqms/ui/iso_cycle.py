@@ -31,9 +31,16 @@ from isoqms.domain.findings import FindingKind, FindingState
 from isoqms.domain.iso_cycle import LegalUpdate
 from isoqms.domain.risks import LEVEL_EN, RiskKind
 from isoqms.domain.roles import Permission
-from isoqms.services import document_reviews, internal_audit, iso_cycle, management_review
+from isoqms.services import (
+    document_reviews,
+    internal_audit,
+    iso_cycle,
+    management_review,
+    token_signing,
+)
 from isoqms.services import findings as finding_service
 from isoqms.services import risks as risk_service
+from isoqms.services import signatures as signature_service
 from isoqms.services import users as user_service
 from isoqms.services.exports import save
 from isoqms.services.findings import FindingView
@@ -41,6 +48,7 @@ from isoqms.services.internal_audit import ProgrammeView
 from isoqms.services.iso_cycle import DeclarationStatus, DeclarationView
 from isoqms.services.management_review import ReviewView
 from isoqms.services.risks import RiskView
+from isoqms.services.signing import TokenChoice
 from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
@@ -48,6 +56,7 @@ from isoqms.ui.finding_dialogs import FindingDialog, PlanDialog, ReviewDialog, R
 from isoqms.ui.labels import language, shown
 from isoqms.ui.operations import changing, reading
 from isoqms.ui.pages import Page, heading
+from isoqms.ui.signing_dialogs import ask_pin
 
 
 def level_name(level: str) -> str:
@@ -371,11 +380,28 @@ class IsoCyclePage(Page):
         ):
             return
         number = meeting.number
-        changing(
-            self.ctx,
-            self,
-            lambda db, actor: management_review.approve_review(db, actor, number),
-        ).run()
+        user_id = self.ctx.actor.user_id
+
+        def approve(choice: TokenChoice | None) -> None:
+            if choice is None:  # no token: approved as always
+                changing(
+                    self.ctx,
+                    self,
+                    lambda db, actor: management_review.approve_review(db, actor, number),
+                ).run()
+                return
+            pin = ask_pin(self, choice.key or choice.token)
+            if pin is None:
+                return
+            changing(
+                self.ctx,
+                self,
+                lambda db, actor: token_signing.approve_review_with_token(db, actor, number, pin),
+            ).run()
+
+        reading(
+            self.ctx, self, lambda db, _actor: signature_service.user_choice(db, user_id)
+        ).success(approve).run()
 
     def save_minutes(self) -> None:
         meeting = self.snapshot.review if self.snapshot is not None else None

@@ -21,17 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isoqms.db.engine import Database
 from isoqms.domain.errors import ValidationError
+from isoqms.services.exports import save as save_file
 from isoqms.services.intake import PrintedSlip
 from isoqms.services.printing import Printout
+from isoqms.services.signatures import unit_signing
+from isoqms.services.token_signing import signed_notice, signed_slip
+from isoqms.services.uow import Actor
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.operations import changing, reading
 from isoqms.ui.operations import printing as ops
 from isoqms.ui.operations.printing import Drawn
 from isoqms.ui.pdf_view import PagesView, print_dpi, print_images
+from isoqms.ui.signing_dialogs import ask_pin
 
 #: A paper drawn for a paper size ("a5", "a4", "80mm"), on a worker thread.
 Draw = Callable[[str], Printout]
+
+
+#: signs the paper shown: (database, person, PIN, paper size, where the PDF goes)
+Signer = Callable[[Database, Actor, str, str, Callable[[bytes], None]], object]
 
 
 class PrintPreview(QDialog):
@@ -47,11 +58,27 @@ class PrintPreview(QDialog):
         title: str,
         paper: str = "a5",
         drawn: Drawn | None = None,
+        signed_slip_of: str | None = None,
+        signed_notice_of: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.draw = draw
+        #: a receipt slip's dossier or a notice: when the unit signs slips and notices, "Save
+        #: PDF with digital signature" signs it with the unit's certificate
+        #: (services.token_signing)
+        self.signer: Signer | None = None
+        if signed_slip_of is not None:
+            code = signed_slip_of
+            self.signer = lambda db, actor, pin, paper, out: signed_slip(
+                db, actor, code, pin, paper=paper, output=out
+            )
+        elif signed_notice_of is not None:
+            notice = signed_notice_of
+            self.signer = lambda db, actor, pin, paper, out: signed_notice(
+                db, actor, notice, pin, paper=paper, output=out
+            )
         self.setWindowTitle(title)
         self.resize(720, 720)
         self.paper = QComboBox()
@@ -64,6 +91,10 @@ class PrintPreview(QDialog):
         self.print_button = QPushButton(self.tr("&Print… (Ctrl+P)"))
         self.print_button.setDefault(True)
         self.save_button = QPushButton(self.tr("&Save PDF…"))
+        self.sign_button = QPushButton(self.tr("Save PDF with digital si&gnature…"))
+        self.sign_button.setObjectName("signSlipButton")
+        self.sign_button.setVisible(False)
+        self.sign_button.clicked.connect(self.save_signed)
         close = QPushButton(self.tr("&Close"))
         self.print_button.clicked.connect(self.print_slip)
         self.save_button.clicked.connect(self.save_slip)
@@ -77,6 +108,7 @@ class PrintPreview(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
+        bar.addWidget(self.sign_button)
         bar.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -86,6 +118,10 @@ class PrintPreview(QDialog):
             self._show(str(self.paper.currentData()), drawn)  # drawn already: not again
         else:
             self.show_preview()
+        if self.signer is not None:
+            reading(ctx, self, lambda db, _actor: unit_signing(db).signs_slips).success(
+                self.sign_button.setVisible
+            ).run()
 
     def paper_size(self) -> str:
         return str(self.paper.currentData())
@@ -97,6 +133,7 @@ class PrintPreview(QDialog):
         allowed = drawn is not None and self.ctx.can(drawn.printout.permission)
         self.print_button.setEnabled(allowed)
         self.save_button.setEnabled(allowed)
+        self.sign_button.setEnabled(allowed)
 
     def show_preview(self) -> None:
         self._ready(None)  # until the new drawing arrives
@@ -156,6 +193,33 @@ class PrintPreview(QDialog):
         ops.save(self.ctx, self, shown, lambda: draw(paper), Path(name)).success(
             lambda _printed: self._saved(name)
         ).failure(self._save_failed).run()
+
+    def save_signed(self) -> None:
+        """The slip signed with the unit's certificate (the PIN asked), saved and logged as a
+        print, and kept as the dossier's signed slip."""
+        signer = self.signer
+        if self.drawn is None or signer is None:
+            return
+        name = dialogs.ask_save_file(
+            self,
+            self.tr("Save as PDF"),
+            (self.drawn.printout.file_name or "giay.pdf").replace(".pdf", "-ky-so.pdf"),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if not name:
+            return
+        pin = ask_pin(self, self.tr("the unit's certificate"))
+        if pin is None:
+            return
+        paper, path = self.paper_size(), Path(name)
+        self._ready(None)
+
+        def sign(db: Database, actor: Actor) -> object:
+            return signer(db, actor, pin, paper, lambda pdf: save_file(path, pdf))
+
+        changing(self.ctx, self, sign).success(lambda _r: self._saved(name)).failure(
+            self._save_failed
+        ).run()
 
     def _save_failed(self, exc: BaseException) -> None:
         dialogs.error(self, exc)

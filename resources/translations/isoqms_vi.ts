@@ -2458,7 +2458,7 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <name>PrintPreview</name>
     <message>
         <source>80 mm roll</source>
-        <extracomment>A paper drawn for a paper size (&quot;a5&quot;, &quot;a4&quot;, &quot;80mm&quot;), on a worker thread.</extracomment>
+        <extracomment>A paper drawn for a paper size (&quot;a5&quot;, &quot;a4&quot;, &quot;80mm&quot;), on a worker thread. signs the paper shown: (database, person, PIN, paper size, where the PDF goes) a receipt slip&apos;s dossier or a notice: when the unit signs slips and notices, &quot;Save PDF with digital signature&quot; signs it with the unit&apos;s certificate (services.token_signing)</extracomment>
         <translation>Giấy cuộn 80 mm</translation>
     </message>
     <message>
@@ -2468,6 +2468,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>&amp;Save PDF…</source>
         <translation>&amp;Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Save PDF with digital si&amp;gnature…</source>
+        <translation>Lưu PDF có &amp;ký số…</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -2488,6 +2492,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>the unit&apos;s certificate</source>
+        <translation>chứng thư của đơn vị</translation>
     </message>
 </context>
 <context>

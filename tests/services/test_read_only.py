@@ -41,6 +41,7 @@ from isoqms.services import (
     process_documents,
     records,
     risks,
+    signatures,
     unit,
     users,
 )
@@ -63,11 +64,17 @@ SELF_SERVICE = {
     "users.change_own_password",
     "anchors.make",
     "anchors.save",  # a checkpoint written to files, then noted
+    "signatures.set_user_choice",  # one's own token, as one's own password
 }
 
 Op = Callable[[Database, Actor, dict[str, object]], object]
 
 OPERATIONS: dict[str, Op] = {
+    "signatures.trust_add": lambda db, a, k: signatures.trust_add(db, a, b"not a certificate"),
+    "signatures.trust_remove": lambda db, a, k: signatures.trust_remove(db, a, "0123456789ab"),
+    "signatures.set_unit_signing": lambda db, a, k: signatures.set_unit_signing(
+        db, a, signatures.UnitSigning()
+    ),
     "calendar.set_entry": lambda db, a, k: calendar.set_entry(
         db, a, CalendarEntry(dt.date(2026, 12, 24), DayKind.OFF, "Nghỉ bù")
     ),

@@ -16,7 +16,7 @@ from isoqms.domain import clock
 from isoqms.domain.documents import DocumentKind
 from isoqms.domain.errors import PermissionDenied, ValidationError
 from isoqms.services import documents as svc
-from isoqms.services import files, intake, signatures, token_signing
+from isoqms.services import evidence, files, intake, signatures, token_signing
 from isoqms.services.intake import Applicant, IntakeDraft
 from isoqms.services.signing import SigningError, TokenChoice
 from isoqms.services.uow import Actor
@@ -83,6 +83,12 @@ def test_the_approver_approves_with_a_token_and_the_signed_pdf_verifies(
     path.write_bytes(pdf)
     assert "Signature is Valid" in pdfsig(path)
 
+    # the document's evidence pack carries the signed PDF, checked offline
+    pack = evidence.document_pack(demo_db, login(demo_db, "auditor"), "QT-KY-01")
+    check_pack = evidence.verify_pack(pack)
+    assert check_pack.ok and check_pack.signed_pdfs, check_pack.summary()
+    assert "Nguyễn Văn Duyệt" in check_pack.summary()
+
 
 def test_without_a_token_the_approver_signs_by_password_as_before(
     demo_db: Database, people: dict[str, Actor]
@@ -131,3 +137,29 @@ def test_the_slip_is_signed_with_the_unit_certificate_when_the_unit_turns_it_on(
     assert (kept.kind, kept.file_sha256) == ("slip", digest)
     # the paper slip still prints as it did
     assert intake.print_receipt(demo_db, clerk, code).pdf.startswith(b"%PDF")
+
+
+def test_the_chair_approves_the_management_review_with_a_token(
+    demo_year: Database, pki: Pki, tmp_path: Path
+) -> None:
+    from isoqms.services import management_review as mr
+    from tests.services.test_management_review import _record
+
+    db = demo_year
+    secretary, approver, admin = (login(db, n) for n in ("iso_secretary", "approver", "admin"))
+    view = mr.record_review(db, secretary, _record())
+    signatures.trust_add(db, admin, pki.root_der)
+    signatures.set_user_choice(db, approver, TokenChoice(pki.library, TOKEN, "approver"))
+    with pytest.raises(SigningError, match="Mã PIN không đúng"):
+        token_signing.approve_review_with_token(db, approver, view.number, "1")
+    assert next(r for r in mr.reviews(db, approver) if r.number == view.number).approved_on is None
+
+    approved = token_signing.approve_review_with_token(db, approver, view.number, PIN)
+    assert approved.approved_on == clock.today()
+    [kept] = signatures.signed_files(db, "review", approved.id)
+    pdf = signatures.signed_pdf(db, kept)
+    [check] = signatures.verify(db, pdf)
+    assert check.ok and check.field == token_signing.REVIEW_FIELD, check.summary()
+    path = tmp_path / "bien-ban.pdf"
+    path.write_bytes(pdf)
+    assert "Signature is Valid" in pdfsig(path)

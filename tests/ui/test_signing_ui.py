@@ -12,10 +12,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from isoqms.domain import clock
-from isoqms.services import signatures
+from isoqms.services import intake, signatures
+from isoqms.services.intake import Applicant, IntakeDraft
 from isoqms.services.signing import TokenChoice
 from isoqms.ui import dialogs
 from isoqms.ui.context import AppContext
+from isoqms.ui.operations.intake import receipt_draw
+from isoqms.ui.print_preview import PrintPreview
 from isoqms.ui.signing_dialogs import TokenDialog, TrustDialog, verify_file
 from tests.helpers import login
 from tests.helpers_signing import PIN, Pki
@@ -144,3 +147,42 @@ def test_a_wrong_pin_leaves_the_revision_waiting_for_approval(
     with qtbot.waitSignal(page.history_shown, timeout=10_000):
         page.show_history()
     assert page.revisions[-1].state == "in_review" and page.revisions[-1].signed_pdfs == ()
+
+
+def test_the_clerk_saves_the_slip_signed_with_the_unit_certificate(
+    qtbot: QtBot,
+    make_ctx: Callable[[str], AppContext],
+    pki: Pki,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ctx = make_ctx("clerk")
+    admin = login(ctx.db, "admin")
+    code = intake.receive(ctx.db, ctx.actor, IntakeDraft("1.001193", Applicant("Phạm Văn Ký"))).code
+
+    def preview() -> PrintPreview:
+        dialog = PrintPreview(ctx, receipt_draw(ctx, code), title=code, signed_slip_of=code)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.drawn is not None and ctx.tasks.idle, timeout=10_000)
+        return dialog
+
+    # the unit signs no slips: no such button, the slip prints and saves as always
+    plain = preview()
+    assert not plain.sign_button.isVisible() and plain.save_button.isEnabled()
+
+    signatures.set_unit_signing(
+        ctx.db, admin, signatures.UnitSigning(TokenChoice(pki.library, "", "unit"), slips=True)
+    )
+    signatures.trust_add(ctx.db, admin, pki.root_der)
+    dialog = preview()
+    qtbot.waitUntil(dialog.sign_button.isVisible, timeout=10_000)
+    target = tmp_path / "giay-ky-so.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(target))
+    monkeypatch.setattr(dialogs, "ask_password", lambda *_a: PIN)
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        dialog.sign_button.click()
+    [check] = signatures.verify(ctx.db, target.read_bytes())
+    assert check.ok and check.signer is not None
+    assert check.signer.subject == "UBND xã Thử Nghiệm"
+    assert "Signature is Valid" in pdfsig(target)
