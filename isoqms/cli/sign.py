@@ -192,7 +192,7 @@ def cmd_sign_pdf(ctx: Context) -> int:
         raise ValidationError(
             "Chưa chọn thiết bị ký số: chạy “isoqms sign setup --library … --key …” trước."
         )
-    place = find_place(data, args.place) if args.place else None
+    place = find_place(data, args.place, match_case=False) if args.place else None
     signed, cert = sign_pdf(
         data,
         choice,

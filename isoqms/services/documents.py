@@ -613,6 +613,22 @@ def _reject(uow: UnitOfWork, rev: DocumentRevision, comment: str) -> None:
     uow.record("document.reject", "document_revision", rev.id, after={"comment": text})
 
 
+def check_approve(db: Database, actor: Actor, revision_id: int, password: str) -> None:
+    """What :func:`approve` refuses, checked before anything is signed with a token: the
+    person, the password, the state, the review, the three-person rule. Changes nothing."""
+    with db.read() as session:
+        require(session, actor, Permission.DOCS_APPROVE)
+        rev = _revision(session, revision_id)
+        if rev.state != RevisionState.IN_REVIEW:
+            raise Conflict("Lần ban hành này không chờ phê duyệt.")
+        signatures = _current_signatures(session, rev)
+        reviewer = _signer(signatures, Meaning.REVIEWED)
+        if reviewer is None:
+            raise Conflict("Chưa được xem xét: cần chữ ký Xem xét trước khi phê duyệt.")
+        check_three_people(_signer(signatures, Meaning.DRAFTED), reviewer, actor.user_id)
+        _check_password(session, actor, password)
+
+
 def approve(
     db: Database,
     actor: Actor,

@@ -382,10 +382,12 @@ def find_place(
     width: int = 190,
     height: int = 56,
     below: int = 4,
+    match_case: bool = True,
 ) -> SignaturePlace | None:
     """The box ``below`` points under the first of ``labels`` found on the last page that
     has one (the signature place a form prints: "NGƯỜI TIẾP NHẬN HỒ SƠ", "NGƯỜI PHÊ
-    DUYỆT"…)."""
+    DUYỆT"…). Case counts by default: a form prints its signature places in capitals, and
+    the same words in a sentence or a header ("Phê duyệt: …") are no place to sign."""
     import pypdfium2 as pdfium
 
     from isoqms.render.pdfium_lock import PDFIUM
@@ -401,7 +403,7 @@ def find_place(
                 page_width = page.get_width()
                 text = page.get_textpage()
                 for label in labels:
-                    search = text.search(label, match_case=False)
+                    search = text.search(label, match_case=match_case)
                     hit = search.get_next()
                     if hit is None:
                         continue

@@ -29,8 +29,10 @@ from isoqms.services.signatures import user_choice
 from isoqms.services.signing import CertificateInfo, find_place, sign_pdf
 from isoqms.services.uow import Actor, require
 
-#: Where an approver's visible signature goes, the first of these found on the PDF.
-APPROVAL_PLACES = ("NGƯỜI PHÊ DUYỆT", "PHÊ DUYỆT", "Phê duyệt")
+#: Where an approver's visible signature goes, the first of these found on the PDF (in
+#: capitals: a signature block's title); a file without one gets an invisible signature,
+#: shown by every PDF reader's signature panel
+APPROVAL_PLACES = ("NGƯỜI PHÊ DUYỆT", "LÃNH ĐẠO PHÊ DUYỆT", "CHỦ TỊCH UBND")
 APPROVAL_FIELD = "PheDuyet"
 
 
@@ -74,6 +76,7 @@ def approve_with_token(
         raise ValidationError(
             "Chưa chọn thiết bị ký số: chọn trong Cài đặt ký số, hoặc phê duyệt bằng mật khẩu."
         )
+    documents.check_approve(db, actor, revision_id, password)  # before the token is asked
     pdf, code = approval_pdf(db, actor, revision_id)
     place = find_place(pdf, APPROVAL_PLACES)
     signed: tuple[bytes, CertificateInfo] = sign_pdf(
@@ -188,7 +191,7 @@ def _signed_paper(
 
 
 #: Where the chair's visible signature goes on the management review's minutes.
-REVIEW_PLACES = ("CHỦ TRÌ", "CHỦ TỊCH", "PHÊ DUYỆT")
+REVIEW_PLACES = ("CHỦ TRÌ", "CHỦ TỊCH UBND")
 REVIEW_FIELD = "ChuTriPheDuyet"
 
 
@@ -200,6 +203,8 @@ def approve_review_with_token(
     from isoqms.render import office
     from isoqms.services import management_review
 
+    with db.read() as session:
+        require(session, actor, Permission.DOCS_APPROVE)
     choice = user_choice(db, actor.user_id)
     if choice is None:
         raise ValidationError(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -38,7 +39,13 @@ def checks_html(parent: QWidget, checks: list[SignatureCheck]) -> str:
     """What a signature check found, for a person: one paragraph per signature, then what
     a check without a network cannot tell."""
     if not checks:
-        return "<p>" + escape(parent.tr("This PDF carries no digital signature.")) + "</p>"
+        return (
+            "<p>"
+            + escape(
+                QCoreApplication.translate("Signatures", "This PDF carries no digital signature.")
+            )
+            + "</p>"
+        )
     parts = []
     for check in checks:
         colour = "#1b5e20" if check.ok else "#b00020"
@@ -47,7 +54,7 @@ def checks_html(parent: QWidget, checks: list[SignatureCheck]) -> str:
         if cert is not None:
             details = (
                 "<br>"
-                + escape(parent.tr("Certificate"))
+                + escape(QCoreApplication.translate("Signatures", "Certificate"))
                 + f": {escape(cert.serial)}, {escape(cert.validity())}<br>SHA-256 "
                 f"<tt>{cert.sha256}</tt>"
             )
@@ -69,7 +76,9 @@ def show_checks(parent: QWidget, title: str, checks: list[SignatureCheck]) -> QM
 
 def verify_file(ctx: AppContext, parent: QWidget) -> None:
     """Ask for a PDF and check its signatures against the unit's trust store."""
-    name = dialogs.ask_open_file(parent, parent.tr("Verify a signed PDF"), "PDF (*.pdf)")
+    name = dialogs.ask_open_file(
+        parent, QCoreApplication.translate("Signatures", "Verify a signed PDF"), "PDF (*.pdf)"
+    )
     if not name:
         return
     path = Path(name)
@@ -79,7 +88,9 @@ def verify_file(ctx: AppContext, parent: QWidget) -> None:
 
         return sig_service.verify(db, read(path))
 
-    title = parent.tr("Digital signatures of %1").replace("%1", path.name)
+    title = QCoreApplication.translate("Signatures", "Digital signatures of %1").replace(
+        "%1", path.name
+    )
 
     def shown(found: list[SignatureCheck]) -> None:
         show_checks(parent, title, found)
@@ -90,8 +101,10 @@ def verify_file(ctx: AppContext, parent: QWidget) -> None:
 def ask_pin(parent: QWidget, who: str) -> str | None:
     return dialogs.ask_password(
         parent,
-        parent.tr("Digital signature"),
-        parent.tr("PIN of the signing token (%1):").replace("%1", who),
+        QCoreApplication.translate("Signatures", "Digital signature"),
+        QCoreApplication.translate("Signatures", "PIN of the signing token (%1):").replace(
+            "%1", who
+        ),
     )
 
 
@@ -130,11 +143,15 @@ class TokenDialog(QDialog):
         row.addWidget(self.library, 1)
         row.addWidget(browse)
         row.addWidget(self.find_button)
-        form.addRow(self.tr("PKCS#11 &library:"), row)
+        library_label = QLabel(self.tr("PKCS#11 &library:"))
+        library_label.setBuddy(self.library)
+        form.addRow(library_label, row)
         layout.addLayout(form)
         self.certificates = QListWidget()
         self.certificates.setObjectName("tokenCertificates")
-        layout.addWidget(QLabel(self.tr("&Certificate to sign with:")))
+        certificates_label = QLabel(self.tr("&Certificate to sign with:"))
+        certificates_label.setBuddy(self.certificates)
+        layout.addWidget(certificates_label)
         layout.addWidget(self.certificates, 1)
         self.slips = QCheckBox(self.tr("The counter &signs its receipt slips and notices"))
         self.slips.setObjectName("signSlips")
@@ -186,12 +203,16 @@ class TokenDialog(QDialog):
             self.certificates.clear()
             for token in found:
                 for key, cert in token.certificates:
-                    item = QListWidgetItem(
-                        f"{cert.label} — {token.label} [{key}] — {cert.validity()}"
-                    )
+                    org = f" — {cert.organisation}" if cert.organisation != cert.subject else ""
+                    item = QListWidgetItem(f"{cert.subject}{org} — {cert.validity()} — [{key}]")
+                    item.setToolTip(f"{cert.label}\n{token.label}\nSHA-256 {cert.sha256}")
                     item.setData(256, TokenChoice(library, token.label, key))
                     self.certificates.addItem(item)
-                    if chosen is not None and (chosen.token, chosen.key) == (token.label, key):
+                    if (
+                        chosen is not None
+                        and chosen.key == key
+                        and chosen.token in ("", token.label)
+                    ):
                         self.certificates.setCurrentItem(item)
             if not self.certificates.count():
                 dialogs.info(
@@ -275,7 +296,11 @@ class TrustDialog(QDialog):
             self.roots.clear()
             for r in rows:
                 item = QListWidgetItem(
-                    f"{r.subject} — {r.issuer} — {r.valid_to:%d/%m/%Y} — {r.sha256[:16]}…"
+                    self.tr("%1 (issued by %2), valid until %3 — SHA-256 %4…")
+                    .replace("%1", r.subject)
+                    .replace("%2", r.issuer)
+                    .replace("%3", f"{r.valid_to:%d/%m/%Y}")
+                    .replace("%4", r.sha256[:16])
                 )
                 item.setData(256, r.sha256)
                 self.roots.addItem(item)
@@ -305,7 +330,7 @@ class TrustDialog(QDialog):
         if not dialogs.confirm(
             self,
             self.windowTitle(),
-            self.tr("Stop trusting %1?").replace("%1", item.text().split(" — ")[0]),
+            self.tr("Stop trusting %1?").replace("%1", item.text().split(" (")[0]),
         ):
             return
         changing(

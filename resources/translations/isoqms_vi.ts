@@ -3855,6 +3855,33 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     </message>
 </context>
 <context>
+    <name>Signatures</name>
+    <message>
+        <source>This PDF carries no digital signature.</source>
+        <translation>Tệp PDF này không có chữ ký số nào.</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Chứng thư</translation>
+    </message>
+    <message>
+        <source>Verify a signed PDF</source>
+        <translation>Kiểm tra chữ ký số của tệp PDF</translation>
+    </message>
+    <message>
+        <source>Digital signatures of %1</source>
+        <translation>Chữ ký số của %1</translation>
+    </message>
+    <message>
+        <source>Digital signature</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <source>PIN of the signing token (%1):</source>
+        <translation>Mã PIN của thiết bị ký số (%1):</translation>
+    </message>
+</context>
+<context>
     <name>SignaturesModel</name>
     <message>
         <source>Issue</source>
@@ -4096,6 +4123,10 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>%1 (issued by %2), valid until %3 — SHA-256 %4…</source>
+        <translation>%1 (cấp bởi %2), hiệu lực tới %3 — SHA-256 %4…</translation>
     </message>
     <message>
         <source>Root certificate</source>
@@ -4364,33 +4395,6 @@ Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) thay cho G
     <message>
         <source>day off</source>
         <translation>ngày nghỉ</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>This PDF carries no digital signature.</source>
-        <translation>Tệp PDF này không có chữ ký số nào.</translation>
-    </message>
-    <message>
-        <source>Certificate</source>
-        <translation>Chứng thư</translation>
-    </message>
-    <message>
-        <source>Verify a signed PDF</source>
-        <translation>Kiểm tra chữ ký số của tệp PDF</translation>
-    </message>
-    <message>
-        <source>Digital signatures of %1</source>
-        <translation>Chữ ký số của %1</translation>
-    </message>
-    <message>
-        <source>Digital signature</source>
-        <translation>Ký số</translation>
-    </message>
-    <message>
-        <source>PIN of the signing token (%1):</source>
-        <translation>Mã PIN của thiết bị ký số (%1):</translation>
     </message>
 </context>
 </TS>
