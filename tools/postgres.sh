@@ -20,7 +20,21 @@ if [ -z "$pg_bin" ]; then
 fi
 
 ISOQMS_PG_DIR="$(mktemp -d /tmp/isoqms-pg.XXXXXX)"
-ISOQMS_PG_PORT="${ISOQMS_PG_PORT:-54329}"
+if [ -z "${ISOQMS_PG_PORT:-}" ]; then
+  # 54329 unless something listens there already (another run's server): then any free port
+  ISOQMS_PG_PORT="$(python3 - <<'PY'
+import socket
+for port in [54329, 0]:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        print(s.getsockname()[1])
+        break
+PY
+)"
+fi
 run_pg() { "$@"; }
 if [ "$(id -u)" -eq 0 ]; then
   # initdb refuses to run as root: the cluster belongs to the postgres user.

@@ -51,7 +51,9 @@ if [ -n "${ISOQMS_TEST_BUILD:-}" ]; then
   bash tools/build.sh --check --no-install >"$build_log" 2>&1 &
   build_pid=$!
   # the checks failed and the script stops: the build stops with it
-  trap '[ -n "$build_pid" ] && { pkill -P "$build_pid" 2>/dev/null; kill "$build_pid" 2>/dev/null; } || true' EXIT
+  # (a trap replaces the one postgres.sh set: the server is stopped here too — it was left
+  # running, and the next run found its port taken)
+  trap '[ -n "$build_pid" ] && { pkill -P "$build_pid" 2>/dev/null; kill "$build_pid" 2>/dev/null; }; declare -F isoqms_pg_stop >/dev/null && isoqms_pg_stop; true' EXIT
 fi
 finish_build() {
   [ -z "$build_pid" ] && return 0
