@@ -30,5 +30,17 @@ if [ "$check" = 1 ]; then
     --applicant "Nguyễn Văn An" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')
   (cd "$data" && "$app" --db "$data/demo.sqlite3" --user clerk intake slip "$code" --out "$data/slip.pdf")
   test "$(head -c 4 "$data/slip.pdf")" = "%PDF"
-  echo "checked: smoke test, init --demo, intake receive $code, intake slip (${SECONDS} s in all)"
+  # the signature checker (pyHanko, asn1crypto, cryptography) is in the build: an unsigned
+  # slip is said to carry no signature, exit 1
+  verdict=$(cd "$data" && "$app" --db "$data/demo.sqlite3" sign verify "$data/slip.pdf" || true)
+  case "$verdict" in *"không có chữ ký số"*) ;; *) echo "sign verify: $verdict" >&2; exit 1 ;; esac
+  # and the PKCS#11 binding loads a token's library, where SoftHSM2 is installed
+  for lib in /usr/lib/softhsm/libsofthsm2.so /usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so; do
+    [ -f "$lib" ] || continue
+    (cd "$data" && "$app" --db "$data/demo.sqlite3" --user admin sign tokens --library "$lib" \
+      --json >/dev/null)
+    break
+  done
+  echo "checked: smoke test, init --demo, intake receive $code, intake slip, sign verify" \
+    "(${SECONDS} s in all)"
 fi

@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from isoqms import paths
 from isoqms.domain import clock
 from isoqms.domain.errors import ValidationError
 
@@ -48,7 +47,6 @@ OFFLINE_LIMITS = (
 )
 #: The signature field a signed page gets unless the caller names another.
 DEFAULT_FIELD = "ChuKySo"
-_STAMP_FONT = "NotoSerif-Regular.ttf"
 
 
 class SigningError(ValidationError):
@@ -420,29 +418,49 @@ def find_place(
     return None
 
 
-def _stamp_font() -> Any:
-    """The visible box's font (Noto Serif: every Vietnamese letter), read from bytes —
-    pyHanko's own factory opens the file and never closes it."""
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+def _box_style(place: SignaturePlace, cert: CertificateInfo) -> Any:
+    """The visible box: the signer and the time (this program's clock), drawn by
+    :mod:`isoqms.render.signature_box` and shown as the signature's appearance."""
+    from pyhanko.pdf_utils.content import ImportedPdfPage
+    from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.stamp import StaticStampStyle
 
-    data = paths.font_path(_STAMP_FONT).read_bytes()
+    from isoqms.render.signature_box import box_pdf
 
-    class FontFromBytes(GlyphAccumulatorFactory):
-        def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
-            if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
-                obj_stream = writer.prepare_object_stream()
-            return GlyphAccumulator(
-                writer=writer,
-                font_handle=io.BytesIO(data),
-                font_size=self.font_size,
-                ot_script_tag=self.ot_script_tag,
-                ot_language_tag=self.ot_language_tag,
-                writing_direction=self.writing_direction,
-                bcp47_lang_code=self.bcp47_lang_code,
-                obj_stream=obj_stream,
-            )
+    x1, y1, x2, y2 = place.box
+    page = box_pdf(
+        x2 - x1,
+        y2 - y1,
+        [f"Ký số bởi: {cert.subject}", f"Thời gian: {clock.now():%H:%M ngày %d/%m/%Y}"],
+    )
 
-    return FontFromBytes(str(paths.font_path(_STAMP_FONT)))
+    class PageFromBytes(ImportedPdfPage):  # pyHanko's reads a file by name
+        def render(self) -> bytes:
+            import binascii
+            import uuid
+
+            from pyhanko.pdf_utils.layout import BoxConstraints
+
+            writer = self._ensure_writer
+            xobj = writer.import_page_as_xobject(PdfFileReader(io.BytesIO(page)), page_ix=0)
+            name = b"/Import" + binascii.hexlify(uuid.uuid4().bytes)
+            self.resources.xobject[name.decode("ascii")] = xobj
+            bx1, by1, bx2, by2 = xobj.get_object()["/BBox"]
+            self.box = BoxConstraints(width=abs(bx1 - bx2), height=abs(by1 - by2))
+            return name + b" Do"
+
+    return StaticStampStyle(
+        background=PageFromBytes(""),
+        background_opacity=1.0,
+        border_width=1,
+        # the page is drawn to the box's size: shown as it is, not shrunk into margins
+        background_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MID,
+            y_align=AxisAlignment.ALIGN_MID,
+            margins=Margins.uniform(0),
+        ),
+    )
 
 
 def sign_pdf(
@@ -458,10 +476,8 @@ def sign_pdf(
     """``data`` signed with the chosen key: the signed PDF and the certificate used."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfReadError
-    from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.sign import fields, signers
     from pyhanko.sign.fields import SigSeedSubFilter
-    from pyhanko.stamp import TextStampStyle
 
     field_name = field_name.strip() or DEFAULT_FIELD
     if "." in field_name:
@@ -476,16 +492,8 @@ def sign_pdf(
     if field_name in existing:
         raise SigningError(f"Tệp đã có ô chữ ký {field_name}: hãy đặt tên ô khác (--field).")
     spec = None
-    style = None
     if place is not None:
         spec = fields.SigFieldSpec(field_name, on_page=place.page, box=place.box)
-        style = TextStampStyle(
-            stamp_text="Ký số bởi: %(signer)s\nThời gian: %(ts)s",
-            timestamp_format="%H:%M %d/%m/%Y",
-            text_box_style=TextBoxStyle(font=_stamp_font(), font_size=8),
-            border_width=1,
-            background=None,
-        )
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
         subfilter=SigSeedSubFilter.PADES,
@@ -494,6 +502,7 @@ def sign_pdf(
         location=location or None,
     )
     with _signer(choice, pin) as (signer, cert):
+        style = _box_style(place, cert) if place is not None else None
         pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec)
         out = _run(lambda: pdf_signer.sign_pdf(writer, in_place=False))
     return bytes(out.getbuffer()), cert
