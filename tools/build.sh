@@ -34,7 +34,12 @@ if [ "$check" = 1 ]; then
   # slip is said to carry no signature, exit 1
   verdict=$(cd "$data" && "$app" --db "$data/demo.sqlite3" sign verify "$data/slip.pdf" || true)
   case "$verdict" in *"không có chữ ký số"*) ;; *) echo "sign verify: $verdict" >&2; exit 1 ;; esac
-  # and the PKCS#11 binding loads a token's library, where SoftHSM2 is installed
+  # and the PKCS#11 binding loads a token's library, where SoftHSM2 is installed (its
+  # configuration and token folder throwaway: no system state, any user)
+  mkdir -p "$data/tokens"
+  printf 'directories.tokendir = %s\nobjectstore.backend = file\n' "$data/tokens" \
+    >"$data/softhsm2.conf"
+  export SOFTHSM2_CONF="$data/softhsm2.conf"
   for lib in /usr/lib/softhsm/libsofthsm2.so /usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so; do
     [ -f "$lib" ] || continue
     (cd "$data" && "$app" --db "$data/demo.sqlite3" --user admin sign tokens --library "$lib" \

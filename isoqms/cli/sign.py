@@ -64,6 +64,7 @@ def cmd_sign_tokens(ctx: Context) -> int:
 
 
 def cmd_sign_setup(ctx: Context) -> int:
+    from isoqms.domain.roles import Permission
     from isoqms.services.signatures import (
         UnitSigning,
         set_unit_signing,
@@ -72,8 +73,11 @@ def cmd_sign_setup(ctx: Context) -> int:
         user_choice,
     )
     from isoqms.services.signing import TokenChoice, certificate_of
+    from isoqms.services.uow import refuse
 
     args = ctx.args
+    if args.unit and not ctx.actor.can(Permission.UNIT_MANAGE):
+        raise refuse(ctx.actor, Permission.UNIT_MANAGE)  # before any library is loaded
     choice = None
     if args.library:
         choice = TokenChoice(args.library, args.token or "", args.key or "")
@@ -108,7 +112,10 @@ def cmd_sign_setup(ctx: Context) -> int:
         return 2
     if args.none:
         set_user_choice(ctx.db, ctx.actor, None)
-        print("Đã bỏ thiết bị ký số: ký bằng mật khẩu như trước.")
+        if ctx.args.json:
+            emit_json({"unit": False, "token": None})
+        else:
+            print("Đã bỏ thiết bị ký số: ký bằng mật khẩu như trước.")
         return 0
     if choice is None:
         now = user_choice(ctx.db, ctx.actor.user_id)

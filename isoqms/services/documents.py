@@ -613,9 +613,18 @@ def _reject(uow: UnitOfWork, rev: DocumentRevision, comment: str) -> None:
     uow.record("document.reject", "document_revision", rev.id, after={"comment": text})
 
 
-def check_approve(db: Database, actor: Actor, revision_id: int, password: str) -> None:
+def check_approve(
+    db: Database,
+    actor: Actor,
+    revision_id: int,
+    password: str,
+    *,
+    effective_from: dt.date,
+    today: dt.date | None = None,
+) -> None:
     """What :func:`approve` refuses, checked before anything is signed with a token: the
-    person, the password, the state, the review, the three-person rule. Changes nothing."""
+    person, the password, the state, the review, the three-person rule, the effective date.
+    Changes nothing."""
     with db.read() as session:
         require(session, actor, Permission.DOCS_APPROVE)
         rev = _revision(session, revision_id)
@@ -627,6 +636,22 @@ def check_approve(db: Database, actor: Actor, revision_id: int, password: str) -
             raise Conflict("Chưa được xem xét: cần chữ ký Xem xét trước khi phê duyệt.")
         check_three_people(_signer(signatures, Meaning.DRAFTED), reviewer, actor.user_id)
         _check_password(session, actor, password)
+        _check_effective(session, rev, effective_from, today)
+
+
+def _check_effective(
+    session: Session, rev: DocumentRevision, effective_from: dt.date, today: dt.date | None
+) -> None:
+    if effective_from < (today or clock.today()):
+        raise ValidationError("Ngày hiệu lực không được trước ngày phê duyệt.")
+    check_effective_order(
+        effective_from,
+        [
+            (f"{r.issue:02d}.{r.amendment}", r.effective_from)
+            for r in _revisions_of(session, rev.document_id)
+            if r.state == RevisionState.APPROVED and r.effective_from is not None
+        ],
+    )
 
 
 def approve(
@@ -658,16 +683,7 @@ def approve(
         if not accept:
             _reject(uow, rev, comment)
         else:
-            if effective_from < (today or clock.today()):
-                raise ValidationError("Ngày hiệu lực không được trước ngày phê duyệt.")
-            check_effective_order(
-                effective_from,
-                [
-                    (f"{r.issue:02d}.{r.amendment}", r.effective_from)
-                    for r in _revisions_of(session, rev.document_id)
-                    if r.state == RevisionState.APPROVED and r.effective_from is not None
-                ],
-            )
+            _check_effective(session, rev, effective_from, today)
             _sign(uow, rev, user, Meaning.APPROVED)
             rev.state, rev.effective_from = RevisionState.APPROVED.value, effective_from
             proc_rev = (

@@ -318,8 +318,9 @@ def _revision_members(
         .order_by(SignedFile.id)
     ).scalars()
     for number, sha in enumerate(signed, 1):
+        # a folder of its own: no name _safe() makes from an uploaded file can land there
         suffix = f"-{number}" if number > 1 else ""
-        out.append((f"{prefix}-ky-so{suffix}.pdf", files.read_in(session, sha)))
+        out.append((f"ky-so/{issue}{suffix}.pdf", files.read_in(session, sha)))
     return out
 
 
@@ -860,14 +861,15 @@ def verify_pack(data: bytes, *, against: Anchor | None = None) -> PackCheck:
 
 
 def _digital_signatures(by_name: dict[str, bytes]) -> tuple[list[str], list[str]]:
-    """The signed PDFs a pack carries (``…-ky-so.pdf``), each checked intact and valid
-    offline; who signed each, and what is wrong."""
+    """The signed PDFs a pack carries (``ky-so/lan-NN.pdf``, in a period pack under the
+    document's folder), each checked intact and valid offline; who signed each, and what
+    is wrong."""
     from isoqms.services.signing import verify_pdf
 
     found: list[str] = []
     problems: list[str] = []
     for name, data in by_name.items():
-        if not re.search(r"-ky-so(-\d+)?\.pdf$", name):
+        if not re.fullmatch(r"(?:[^/]+/)?ky-so/lan-[0-9.]+(?:-\d+)?\.pdf", name):
             continue
         try:
             checks = verify_pdf(data, [])

@@ -35,6 +35,7 @@ from isoqms.services.signing import (
     SignatureCheck,
     TokenChoice,
     certificate_info,
+    library_problem,
     sign_data,
     verify_data,
     verify_pdf,
@@ -77,7 +78,12 @@ def _setting(session: Session, key: str) -> Any:
 
 def _put(uow: UnitOfWork, key: str, value: Any, action: str, entity: str, ref: object) -> None:
     row = uow.session.get(Setting, key)
-    before = json.loads(row.value) if row is not None else None
+    before = None
+    if row is not None:
+        try:
+            before = json.loads(row.value)
+        except ValueError:
+            before = row.value
     if value is None:
         if row is not None:
             uow.session.delete(row)
@@ -94,8 +100,11 @@ def _check_choice(choice: TokenChoice | None) -> TokenChoice | None:
     if choice is None:
         return None
     library = choice.library.strip()
-    if not library or len(library) > 500 or "\x00" in library:
+    if len(library) > 500:
         raise ValidationError("Đường dẫn thư viện PKCS#11 không hợp lệ.")
+    problem = library_problem(library)
+    if problem:
+        raise ValidationError(problem)
     for value in (choice.token, choice.key):
         if len(value) > 200 or "\x00" in value:
             raise ValidationError("Nhãn thiết bị ký số hoặc chứng thư không hợp lệ.")
@@ -350,7 +359,13 @@ def check_checkpoint(db: Database, anchor: Anchor) -> SignatureCheck | None:
         return None
     if not isinstance(sig, dict) or sig.get("format") != CHECKPOINT_SIGNATURE:
         return SignatureCheck("", None, None, False, False, False, True, "chữ ký hỏng")
-    cms = sig.get("cms")
-    if not isinstance(cms, str):
+    cms, named = sig.get("cms"), sig.get("certificate_sha256")
+    if not isinstance(cms, str) or not isinstance(named, str):
         return SignatureCheck("", None, None, False, False, False, True, "chữ ký hỏng")
-    return verify_data(checkpoint_bytes(anchor), cms, trusted_roots(db))
+    return verify_data(
+        checkpoint_bytes(anchor),
+        cms,
+        trusted_roots(db),
+        moment=anchor.made,  # covered by the signature: the certificate as it was then
+        certificate_sha256=named,
+    )

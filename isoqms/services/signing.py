@@ -27,6 +27,8 @@ import contextlib
 import datetime as dt
 import hashlib
 import io
+import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -161,14 +163,41 @@ class TokenInfo:
 # ------------------------------------------------------------------ the token
 
 
+#: One token operation at a time in this process, from loading the library to closing the
+#: session: python-pkcs11 starts a library without its locking, and re-initialising it (to
+#: see a token plugged in since) would end another thread's session mid-signature.
+TOKEN_LOCK = threading.RLock()
+LIBRARY_SUFFIXES = (".dll", ".so", ".dylib")
+
+
+def library_problem(path: str) -> str:
+    """Why ``path`` cannot be a PKCS#11 library to load ("" if it can be one): an absolute
+    path on this computer to a .dll/.so/.dylib — never a network path (a library loaded
+    from a share is code anyone who can write there runs on every counter)."""
+    text = path.strip()
+    if not text:
+        return "Chưa chọn thư viện PKCS#11 của thiết bị ký số."
+    if text.startswith(("\\\\", "//")) or "\x00" in text:
+        return "Thư viện PKCS#11 phải nằm trên máy này, không phải đường dẫn mạng."
+    name = Path(text).name.lower()
+    if not Path(text).is_absolute() or not (name.endswith(LIBRARY_SUFFIXES) or ".so." in name):
+        return (
+            "Thư viện PKCS#11 phải là đường dẫn đầy đủ tới tệp .dll (Windows) hoặc .so "
+            "(Linux) của phần mềm thiết bị ký số."
+        )
+    return ""
+
+
 def _library(path: str) -> Any:
     """The PKCS#11 library at ``path``, loaded once and re-initialised so that a token put
-    in since the last use is seen."""
+    in since the last use is seen. Called with :data:`TOKEN_LOCK` held."""
     import pkcs11
     from pkcs11.exceptions import PKCS11Error
 
-    if not path.strip():
-        raise SigningError("Chưa chọn thư viện PKCS#11 của thiết bị ký số.")
+    problem = library_problem(path)
+    if problem:
+        raise SigningError(problem)
+    path = os.path.normcase(os.path.abspath(path.strip()))
     try:
         exists = Path(path).is_file()
     except (OSError, ValueError):
@@ -238,6 +267,14 @@ def _present(lib: Any) -> list[Any]:
 
 @contextmanager
 def _session(choice: TokenChoice, pin: str | None) -> Iterator[Session]:
+    """A session on the chosen token, the token lock held until it is closed; a token's
+    failure inside it (pulled out, an object it cannot read) becomes a :class:`SigningError`."""
+    with TOKEN_LOCK, _raw_session(choice, pin) as session:
+        yield session
+
+
+@contextmanager
+def _raw_session(choice: TokenChoice, pin: str | None) -> Iterator[Session]:
     from pkcs11 import exceptions as e
 
     lib = _library(choice.library)
@@ -256,6 +293,8 @@ def _session(choice: TokenChoice, pin: str | None) -> Iterator[Session]:
         raise SigningError(_message(exc)) from None
     try:
         yield session
+    except e.PKCS11Error as exc:
+        raise SigningError(_message(exc)) from None
     finally:
         with contextlib.suppress(e.PKCS11Error):  # pulled out: nothing left to close
             session.close()
@@ -279,6 +318,11 @@ def tokens(library: str) -> list[TokenInfo]:
     """The tokens ``library`` sees, with the certificates on each."""
     from pkcs11 import exceptions as e
 
+    with TOKEN_LOCK:
+        return _tokens(library, e)
+
+
+def _tokens(library: str, e: Any) -> list[TokenInfo]:
     lib = _library(library)
     found = []
     try:
@@ -354,12 +398,20 @@ def _run(make: Callable[[], Any]) -> Any:
     try:
         return make()
     except e.PKCS11Error as exc:
+        if "key" in str(exc).lower() and not isinstance(exc, e.SessionHandleInvalid):
+            raise SigningError(
+                "Trên thiết bị ký số không có đúng một khoá ký cho chứng thư đã chọn."
+            ) from None
         raise SigningError(_message(exc)) from None
     except HankoSigningError as exc:
         cause = exc.__cause__ or exc.__context__
         if isinstance(cause, e.PKCS11Error):
             raise SigningError(_message(cause)) from None
         raise SigningError("Không ký được tệp này: thiết bị ký số hoặc tệp PDF báo lỗi.") from None
+    except Exception:  # the PDF's own bytes, whatever they hold: a refusal in words
+        raise SigningError(
+            "Không ký được tệp này: tệp PDF hỏng hoặc có cấu trúc chương trình không đọc được."
+        ) from None
 
 
 # ------------------------------------------------------------------ signing
@@ -484,11 +536,12 @@ def sign_pdf(
         raise SigningError("Tên ô chữ ký không được có dấu chấm.")
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError):
+        encrypted = writer.prev.encrypted
+        existing = [] if encrypted else [n for n, *_ in fields.enumerate_sig_fields(writer.prev)]
+    except (PdfReadError, Exception):  # untrusted bytes: whatever fails, no PDF to sign
         raise SigningError("Tệp không phải PDF đọc được: không ký.") from None
-    if writer.prev.encrypted:
+    if encrypted:
         raise SigningError("Tệp PDF có mật khẩu: không ký được.")
-    existing = [name for name, *_ in fields.enumerate_sig_fields(writer.prev)]
     if field_name in existing:
         raise SigningError(f"Tệp đã có ô chữ ký {field_name}: hãy đặt tên ô khác (--field).")
     spec = None
@@ -534,6 +587,7 @@ class SignatureCheck:
     trusted: bool  # the certificate chains to a root the unit trusts, and was in date
     covers_whole: bool  # nothing was added after it, except what PDF allows (more signatures)
     problem: str = ""  # the first thing wrong, in words
+    note: str = ""  # what a valid signature's reader should know (a certificate expired since)
 
     @property
     def ok(self) -> bool:
@@ -543,7 +597,8 @@ class SignatureCheck:
         who = self.signer.label if self.signer else "(không đọc được chứng thư)"
         when = f" lúc {self.signed_at.astimezone():%H:%M ngày %d/%m/%Y}" if self.signed_at else ""
         if self.ok:
-            return f"Chữ ký số hợp lệ: {who}{when}."
+            note = f" ({self.note})" if self.note else ""
+            return f"Chữ ký số hợp lệ: {who}{when}{note}."
         return f"Chữ ký số KHÔNG hợp lệ ({who}{when}): {self.problem}."
 
     def to_json(self) -> dict[str, Any]:
@@ -557,18 +612,21 @@ class SignatureCheck:
             "signed_at": self.signed_at.isoformat() if self.signed_at else None,
             "signer": self.signer.to_json() if self.signer else None,
             "problem": self.problem,
+            "note": self.note,
         }
 
 
-def _context(roots: Sequence[bytes]) -> Any:
+def _context(roots: Sequence[bytes], moment: dt.datetime | None = None) -> Any:
+    """Offline validation against ``roots`` at ``moment`` (now if None)."""
     from asn1crypto import x509 as asn1_x509
     from pyhanko_certvalidator import ValidationContext
 
+    when = moment if moment is not None and moment.tzinfo is not None else None
     return ValidationContext(
         trust_roots=[asn1_x509.Certificate.load(r) for r in roots],
         allow_fetching=False,
         revocation_mode="soft-fail",
-        moment=clock.utcnow_aware(),
+        moment=when or clock.utcnow_aware(),
         best_signature_time=None,
     )
 
@@ -596,26 +654,58 @@ def _problem(intact: bool, valid: bool, trusted: bool, whole: bool, cert: Any) -
     return ""
 
 
+def _unchanged_after(status: Any, signed_fields: set[str]) -> bool:
+    """Nothing was changed after the signature but what PDF allows on a signed file: a
+    signature that covers the whole file, or later revisions that only add document
+    security data or *signed* signature fields. A new unsigned field (an overlay drawn over
+    the page) or a changed form value is a change."""
+    from pyhanko.sign.diff_analysis import DiffResult, ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return True
+    if status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
+        return False
+    level = status.modification_level
+    if level is None:
+        return False
+    if level <= ModificationLevel.LTA_UPDATES:
+        return True
+    diff = status.diff_result
+    if level == ModificationLevel.FORM_FILLING and isinstance(diff, DiffResult):
+        return {str(f) for f in diff.changed_form_fields} <= signed_fields
+    return False
+
+
 def verify_pdf(data: bytes, roots: Sequence[bytes]) -> list[SignatureCheck]:
     """Every signature in ``data``, checked against the trusted ``roots`` (DER); an empty
-    list for a PDF without signatures; :class:`ValidationError` for bytes that are no PDF."""
-    from pyhanko.pdf_utils.misc import PdfReadError
+    list for a PDF without signatures; :class:`ValidationError` for bytes that are no PDF.
+
+    The certificate is judged at the time the signature says it was made (the signer's
+    computer's clock: no timestamp authority yet), so a signature made while the
+    certificate was valid stays valid after it expires; a certificate expired since is
+    said in words."""
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        signed_fields = {str(sig.field_name) for sig in embedded}
+    except Exception:  # untrusted bytes: whatever fails, they are no PDF we can read
         raise ValidationError("Tệp không phải PDF đọc được (hỏng hoặc đã bị sửa).") from None
     checks = []
     for sig in embedded:
         name = str(sig.field_name)
         try:
+            claimed = sig.self_reported_timestamp
             status = validate_pdf_signature(
-                sig, signer_validation_context=_context(roots), key_usage_settings=_usage()
+                sig,
+                signer_validation_context=_context(roots, claimed),
+                key_usage_settings=_usage(),
             )
+            cert = certificate_info(status.signing_cert.dump())
+            whole = _unchanged_after(status, signed_fields)
         except Exception:  # untrusted bytes: a damaged signature is a failed check, no crash
             try:
                 cert = certificate_info(sig.signer_cert.dump())
@@ -627,8 +717,6 @@ def verify_pdf(data: bytes, roots: Sequence[bytes]) -> list[SignatureCheck]:
                 )
             )
             continue
-        cert = certificate_info(status.signing_cert.dump())
-        whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE or bool(status.docmdp_ok)
         intact, valid, trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
         checks.append(
             SignatureCheck(
@@ -640,13 +728,33 @@ def verify_pdf(data: bytes, roots: Sequence[bytes]) -> list[SignatureCheck]:
                 trusted,
                 whole,
                 _problem(intact, valid, trusted, whole, cert),
+                _expired_note(cert),
             )
         )
     return checks
 
 
-def verify_data(data: bytes, signature: str, roots: Sequence[bytes]) -> SignatureCheck:
-    """A detached CMS signature (base64, as :func:`sign_data` made it) over ``data``."""
+def _expired_note(cert: CertificateInfo | None) -> str:
+    if cert is None or not cert.expired_at(clock.utcnow_aware()):
+        return ""
+    return (
+        f"chứng thư nay đã hết hạn (ngày {cert.valid_to:%d/%m/%Y}); chữ ký được xét tại thời "
+        "điểm ký do máy người ký ghi"
+    )
+
+
+def verify_data(
+    data: bytes,
+    signature: str,
+    roots: Sequence[bytes],
+    *,
+    moment: dt.datetime | None = None,
+    certificate_sha256: str | None = None,
+) -> SignatureCheck:
+    """A detached CMS signature (base64, as :func:`sign_data` made it) over ``data``, the
+    certificate judged at ``moment`` (when the signed data says it was made: a checkpoint's
+    ``made_at``, which the signature covers); ``certificate_sha256``: the certificate the
+    data names as its signer, which must be the one that signed."""
     import asyncio
 
     from asn1crypto import cms
@@ -661,13 +769,27 @@ def verify_data(data: bytes, signature: str, roots: Sequence[bytes]) -> Signatur
     try:
         status = asyncio.run(
             async_validate_detached_cms(
-                data, signed, signer_validation_context=_context(roots), key_usage_settings=_usage()
+                data,
+                signed,
+                signer_validation_context=_context(roots, moment),
+                key_usage_settings=_usage(),
             )
         )
-    except Exception:
+        cert = certificate_info(status.signing_cert.dump())
+    except Exception:  # untrusted bytes
         return SignatureCheck("", None, None, False, False, False, True, "chữ ký hỏng")
-    cert = certificate_info(status.signing_cert.dump())
     intact, valid, trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
+    if certificate_sha256 is not None and certificate_sha256 != cert.sha256:
+        return SignatureCheck(
+            "",
+            cert,
+            status.signer_reported_dt,
+            intact,
+            False,
+            trusted,
+            True,
+            "chữ ký không do chứng thư mà mốc ghi là người ký",
+        )
     return SignatureCheck(
         "",
         cert,

@@ -76,7 +76,8 @@ def approve_with_token(
         raise ValidationError(
             "Chưa chọn thiết bị ký số: chọn trong Cài đặt ký số, hoặc phê duyệt bằng mật khẩu."
         )
-    documents.check_approve(db, actor, revision_id, password)  # before the token is asked
+    # what approval would refuse, before the token is asked
+    documents.check_approve(db, actor, revision_id, password, effective_from=effective_from)
     pdf, code = approval_pdf(db, actor, revision_id)
     place = find_place(pdf, APPROVAL_PLACES)
     signed: tuple[bytes, CertificateInfo] = sign_pdf(
@@ -177,6 +178,7 @@ def _signed_paper(
 
     def draw() -> Printout:
         printout = drawn()
+        printing.check(db, actor, printout)  # who may not print it spends no PIN on it
         place = find_place(printout.pdf, SLIP_PLACES, width=160, height=28, below=14)
         signed, cert = sign_pdf(
             printout.pdf, choice, pin, field_name=SLIP_FIELD, place=place, reason=reason

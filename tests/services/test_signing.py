@@ -326,6 +326,11 @@ def test_a_checkpoint_whose_signed_content_or_signature_was_altered_fails(
     code, report = verify_against(scene, tmp_path / "sua.json")
     assert code == 1 and "chữ ký số của mốc không hợp lệ" in report["first_bad"]["reason"]
 
+    other = dict(raw, signature=dict(raw["signature"], certificate_sha256="0" * 64))
+    (tmp_path / "khac.json").write_text(json.dumps(other), encoding="utf-8")
+    code, report = verify_against(scene, tmp_path / "khac.json")
+    assert code == 1 and "không do chứng thư mà mốc ghi" in report["first_bad"]["reason"]
+
     cms = raw["signature"]["cms"]
     garbled = dict(raw, signature=dict(raw["signature"], cms=cms[:200] + "A" + cms[201:]))
     (tmp_path / "hong.json").write_text(json.dumps(garbled), encoding="utf-8")
@@ -337,3 +342,48 @@ def test_a_checkpoint_whose_signed_content_or_signature_was_altered_fails(
     (tmp_path / "gia.json").write_text(resigned.to_json(), encoding="utf-8")
     code, report = verify_against(scene, tmp_path / "gia.json")
     assert code == 1 and "không dẫn tới chứng thư gốc" in report["first_bad"]["reason"]
+
+
+def test_an_unsigned_field_drawn_over_the_page_after_signing_is_a_change(pki: Pki) -> None:
+    """The overlay trick: a new, unsigned signature field with a visible box added in a
+    later revision. A second *signed* field is fine (the earlier test); this is not."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields
+
+    signed, _ = signing.sign_pdf(form_pdf(), choice(pki), PIN, field_name="PheDuyet")
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed), strict=False)
+    fields.append_signature_field(
+        writer, fields.SigFieldSpec("DeLen", on_page=0, box=(60, 600, 400, 700))
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    [check] = signing.verify_pdf(out.getvalue(), [pki.root_der])
+    assert check.intact and check.valid and not check.covers_whole and not check.ok
+    assert "tệp bị thêm hoặc sửa nội dung sau khi ký" in check.summary()
+
+
+def test_a_signature_made_while_the_certificate_was_valid_stays_valid_after_it_expires(
+    pki: Pki,
+) -> None:
+    import datetime as dt
+
+    from isoqms.domain import clock
+
+    signed, _ = signing.sign_pdf(form_pdf(), choice(pki), PIN)
+    clock.pin(dt.datetime(2046, 1, 1, 9, 0))  # the test certificates end on 01/01/2045
+    [check] = signing.verify_pdf(signed, [pki.root_der])
+    assert check.ok and "nay đã hết hạn (ngày 01/01/2045)" in check.summary()
+
+
+def test_a_library_on_a_network_share_or_a_relative_path_is_refused(
+    demo_db: Database,
+) -> None:
+    admin = login(demo_db, "admin")
+    for path in (r"\\may-chu\chia-se\vnpt.dll", "//may-chu/x.so", "vnpt.dll", "/tmp/readme.txt"):
+        with pytest.raises(signing.ValidationError):
+            signatures.set_unit_signing(
+                demo_db, admin, signatures.UnitSigning(TokenChoice(path, "", "unit"), True)
+            )
+        with pytest.raises(SigningError):
+            signing.tokens(path)
+    assert signatures.unit_signing(demo_db) == signatures.UnitSigning()

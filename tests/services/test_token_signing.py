@@ -14,7 +14,7 @@ from isoqms.db.engine import Database
 from isoqms.db.models import SignedFile
 from isoqms.domain import clock
 from isoqms.domain.documents import DocumentKind
-from isoqms.domain.errors import PermissionDenied, ValidationError
+from isoqms.domain.errors import IsoqmsError, PermissionDenied, ValidationError
 from isoqms.services import documents as svc
 from isoqms.services import evidence, files, intake, signatures, token_signing
 from isoqms.services.intake import Applicant, IntakeDraft
@@ -64,6 +64,16 @@ def test_the_approver_approves_with_a_token_and_the_signed_pdf_verifies(
     signatures.trust_add(demo_db, people["admin"], pki.root_der)
     signatures.set_user_choice(demo_db, approver, TokenChoice(pki.library, TOKEN, "approver"))
 
+    # what approval refuses is refused before the token is asked: no PIN spent on it
+    yesterday = clock.today() - dt.timedelta(days=1)
+    for password, day, refused in (
+        ("sai", clock.today(), "Mật khẩu xác nhận chữ ký không đúng"),
+        ("demo", yesterday, "Ngày hiệu lực không được trước ngày phê duyệt"),
+    ):
+        with pytest.raises(IsoqmsError, match=refused):
+            token_signing.approve_with_token(
+                demo_db, approver, rev_id, password, "111111", effective_from=day
+            )
     with pytest.raises(SigningError, match="Mã PIN không đúng"):
         token_signing.approve_with_token(
             demo_db, approver, rev_id, "demo", "111111", effective_from=clock.today()
