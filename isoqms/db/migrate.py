@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -24,7 +25,10 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
+@functools.cache
 def head_revision() -> str | None:
+    """The newest migration the program ships (read once: the files do not change while it
+    runs, and every database opened asks — the test suite opens a thousand)."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
