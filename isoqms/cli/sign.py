@@ -82,7 +82,6 @@ def cmd_sign_setup(ctx: Context) -> int:
     if args.library:
         choice = TokenChoice(args.library, args.token or "", args.key or "")
         cert = certificate_of(choice)  # the token and the certificate are there now
-        choice = TokenChoice(choice.library, choice.token, choice.key)
         chosen = f"{cert.label}, hiệu lực {cert.validity()}"
     if args.unit:
         current = unit_signing(ctx.db)
@@ -251,8 +250,11 @@ def cmd_sign_trust(ctx: Context) -> int:
         )
     elif not rows:
         print("Danh sách chứng thư tin cậy đang trống: thêm bằng “isoqms sign trust add TỆP.cer”.")
-    for r in rows if not args.json else ():
-        print(f"{r.sha256[:16]}…  {r.subject} (cấp bởi {r.issuer}), hết hạn {r.valid_to:%d/%m/%Y}")
+    else:
+        for r in rows:
+            print(
+                f"{r.sha256[:16]}…  {r.subject} (cấp bởi {r.issuer}), hết hạn {r.valid_to:%d/%m/%Y}"
+            )
     return 0
 
 

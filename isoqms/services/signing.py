@@ -316,13 +316,13 @@ def _certificates(session: Session) -> list[tuple[str, CertificateInfo]]:
 
 def tokens(library: str) -> list[TokenInfo]:
     """The tokens ``library`` sees, with the certificates on each."""
+    with TOKEN_LOCK:
+        return _tokens(library)
+
+
+def _tokens(library: str) -> list[TokenInfo]:
     from pkcs11 import exceptions as e
 
-    with TOKEN_LOCK:
-        return _tokens(library, e)
-
-
-def _tokens(library: str, e: Any) -> list[TokenInfo]:
     lib = _library(library)
     found = []
     try:
@@ -639,7 +639,7 @@ def _usage() -> Any:
     )
 
 
-def _problem(intact: bool, valid: bool, trusted: bool, whole: bool, cert: Any) -> str:
+def _problem(intact: bool, valid: bool, trusted: bool, whole: bool) -> str:
     if not intact:
         return "nội dung đã bị thay đổi sau khi ký"
     if not valid:
@@ -727,7 +727,7 @@ def verify_pdf(data: bytes, roots: Sequence[bytes]) -> list[SignatureCheck]:
                 valid,
                 trusted,
                 whole,
-                _problem(intact, valid, trusted, whole, cert),
+                _problem(intact, valid, trusted, whole),
                 _expired_note(cert),
             )
         )
@@ -798,5 +798,5 @@ def verify_data(
         valid,
         trusted,
         True,
-        _problem(intact, valid, trusted, True, cert),
+        _problem(intact, valid, trusted, True),
     )

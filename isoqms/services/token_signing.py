@@ -13,12 +13,10 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
-
-from sqlalchemy import select
 
 from isoqms.db.engine import Database
 from isoqms.db.models import Document, DocumentRevision
+from isoqms.domain import clock
 from isoqms.domain.documents import RevisionState
 from isoqms.domain.errors import Conflict, NotFound, ValidationError
 from isoqms.domain.roles import Permission
@@ -55,8 +53,6 @@ def approval_pdf(db: Database, actor: Actor, revision_id: int) -> tuple[bytes, s
         from isoqms.render import office
 
         return office.to_pdf(rev.file_name, files.read_verified(db, rev.file_sha256)), doc.code
-    from isoqms.domain import clock
-
     return _content_pdf(db, actor, rev, doc, clock.today()), doc.code
 
 
@@ -110,11 +106,7 @@ def signed_slip(
     """The dossier's receipt slip signed with the unit's organisational certificate, output
     (saved, sent) and logged as a print, and kept as the dossier's signed slip. Refused when
     the unit has not turned slip signing on (the slip then prints unsigned as always)."""
-    from isoqms.db.models import Dossier
     from isoqms.services import intake
-
-    def ref(session: Any) -> int:
-        return int(session.execute(select(Dossier.id).where(Dossier.code == code)).scalar_one())
 
     return _signed_paper(
         db,
@@ -122,7 +114,6 @@ def signed_slip(
         lambda: intake.receipt_printout(db, actor, code, paper=paper),
         pin,
         kind="slip",
-        ref=ref,
         reason=f"Tiếp nhận hồ sơ {code}",
         output=output,
     )
@@ -146,7 +137,6 @@ def signed_notice(
         lambda: intake.notice_printout(db, actor, notice_id, paper=paper),
         pin,
         kind="notice",
-        ref=lambda _session: notice_id,
         reason="Phiếu của bộ phận tiếp nhận và trả kết quả",
         output=output,
     )
@@ -159,7 +149,6 @@ def _signed_paper(
     pin: str,
     *,
     kind: str,
-    ref: Callable[[Any], int],
     reason: str,
     output: Callable[[bytes], None],
 ) -> tuple[Printout, str, CertificateInfo]:
@@ -187,8 +176,10 @@ def _signed_paper(
         return replace(printout, pdf=signed, sha256=hashlib.sha256(signed).hexdigest())
 
     printout, digest = printing.deliver(db, actor, draw, output, purpose="save")
+    ref = printout.dossier_id if kind == "slip" else printout.notice_id  # what it is of
+    assert ref is not None
     with write(db, actor, printout.permission) as uow:
-        keep_signed(uow, kind, ref(uow.session), printout.pdf, cert_used[0])
+        keep_signed(uow, kind, ref, printout.pdf, cert_used[0])
     return printout, digest, cert_used[0]
 
 
