@@ -19,7 +19,12 @@ if [ -z "$pg_bin" ]; then
   return 0 2>/dev/null || exit 0
 fi
 
-ISOQMS_PG_DIR="$(mktemp -d /tmp/isoqms-pg.XXXXXX)"
+# In memory where the machine has a tmpfs: CREATE DATABASE for every test copies files and
+# checkpoints, and on a disk under load that wait was most of a PostgreSQL test's time
+# (0.27 s median a test on disk, 0.02 s in memory; the server's CPU 109 s → 30 s).
+pg_parent="${TMPDIR:-/tmp}"
+[ -d /dev/shm ] && [ -w /dev/shm ] && pg_parent=/dev/shm
+ISOQMS_PG_DIR="$(mktemp -d "$pg_parent/isoqms-pg.XXXXXX")"
 if [ -z "${ISOQMS_PG_PORT:-}" ]; then
   # 54329 unless something listens there already (another run's server): then any free port
   ISOQMS_PG_PORT="$(python3 - <<'PY'

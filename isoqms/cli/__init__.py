@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -59,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@functools.cache
+def _parser() -> argparse.ArgumentParser:
+    """The parser, built once per process: parsing leaves it as it was, and building its
+    hundred-odd sub-commands costs some 50 ms — paid on every call when a process runs
+    many commands (``main(argv)`` in the tests, a script)."""
+    return build_parser()
+
+
 def one_line(message: str) -> str:
     """``message`` on one line, with nothing a terminal would act on: a value it quotes
     may hold line breaks or control characters (an escape sequence, a NUL)."""
@@ -83,8 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     while stderr gets one line saying so — never the exception's text, which may hold
     private data."""
     faults.install()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     ctx = Context(args)
     try:
         return int(args.run(ctx))
