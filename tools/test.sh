@@ -32,6 +32,21 @@ if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
   export TMPDIR isoqms_scratch="$TMPDIR"
 fi
 
+# Whatever way the script ends (a failed check stops it): the build stops with it, the
+# PostgreSQL server stops (this trap replaces the one postgres.sh set — a server left
+# running took the next run's port) and the scratch in memory goes.
+build_pid=""
+cleanup() {
+  if [ -n "$build_pid" ]; then
+    pkill -P "$build_pid" 2>/dev/null
+    kill "$build_pid" 2>/dev/null
+  fi
+  declare -F isoqms_pg_stop >/dev/null && isoqms_pg_stop
+  [ -n "${isoqms_scratch:-}" ] && rm -rf "$isoqms_scratch"
+  true
+}
+trap cleanup EXIT
+
 # at DATE COMMAND…: run COMMAND with the clock at DATE 09:00 (no DATE: as it is).
 # Only the checks run at another date: installing above needed the real one (TLS).
 at() {
@@ -55,15 +70,10 @@ checks() {
 
 # The one-folder build runs beside the checks: it is one process for a minute, while the
 # tests leave a core idle whenever they wait on a subprocess, PostgreSQL or LibreOffice.
-build_pid=""
 if [ -n "${ISOQMS_TEST_BUILD:-}" ]; then
   build_log="$(mktemp)"
   bash tools/build.sh --check --no-install >"$build_log" 2>&1 &
   build_pid=$!
-  # the checks failed and the script stops: the build stops with it
-  # (a trap replaces the one postgres.sh set: the server is stopped here too — it was left
-  # running, and the next run found its port taken)
-  trap '[ -n "$build_pid" ] && { pkill -P "$build_pid" 2>/dev/null; kill "$build_pid" 2>/dev/null; }; declare -F isoqms_pg_stop >/dev/null && isoqms_pg_stop; true' EXIT
 fi
 finish_build() {
   [ -z "$build_pid" ] && return 0
@@ -96,5 +106,3 @@ if [ -n "${ISOQMS_TEST_ALSO_AT:-}" ]; then
   checks "$ISOQMS_TEST_ALSO_AT" "$@" -k "not postgresql" -m other_day
 fi
 finish_build
-[ -n "${isoqms_scratch:-}" ] && rm -rf "$isoqms_scratch"
-true
