@@ -32,15 +32,39 @@ if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
   export TMPDIR isoqms_scratch="$TMPDIR"
 fi
 
-# Whatever way the script ends (a failed check stops it): the build stops with it, the
-# PostgreSQL server stops (this trap replaces the one postgres.sh set — a server left
+# Jobs beside the checks, each one process (mypy for half a minute, the one-folder build
+# for two and its check): the tests leave a core idle whenever they wait on a subprocess,
+# PostgreSQL or LibreOffice. Their output is shown, and their status counts, once the
+# checks are done (finish_beside).
+beside_pids=() beside_logs=() beside_names=()
+beside() {
+  local name="$1" log
+  shift
+  log="$(mktemp)"
+  "$@" >"$log" 2>&1 &
+  beside_pids+=("$!") beside_logs+=("$log") beside_names+=("$name")
+}
+finish_beside() {
+  local status=0 i
+  for i in "${!beside_pids[@]}"; do
+    wait "${beside_pids[$i]}" || status=1
+    echo "== ${beside_names[$i]} (beside the tests)"
+    grep -v "WARNING: Library not found" "${beside_logs[$i]}" || true
+    rm -f "${beside_logs[$i]}"
+  done
+  beside_pids=()
+  return "$status"
+}
+
+# Whatever way the script ends (a failed check stops it): the jobs beside stop with it,
+# the PostgreSQL server stops (this trap replaces the one postgres.sh set — a server left
 # running took the next run's port) and the scratch in memory goes.
-build_pid=""
 cleanup() {
-  if [ -n "$build_pid" ]; then
-    pkill -P "$build_pid" 2>/dev/null
-    kill "$build_pid" 2>/dev/null
-  fi
+  local pid
+  for pid in "${beside_pids[@]}"; do
+    pkill -P "$pid" 2>/dev/null
+    kill "$pid" 2>/dev/null
+  done
   declare -F isoqms_pg_stop >/dev/null && isoqms_pg_stop
   [ -n "${isoqms_scratch:-}" ] && rm -rf "$isoqms_scratch"
   true
@@ -68,26 +92,9 @@ checks() {
     --durations=15 "$@"
 }
 
-# The one-folder build runs beside the checks: it is one process for a minute, while the
-# tests leave a core idle whenever they wait on a subprocess, PostgreSQL or LibreOffice.
-if [ -n "${ISOQMS_TEST_BUILD:-}" ]; then
-  build_log="$(mktemp)"
-  bash tools/build.sh --check --no-install >"$build_log" 2>&1 &
-  build_pid=$!
-fi
-finish_build() {
-  [ -z "$build_pid" ] && return 0
-  local status=0
-  wait "$build_pid" || status=$?
-  build_pid=""
-  echo "== one-folder build (beside the tests)"
-  grep -v "WARNING: Library not found" "$build_log" || true
-  rm -f "$build_log"
-  return "$status"
-}
-
 echo "== ruff";  ruff check isoqms tests tools main.py benchmarks
-echo "== mypy";  mypy
+beside mypy mypy
+[ -n "${ISOQMS_TEST_BUILD:-}" ] && beside "one-folder build" bash tools/build.sh --check --no-install
 checks "${ISOQMS_TEST_DATE:-}" "$@"
 if [ -n "${ISOQMS_TEST_ALSO_AT:-}" ]; then
   # Once more at another date, what the date could still reach. In-process tests run with
@@ -105,4 +112,4 @@ if [ -n "${ISOQMS_TEST_ALSO_AT:-}" ]; then
   fi
   checks "$ISOQMS_TEST_ALSO_AT" "$@" -k "not postgresql" -m other_day
 fi
-finish_build
+finish_beside
