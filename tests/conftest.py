@@ -6,7 +6,7 @@ variants are skipped with the reason; with ``ISOQMS_REQUIRE_POSTGRES=1`` (CI) th
 instead.
 
 The databases are cheap: the migrated one, the demo commune and the desk with known
-dossiers are each built once per test process (``Templates``) and copied for every test
+dossiers are each built once per test run (``Templates``) and copied for every test
 that asks for them — a file copy on SQLite, ``CREATE DATABASE … TEMPLATE …`` on
 PostgreSQL (Anki's ``pylib/tests/shared.py`` does the same with its collections). Which
 copy a test gets follows from the fixtures it asks for: ``desk`` → the desk, ``demo_db``
@@ -39,6 +39,7 @@ os.environ.pop("ISOQMS_PASSWORD", None)
 
 import argon2
 import pytest
+from filelock import FileLock
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 
@@ -133,12 +134,17 @@ KINDS: dict[str, Builder] = {
 
 
 class Templates:
-    """Databases built once per test process, copied for each test."""
+    """Databases built once per test run, copied for each test.
 
-    def __init__(self, root: Path, pg_base: str | None) -> None:
-        self.root = root
+    Built once for all the workers of a run (``pytest -n``): the first worker that asks
+    for a kind builds it under a file lock in the run's shared folder, the others wait for
+    it and copy the same template — each worker building its own cost half a minute of a
+    core per run. The controller removes them at the end (``pytest_sessionfinish``)."""
+
+    def __init__(self, shared: Path, pg_base: str | None) -> None:
+        self.shared = shared
         self.pg_base = pg_base
-        self.tag = uuid.uuid4().hex[:8]
+        self.tag = _run_tag()
         self._sqlite: dict[str, Path] = {}
         self._pg: dict[str, str] = {}
         self._admin: Engine | None = None
@@ -155,18 +161,34 @@ class Templates:
             finally:
                 db.dispose()
 
+    def _once(self, name: str, build: Callable[[], None]) -> None:
+        """Run ``build`` once in the whole run, whichever worker asks first; the others
+        wait for it to finish. A kind built on another takes that one's lock inside its
+        own (always in this order: no deadlock)."""
+        done = self.shared / f"{name}.done"
+        if done.exists():
+            return
+        with FileLock(self.shared / f"{name}.lock"):
+            if not done.exists():
+                build()
+                done.touch()
+
     def sqlite_file(self, kind: str) -> Path:
         if kind not in self._sqlite:
-            path = self.root / f"{kind}.sqlite3"
-            if kind in BASES:
-                shutil.copyfile(self.sqlite_file(BASES[kind]), path)
-            self._build(f"sqlite:///{path.as_posix()}", kind)
-            # One self-contained file (no -wal beside it) that a plain copy reproduces.
-            conn = sqlite3.connect(path)
-            try:
-                conn.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                conn.close()
+            path = self.shared / f"{kind}.sqlite3"
+
+            def build() -> None:
+                if kind in BASES:
+                    shutil.copyfile(self.sqlite_file(BASES[kind]), path)
+                self._build(f"sqlite:///{path.as_posix()}", kind)
+                # One self-contained file (no -wal beside it) that a plain copy reproduces.
+                conn = sqlite3.connect(path)
+                try:
+                    conn.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    conn.close()
+
+            self._once(f"sqlite_{kind}", build)
             self._sqlite[kind] = path
         return self._sqlite[kind]
 
@@ -184,10 +206,15 @@ class Templates:
     def pg_template(self, kind: str) -> str:
         assert self.pg_base is not None
         if kind not in self._pg:
-            name = f"isoqms_tpl_{kind}_{self.tag}"
-            base = f'"{self.pg_template(BASES[kind])}"' if kind in BASES else "template0"
-            self._execute(f"CREATE DATABASE \"{name}\" TEMPLATE {base} ENCODING 'UTF8'")
-            self._build(_pg_url(self.pg_base, name), kind)
+            name = _pg_template_name(kind, self.tag)
+
+            def build() -> None:
+                assert self.pg_base is not None
+                base = f'"{self.pg_template(BASES[kind])}"' if kind in BASES else "template0"
+                self._execute(f"CREATE DATABASE \"{name}\" TEMPLATE {base} ENCODING 'UTF8'")
+                self._build(_pg_url(self.pg_base, name), kind)
+
+            self._once(f"pg_{kind}", build)
             self._pg[kind] = name
         return self._pg[kind]
 
@@ -215,14 +242,55 @@ class Templates:
 
     def close(self) -> None:
         if self._admin is not None:
-            for name in self._pg.values():
-                self.pg_drop(name)
             self._admin.dispose()
 
 
+RUN_ENV = "ISOQMS_TEST_RUN"
+
+
+def _run_tag() -> str:
+    """This run's tag: set by the process that starts the run (pytest_configure), which
+    the workers of ``pytest -n`` inherit with its environment."""
+    return os.environ.setdefault(RUN_ENV, uuid.uuid4().hex[:8])
+
+
+def _shared_folder() -> Path:
+    return Path(tempfile.gettempdir()) / f"isoqms-templates-{_run_tag()}"
+
+
+def _pg_template_name(kind: str, tag: str) -> str:
+    return f"isoqms_tpl_{kind}_{tag}"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # the run's own process, not a worker
+        os.environ[RUN_ENV] = uuid.uuid4().hex[:8]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The run's own process, once every worker is done: the shared templates go."""
+    if hasattr(session.config, "workerinput"):
+        return
+    shared = _shared_folder()
+    built = {p.stem.removeprefix("pg_") for p in shared.glob("pg_*.done")}
+    base = _pg_base_url()
+    if built and base is not None:
+        admin = create_engine(base, isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as conn:
+                for kind in sorted(built):
+                    name = _pg_template_name(kind, _run_tag())
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        finally:
+            admin.dispose()
+    shutil.rmtree(shared, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
-    found = Templates(tmp_path_factory.mktemp("templates"), _pg_base_url())
+def templates() -> Iterator[Templates]:
+    shared = _shared_folder()
+    shared.mkdir(exist_ok=True)
+    found = Templates(shared, _pg_base_url())
     yield found
     found.close()
 
@@ -286,7 +354,7 @@ def demo_db(db: Database) -> Database:
 @pytest.fixture
 def demo_year(demo_db: Database) -> Database:
     """The demo with five weeks of the counter's dossiers, journeys and prints up to the
-    pinned day (a copy of the template built once per test process)."""
+    pinned day (a copy of the template built once per test run)."""
     return demo_db
 
 
