@@ -12,6 +12,7 @@ import pytest
 from isoqms.cli import main
 from isoqms.domain.calendar import DayKind
 from isoqms.domain.schedule_file import parse_schedule
+from tests.conftest import Templates
 from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,9 +172,12 @@ def test_contract_as_a_subprocess(tmp_path: Path) -> None:
     )
 
 
-def test_admin_import_export_by_cli(tmp_path: Path) -> None:
-    db = str(tmp_path / "admin.sqlite3")
-    assert run_cli("--db", db, "init", "--demo").returncode == 0
+def test_admin_import_export_by_cli(templates: Templates, tmp_path: Path) -> None:
+    # the demo's admin and clerk: a copy of the demo template (init --demo itself is
+    # tested in tests/test_cli.py and tests/test_cli_dossier.py)
+    path = tmp_path / "admin.sqlite3"
+    templates.sqlite_copy("demo_db", path)
+    db = str(path)
     pw = {"ISOQMS_PASSWORD": "demo"}
     good = tmp_path / "2027.csv"
     good.write_text(
