@@ -4,7 +4,8 @@
 #   bash tools/test.sh [pytest arguments]
 #   ISOQMS_TEST_DATE=2027-02-10 bash tools/test.sh      # with the machine's clock set to
 #                                                       # that day (faketime)
-#   ISOQMS_TEST_ALSO_AT=2027-02-10 bash tools/test.sh   # today, then once more at that day
+#   ISOQMS_TEST_ALSO_AT=2027-02-10 bash tools/test.sh   # today, and beside it the tests
+#                                                       # a date could reach at that day
 #                                                       # (on SQLite)
 #   ISOQMS_TEST_BUILD=1 bash tools/test.sh              # and the one-folder build, made
 #                                                       # and checked beside the tests
@@ -67,6 +68,7 @@ cleanup() {
   done
   declare -F isoqms_pg_stop >/dev/null && isoqms_pg_stop
   [ -n "${isoqms_scratch:-}" ] && rm -rf "$isoqms_scratch"
+  [ -n "${other_tmp:-}" ] && rm -rf "$other_tmp"
   true
 }
 trap cleanup EXIT
@@ -80,22 +82,24 @@ at() {
   faketime "$day 09:00:00" "$@"
 }
 
+# checks DAY WORKERS [pytest arguments]: the suite at DAY (none: today) on WORKERS
+# processes (0: in this one)
 checks() {
-  local day="$1"; shift
+  local day="$1" workers="$2"; shift 2
   [ -n "$day" ] && echo "== at $(at "$day" date '+%d/%m/%Y %H:%M') (faketime)"
   # the GUI smoke test (python3 main.py --smoke-test, every screen built) runs inside
   # pytest: tests/ui/test_smoke.py, on a fresh demo and on an existing database
   echo "== pytest"
   # worksteal: a worker that runs out takes tests from the other, so the slow ones at the
   # end do not leave a core idle
-  at "$day" python3 -m pytest -n "${ISOQMS_TEST_WORKERS:-auto}" --dist worksteal \
-    --durations=15 "$@"
+  local spread=()
+  [ "$workers" != 0 ] && spread=(--dist worksteal)
+  at "$day" python3 -m pytest -n "$workers" "${spread[@]}" --durations=15 "$@"
 }
 
 echo "== ruff";  ruff check isoqms tests tools main.py benchmarks
 beside mypy mypy
 [ -n "${ISOQMS_TEST_BUILD:-}" ] && beside "one-folder build" bash tools/build.sh --check --no-install
-checks "${ISOQMS_TEST_DATE:-}" "$@"
 if [ -n "${ISOQMS_TEST_ALSO_AT:-}" ]; then
   # Once more at another date, what the date could still reach. In-process tests run with
   # the clock pinned to 01/12/2026 whatever the machine's date (tests/conftest.py), and
@@ -104,12 +108,16 @@ if [ -n "${ISOQMS_TEST_ALSO_AT:-}" ]; then
   # own process (the GUI smoke test, the installed script, the counters' concurrency
   # runs): those tests are marked other_day and run again under faketime, on SQLite
   # (faketime moves this process's clock, not the PostgreSQL server's).
-  # Only the files that hold such tests are collected (collecting the whole suite in each
-  # worker would take longer than running them).
+  # Only the files that hold such tests are collected, in one process beside the main run
+  # (a score of tests: after it, on workers of their own, they made the run half a minute
+  # longer), in a temporary folder of their own.
+  other=("$@")
   if [ "$#" -eq 0 ]; then
-    mapfile -t marked < <(grep -rl --include='test_*.py' 'mark.other_day' tests | sort)
-    set -- "${marked[@]}"
+    mapfile -t other < <(grep -rl --include='test_*.py' 'mark.other_day' tests | sort)
   fi
-  checks "$ISOQMS_TEST_ALSO_AT" "$@" -k "not postgresql" -m other_day
+  other_tmp="$(mktemp -d)"
+  beside "the suite at $ISOQMS_TEST_ALSO_AT" checks "$ISOQMS_TEST_ALSO_AT" 0 "${other[@]}" \
+    -k "not postgresql" -m other_day --basetemp "$other_tmp/pytest"
 fi
+checks "${ISOQMS_TEST_DATE:-}" "${ISOQMS_TEST_WORKERS:-auto}" "$@"
 finish_beside
