@@ -46,10 +46,8 @@ def portal_rows() -> list[tuple[str, str, str]]:
     return [(nfc(r[0]), nfc(r[1]), nfc(r[4])) for r in rows]
 
 
-def test_the_portal_export_imports_every_procedure(db: Database) -> None:
-    from isoqms.services import demo
-
-    demo.init_demo(db)
+def test_the_portal_export_imports_every_procedure(demo_db: Database) -> None:
+    db = demo_db
     secretary = login(db, "iso_secretary")
     report = svc.import_portal_list(db, secretary, PORTAL.read_bytes())
     expected = portal_rows()
