@@ -50,6 +50,11 @@ FORM_KINDS = {
 }
 
 
+#: the blank forms of the amendments, drawn from the shipped texts (which do not change
+#: while the program runs)
+_DRAWN: dict[tuple[str, int, int], bytes] = {}
+
+
 @dataclass(frozen=True)
 class StockForm:
     form: FormTexts
@@ -67,9 +72,12 @@ class StockForm:
         the amended texts for an amendment."""
         if not self.form.amendment:
             return self.blank.read_bytes() if self.blank.is_file() else None
-        from isoqms.render.blank_form import blank_form
+        key = (str(self.folder), self.form.revision, self.form.amendment)
+        if key not in _DRAWN:  # drawn once per process: every new database loads them
+            from isoqms.render.blank_form import blank_form
 
-        return blank_form(self.manifest())
+            _DRAWN[key] = blank_form(self.manifest())
+        return _DRAWN[key]
 
     def manifest(self) -> dict[str, Any]:
         """The manifest this revision would have on its own (for its blank form)."""
