@@ -42,7 +42,12 @@ beside() {
   local name="$1" log
   shift
   log="$(mktemp)"
+  # a process group of its own (job control on for the start): the cleanup below stops
+  # the job with everything it started, even through faketime, which forks its command
+  # and passes no signal on
+  set -m
   "$@" >"$log" 2>&1 &
+  set +m
   beside_pids+=("$!") beside_logs+=("$log") beside_names+=("$name")
 }
 finish_beside() {
@@ -62,13 +67,13 @@ finish_beside() {
 # running took the next run's port) and the scratch in memory goes.
 cleanup() {
   local pid
+  # (each line may fail — a job already done — and must not stop the rest under set -e)
   for pid in "${beside_pids[@]}"; do
-    pkill -P "$pid" 2>/dev/null
-    kill "$pid" 2>/dev/null
+    kill -- "-$pid" 2>/dev/null || true
   done
-  declare -F isoqms_pg_stop >/dev/null && isoqms_pg_stop
-  [ -n "${isoqms_scratch:-}" ] && rm -rf "$isoqms_scratch"
-  [ -n "${other_tmp:-}" ] && rm -rf "$other_tmp"
+  if declare -F isoqms_pg_stop >/dev/null; then isoqms_pg_stop || true; fi
+  if [ -n "${isoqms_scratch:-}" ]; then rm -rf "$isoqms_scratch" || true; fi
+  if [ -n "${other_tmp:-}" ]; then rm -rf "$other_tmp" || true; fi
   true
 }
 trap cleanup EXIT
