@@ -82,6 +82,11 @@ def _share_compiled_statements() -> None:
         key = f"{engine.dialect.name}+{engine.dialect.driver}"
         dialect = shared.get(key)
         if dialect is not None and dialect.server_version_info is not None:
+            # make_engine's listeners on the dialect (handle_error) are module functions,
+            # the same for every engine: a per-engine one would be lost here
+            assert list(engine.dialect.dispatch.handle_error) == list(
+                dialect.dispatch.handle_error
+            ), "make_engine listens on the dialect per engine: share no dialect"
             engine.dialect = dialect
             engine.pool._dialect = dialect
             engine._compiled_cache = caches[key]
@@ -212,6 +217,9 @@ class Templates:
             path = self.shared / f"{kind}.sqlite3"
 
             def build() -> None:
+                # from nothing, even after a worker that failed half-way
+                for leftover in (path, path.with_name(path.name + "-wal")):
+                    leftover.unlink(missing_ok=True)
                 if kind in BASES:
                     shutil.copyfile(self.sqlite_file(BASES[kind]), path)
                 self._build(f"sqlite:///{path.as_posix()}", kind)
@@ -245,6 +253,7 @@ class Templates:
             def build() -> None:
                 assert self.pg_base is not None
                 base = f'"{self.pg_template(BASES[kind])}"' if kind in BASES else "template0"
+                self.pg_drop(name)  # what a worker that failed half-way left
                 self._execute(f"CREATE DATABASE \"{name}\" TEMPLATE {base} ENCODING 'UTF8'")
                 self._build(_pg_url(self.pg_base, name), kind)
 
@@ -306,18 +315,20 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if hasattr(session.config, "workerinput"):
         return
     shared = _shared_folder()
-    built = {p.stem.removeprefix("pg_") for p in shared.glob("pg_*.done")}
+    started = any(shared.glob("pg_*"))  # a template begun, finished or not
     base = _pg_base_url()
-    if built and base is not None:
-        admin = create_engine(base, isolation_level="AUTOCOMMIT")
-        try:
-            with admin.connect() as conn:
-                for kind in sorted(built):
-                    name = _pg_template_name(kind, _run_tag())
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        finally:
-            admin.dispose()
-    shutil.rmtree(shared, ignore_errors=True)
+    try:
+        if started and base is not None:
+            admin = create_engine(base, isolation_level="AUTOCOMMIT")
+            try:
+                with admin.connect() as conn:
+                    for kind in KINDS:
+                        name = _pg_template_name(kind, _run_tag())
+                        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            finally:
+                admin.dispose()
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
