@@ -74,26 +74,25 @@ def _share_compiled_statements() -> None:
     dialects are alike: same driver, same options (``make_engine``), same server; each
     engine still connects and sets itself up as in the program."""
     make = engine_module.make_engine
-    shared: dict[str, Any] = {}
-    caches: dict[str, Any] = {}
+    #: per backend and driver: the dialect shared and its cache of compiled statements
+    shared: dict[str, tuple[Any, LRUCache[Any, Any]]] = {}
 
     def make_engine(url: URL) -> Engine:
         engine = make(url)
         key = f"{engine.dialect.name}+{engine.dialect.driver}"
-        dialect = shared.get(key)
+        dialect, cache = shared.get(key, (None, None))
         if dialect is not None and dialect.server_version_info is not None:
             # make_engine's listeners on the dialect (handle_error) are module functions,
             # the same for every engine: a per-engine one would be lost here
             assert list(engine.dialect.dispatch.handle_error) == list(
                 dialect.dispatch.handle_error
             ), "make_engine listens on the dialect per engine: share no dialect"
-            engine.dialect = dialect
-            engine.pool._dialect = dialect
-            engine._compiled_cache = caches[key]
+            engine.dialect = engine.pool._dialect = dialect
         else:
             # room for every statement of the suite (an engine keeps 500)
-            engine._compiled_cache = caches[key] = LRUCache(20_000)
-            shared[key] = engine.dialect
+            cache = LRUCache(20_000)
+            shared[key] = (engine.dialect, cache)
+        engine._compiled_cache = cache
         return engine
 
     engine_module.make_engine = make_engine
@@ -183,7 +182,6 @@ class Templates:
     def __init__(self, shared: Path, pg_base: str | None) -> None:
         self.shared = shared
         self.pg_base = pg_base
-        self.tag = _run_tag()
         self._sqlite: dict[str, Path] = {}
         self._pg: dict[str, str] = {}
         self._admin: Engine | None = None
@@ -248,7 +246,7 @@ class Templates:
     def pg_template(self, kind: str) -> str:
         assert self.pg_base is not None
         if kind not in self._pg:
-            name = _pg_template_name(kind, self.tag)
+            name = _pg_template_name(kind)
 
             def build() -> None:
                 assert self.pg_base is not None
@@ -301,8 +299,8 @@ def _shared_folder() -> Path:
     return Path(tempfile.gettempdir()) / f"isoqms-templates-{_run_tag()}"
 
 
-def _pg_template_name(kind: str, tag: str) -> str:
-    return f"isoqms_tpl_{kind}_{tag}"
+def _pg_template_name(kind: str) -> str:
+    return f"isoqms_tpl_{kind}_{_run_tag()}"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -315,19 +313,14 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if hasattr(session.config, "workerinput"):
         return
     shared = _shared_folder()
-    started = any(shared.glob("pg_*"))  # a template begun, finished or not
     base = _pg_base_url()
+    templates = Templates(shared, base)
     try:
-        if started and base is not None:
-            admin = create_engine(base, isolation_level="AUTOCOMMIT")
-            try:
-                with admin.connect() as conn:
-                    for kind in KINDS:
-                        name = _pg_template_name(kind, _run_tag())
-                        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            finally:
-                admin.dispose()
+        if base is not None and any(shared.glob("pg_*")):  # a template begun, done or not
+            for kind in KINDS:
+                templates.pg_drop(_pg_template_name(kind))
     finally:
+        templates.close()
         shutil.rmtree(shared, ignore_errors=True)
 
 

@@ -33,10 +33,10 @@ if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
   export TMPDIR isoqms_scratch="$TMPDIR"
 fi
 
-# Jobs beside the checks, each one process (mypy for half a minute, the one-folder build
-# for two and its check): the tests leave a core idle whenever they wait on a subprocess,
-# PostgreSQL or LibreOffice. Their output is shown, and their status counts, once the
-# checks are done (finish_beside).
+# Jobs beside the checks, each about one process (mypy for half a minute, the one-folder
+# build for two and its check, the tests at another date): the tests leave a core idle
+# whenever they wait on a subprocess, PostgreSQL or LibreOffice. Their output is shown, and
+# their status counts, once the checks are done (finish_beside).
 beside_pids=() beside_logs=() beside_names=()
 beside() {
   local name="$1" log
